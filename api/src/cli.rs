@@ -1,0 +1,79 @@
+//! The `cecop-api` command line: `serve` (the default), `migrate`,
+//! `seed --demo` and `openapi`.
+
+use std::io::Write;
+
+use clap::{Parser, Subcommand};
+
+use crate::settings::Settings;
+use crate::startup::{Application, prepare_database};
+use crate::{db, routes, seed, telemetry};
+
+#[derive(Debug, Parser)]
+#[command(name = "cecop-api", version, about = "The CECOP platform's API server and tools.")]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: Settings,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate, seed an empty database with demo data, and serve the API and SPA (default).
+    Serve,
+    /// Run pending database migrations and exit.
+    Migrate,
+    /// Load a dataset into the database and exit.
+    Seed {
+        /// The demo dataset: CECOP's members from public sources, illustrative entries marked.
+        #[arg(long, required = true)]
+        demo: bool,
+    },
+    /// Print the OpenAPI document and exit.
+    Openapi,
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = cli.settings;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Openapi => {
+            let json = routes::openapi().to_pretty_json()?;
+            writeln!(std::io::stdout(), "{json}")?;
+        }
+        Command::Migrate => {
+            telemetry::init(settings.log);
+            let url = settings.database_url();
+            if settings.uses_data_dir() {
+                std::fs::create_dir_all(&settings.data_dir)?;
+            }
+            db::migrate(&mut db::connect(&url)?)?;
+            writeln!(std::io::stdout(), "migrations are up to date")?;
+        }
+        Command::Seed { demo: _ } => {
+            telemetry::init(settings.log);
+            let pool = prepare_database(&Settings { demo_data: false, ..settings })?;
+            let report = seed::seed_demo(&mut *pool.get()?)?;
+            writeln!(
+                std::io::stdout(),
+                "demo data: {} members inserted, {} already present",
+                report.inserted,
+                report.already_present
+            )?;
+        }
+        Command::Serve => {
+            telemetry::init(settings.log);
+            let pool = prepare_database(&settings)?;
+            let app = Application::build(&settings, pool)?;
+            // The first line on stdout, which scripts and tests wait for.
+            let mut stdout = std::io::stdout();
+            writeln!(stdout, "listening on http://{}", app.addr())?;
+            stdout.flush()?;
+            tracing::info!(addr = %app.addr(), "listening");
+            app.run_until_stopped().await?;
+        }
+    }
+    Ok(())
+}
+

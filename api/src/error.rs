@@ -1,0 +1,126 @@
+//! The API's one error type and how each kind becomes an RFC 9457
+//! `application/problem+json` response.
+//!
+//! Policy: errors caused by the request are 4xx and say what to fix, naming the
+//! parameter; failures of ours are an opaque 500 (or 503 when the database is
+//! unreachable) whose cause is logged with the request id, never returned.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use cecop_shared::{FieldError, Problem, ProblemKind};
+
+/// The media type of every error body (RFC 9457 §3).
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// 400: one named parameter is invalid.
+    #[error("invalid parameter {field}: {message}")]
+    InvalidParameter { field: String, message: String },
+    /// 400: the query string or path could not be parsed at all.
+    #[error("malformed request: {0}")]
+    Malformed(String),
+    /// 404: the record or route does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// 503: the database is unreachable or the pool is exhausted.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    /// 500: anything unexpected. The cause is logged, not returned.
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    pub fn invalid(field: impl Into<String>, message: impl ToString) -> Self {
+        Self::InvalidParameter { field: field.into(), message: message.to_string() }
+    }
+
+    fn kind(&self) -> ProblemKind {
+        match self {
+            Self::InvalidParameter { .. } | Self::Malformed(_) => ProblemKind::InvalidParameter,
+            Self::NotFound(_) => ProblemKind::NotFound,
+            Self::Unavailable(_) => ProblemKind::Unavailable,
+            Self::Internal(_) => ProblemKind::Internal,
+        }
+    }
+
+    /// The body for this error; internal causes stay out of it.
+    pub fn problem(&self) -> Problem {
+        let kind = self.kind();
+        match self {
+            Self::InvalidParameter { field, message } => Problem {
+                errors: vec![FieldError { field: field.clone(), message: message.clone() }],
+                ..Problem::new(kind, format!("{field}: {message}"))
+            },
+            Self::Malformed(message) | Self::NotFound(message) => Problem::new(kind, message),
+            Self::Unavailable(_) => {
+                Problem::new(kind, "The database is not answering; try again shortly.")
+            }
+            Self::Internal(_) => Problem::new(kind, "An unexpected error occurred; it has been logged."),
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.kind().status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            Self::Internal(cause) => tracing::error!(error = ?cause, "internal error"),
+            Self::Unavailable(cause) => tracing::warn!(%cause, "database unavailable"),
+            _ => {}
+        }
+        problem_response(&self.problem())
+    }
+}
+
+/// Serialises a problem with its status and media type.
+pub fn problem_response(problem: &Problem) -> HttpResponse {
+    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_string(problem).unwrap_or_else(|_| "{}".to_owned());
+    HttpResponse::build(status)
+        .content_type(PROBLEM_JSON)
+        .body(body)
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(err: diesel::result::Error) -> Self {
+        Self::Internal(err.into())
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for ApiError {
+    fn from(err: diesel::r2d2::PoolError) -> Self {
+        Self::Unavailable(err.to_string())
+    }
+}
+
+impl From<actix_web::error::BlockingError> for ApiError {
+    fn from(err: actix_web::error::BlockingError) -> Self {
+        Self::Internal(anyhow::anyhow!("blocking task failed: {err}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_causes_never_reach_the_body() {
+        let err = ApiError::Internal(anyhow::anyhow!("SELECT secret FROM pg_shadow"));
+        let body = serde_json::to_string(&err.problem()).unwrap_or_default();
+        assert!(!body.contains("secret"), "{body}");
+        assert_eq!(err.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn invalid_parameters_are_named() {
+        let problem = ApiError::invalid("per_page", "must be between 1 and 100").problem();
+        assert_eq!(problem.status, 400);
+        assert_eq!(problem.errors[0].field, "per_page");
+        assert!(problem.is(ProblemKind::InvalidParameter));
+    }
+}

@@ -1,0 +1,33 @@
+//! `GET /api/v1/members/{slug}`: one member's profile.
+
+use actix_web::{HttpResponse, get, web};
+use cecop_shared::{Member, Slug};
+
+use super::to_member;
+use crate::db::Pool;
+use crate::db::members;
+use crate::error::ApiError;
+use crate::handlers::{PUBLIC_CACHE, with_conn};
+
+/// Get one member organisation by its slug, whatever its status.
+#[utoipa::path(
+    tag = "members",
+    params(("slug" = Slug, Path, description = "The member's slug.")),
+    responses(
+        (status = 200, description = "The member.", body = Member),
+        (status = 400, description = "The slug is malformed.",
+            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No member has this slug.",
+            body = cecop_shared::Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/members/{slug}")]
+pub async fn get_member(
+    slug: web::Path<String>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let slug: Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
+    let row = with_conn(&pool, move |conn| Ok(members::find_by_slug(conn, slug.as_str())?)).await?;
+    let row = row.ok_or_else(|| ApiError::NotFound("No member organisation has this slug.".into()))?;
+    Ok(HttpResponse::Ok().insert_header(PUBLIC_CACHE).json(to_member(row)?))
+}

@@ -1,0 +1,123 @@
+//! `GET /api/v1/members`: the directory, filtered and paginated.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use cecop_shared::{CountryCode, Member, MemberKind, Page};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+
+use super::to_member;
+use crate::db::Pool;
+use crate::db::members::{self, MemberFilter};
+use crate::error::ApiError;
+use crate::handlers::pagination::{link_header, page_request};
+use crate::handlers::{PUBLIC_CACHE, parse_param, parse_text, with_conn};
+
+/// Longest accepted search text, in characters.
+const Q_MAX_CHARS: usize = 100;
+
+/// Which members to list by status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusFilter {
+    /// Current members (the default).
+    Active,
+    /// Organisations that have left.
+    Former,
+    /// Both.
+    All,
+}
+
+impl std::str::FromStr for StatusFilter {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "active" => Ok(Self::Active),
+            "former" => Ok(Self::Former),
+            "all" => Ok(Self::All),
+            _ => Err("must be one of: active, former, all".into()),
+        }
+    }
+}
+
+/// Query parameters. They arrive as text and are parsed one by one so that an
+/// invalid value is reported with its parameter's name.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListMembersQuery {
+    /// Only members from this country (ISO 3166-1 alpha-2, e.g. `IT`).
+    #[param(value_type = Option<String>, pattern = "^[A-Za-z]{2}$", example = "IT")]
+    country: Option<String>,
+    /// Only members of this kind.
+    #[param(value_type = Option<MemberKind>)]
+    kind: Option<String>,
+    /// Members by status; default `active`.
+    #[param(value_type = Option<StatusFilter>)]
+    status: Option<String>,
+    /// Case-insensitive text found in the name or acronym.
+    #[param(max_length = 100, example = "legacoop")]
+    q: Option<String>,
+    /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000, example = 1)]
+    page: Option<String>,
+    /// Items per page, 1 to 100; default 20.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, example = 20)]
+    per_page: Option<String>,
+}
+
+impl ListMembersQuery {
+    fn filter(&self) -> Result<MemberFilter, ApiError> {
+        let country: Option<CountryCode> = parse_param("country", self.country.as_deref())?;
+        let kind: Option<MemberKind> = parse_param("kind", self.kind.as_deref())?;
+        let status = parse_param("status", self.status.as_deref())?.unwrap_or(StatusFilter::Active);
+        let statuses = match status {
+            StatusFilter::Active => vec!["active".to_owned()],
+            StatusFilter::Former => vec!["former".to_owned()],
+            StatusFilter::All => Vec::new(),
+        };
+        Ok(MemberFilter {
+            country: country.map(|c| c.to_string()),
+            kind: kind.map(|k| k.as_str().to_owned()),
+            statuses,
+            text: parse_text("q", self.q.as_deref(), Q_MAX_CHARS)?,
+        })
+    }
+}
+
+/// List member organisations, ordered by name.
+///
+/// Returns active members by default. The total count and pagination links
+/// are in the body and in the `X-Total-Count` and `Link` headers.
+#[utoipa::path(
+    tag = "members",
+    params(ListMembersQuery),
+    responses(
+        (status = 200, description = "One page of members.", body = Page<Member>,
+            headers(
+                ("X-Total-Count" = u64, description = "Members matching the filters, on all pages."),
+                ("Link" = String, description = "RFC 8288 links: first, prev, next, last.")
+            )),
+        (status = 400, description = "A parameter is invalid; `errors` names it.",
+            body = cecop_shared::Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/members")]
+pub async fn list_members(
+    req: HttpRequest,
+    query: web::Query<ListMembersQuery>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let filter = query.filter()?;
+    let request = page_request(query.page.as_deref(), query.per_page.as_deref())?;
+    let (rows, total) = with_conn(&pool, move |conn| {
+        Ok(members::list(conn, &filter, request.offset(), i64::from(request.per_page()))?)
+    })
+    .await?;
+    let items = rows.into_iter().map(to_member).collect::<Result<Vec<_>, _>>()?;
+    let page = Page::new(items, request, u64::try_from(total).unwrap_or_default());
+    Ok(HttpResponse::Ok()
+        .insert_header(("X-Total-Count", page.total.to_string()))
+        .insert_header(("Link", link_header(&req, request, page.total_pages)))
+        .insert_header(PUBLIC_CACHE)
+        .json(page))
+}

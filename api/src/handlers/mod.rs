@@ -1,0 +1,60 @@
+//! Request handlers, one file per action (`<resource>/<action>.rs`). Handlers
+//! parse input into domain types, call the `db` layer on a blocking thread,
+//! and shape the response; they hold no SQL and no status-code policy (that
+//! is `crate::error`).
+
+pub mod health;
+pub mod members;
+pub mod overview;
+pub mod pagination;
+
+use actix_web::web;
+
+use crate::db::{DbConnection, Pool};
+use crate::error::ApiError;
+
+/// `Cache-Control` for public, anonymous reads: shared caches may keep them
+/// briefly; clients revalidate after that.
+pub const PUBLIC_CACHE: (&str, &str) = ("Cache-Control", "public, max-age=60");
+
+/// Runs database work on actix's blocking thread pool with a pooled
+/// connection, so diesel's synchronous calls never stall the event loop.
+pub async fn with_conn<T, F>(pool: &web::Data<Pool>, work: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    web::block(move || {
+        let mut conn = pool.get()?;
+        work(&mut conn)
+    })
+    .await?
+}
+
+/// Parses an optional query parameter, naming it when it is invalid.
+pub fn parse_param<T>(name: &str, raw: Option<&str>) -> Result<Option<T>, ApiError>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    match raw {
+        None => Ok(None),
+        Some(value) => value.parse().map(Some).map_err(|e| ApiError::invalid(name, e)),
+    }
+}
+
+/// Validates free-text search input: bounded length, no control characters
+/// (PostgreSQL text cannot hold NUL, and nobody types a control character).
+pub fn parse_text(name: &str, raw: Option<&str>, max_chars: usize) -> Result<Option<String>, ApiError> {
+    let Some(text) = raw.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    if text.chars().count() > max_chars {
+        return Err(ApiError::invalid(name, format!("must be at most {max_chars} characters")));
+    }
+    if text.chars().any(char::is_control) {
+        return Err(ApiError::invalid(name, "must not contain control characters"));
+    }
+    Ok(Some(text.to_owned()))
+}

@@ -1,0 +1,48 @@
+//! `GET /api/v1/overview`: headline figures computed from active members.
+
+use actix_web::{HttpResponse, get, web};
+use cecop_shared::{CountryCount, Overview};
+
+use crate::db::Pool;
+use crate::db::members;
+use crate::error::ApiError;
+use crate::handlers::{PUBLIC_CACHE, with_conn};
+
+fn count(value: i64) -> u64 {
+    u64::try_from(value).unwrap_or_default()
+}
+
+/// Get the headline figures of the network.
+///
+/// Every number is computed from the active members' records when asked —
+/// none is typed in. When some of those records are illustrative demo data,
+/// `members_with_illustrative_figures` says how many.
+#[utoipa::path(
+    tag = "overview",
+    responses((status = 200, description = "The headline figures.", body = Overview))
+)]
+#[get("/overview")]
+pub async fn get_overview(pool: web::Data<Pool>) -> Result<HttpResponse, ApiError> {
+    let row = with_conn(&pool, |conn| Ok(members::overview(conn)?)).await?;
+    let countries = row
+        .countries
+        .into_iter()
+        .map(|(country, members)| {
+            let country = country
+                .parse()
+                .map_err(|_| anyhow::anyhow!("stored country {country:?} is not a valid code"))?;
+            Ok(CountryCount { country, member_count: count(members) })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    let overview = Overview {
+        member_count: count(row.member_count),
+        country_count: count(row.country_count),
+        enterprise_count: count(row.enterprise_count),
+        worker_count: count(row.worker_count),
+        worker_member_count: count(row.worker_member_count),
+        members_with_figures: count(row.members_with_figures),
+        members_with_illustrative_figures: count(row.members_with_illustrative_figures),
+        countries,
+    };
+    Ok(HttpResponse::Ok().insert_header(PUBLIC_CACHE).json(overview))
+}

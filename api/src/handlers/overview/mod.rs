@@ -1,0 +1,3 @@
+//! The network's headline figures: `GET /api/v1/overview`.
+
+pub mod get;

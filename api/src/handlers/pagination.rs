@@ -1,0 +1,79 @@
+//! Page requests from the query string, and the `X-Total-Count` and RFC 8288
+//! `Link` headers every list response carries.
+
+use actix_web::HttpRequest;
+use cecop_shared::{PER_PAGE_DEFAULT, PageRequest};
+
+use crate::error::ApiError;
+
+/// Parses `page` and `per_page`, naming the offending parameter.
+pub fn page_request(page: Option<&str>, per_page: Option<&str>) -> Result<PageRequest, ApiError> {
+    let number = |name: &str, raw: Option<&str>, default: u32| -> Result<u32, ApiError> {
+        match raw {
+            None => Ok(default),
+            Some(v) => v
+                .parse::<u32>()
+                .map_err(|_| ApiError::invalid(name, "must be a positive whole number")),
+        }
+    };
+    let page = number("page", page, 1)?;
+    let per_page = number("per_page", per_page, PER_PAGE_DEFAULT)?;
+    PageRequest::new(page, per_page).map_err(|(name, err)| ApiError::invalid(name, err))
+}
+
+/// The `Link` header value (RFC 8288) with `first`, `prev`, `next` and `last`
+/// relations. Targets are path-relative references built from the request's
+/// own path and query, with only `page` changed, so they stay right behind
+/// proxies.
+pub fn link_header(req: &HttpRequest, request: PageRequest, total_pages: u32) -> String {
+    let link = |page: u32, rel: &str| {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        for (key, value) in url::form_urlencoded::parse(req.query_string().as_bytes()) {
+            if key != "page" {
+                query.append_pair(&key, &value);
+            }
+        }
+        query.append_pair("page", &page.to_string());
+        format!("<{}?{}>; rel=\"{rel}\"", req.path(), query.finish())
+    };
+    let last = total_pages.max(1);
+    let mut links = vec![link(1, "first")];
+    if request.page() > 1 {
+        links.push(link((request.page() - 1).min(last), "prev"));
+    }
+    if request.page() < total_pages {
+        links.push(link(request.page() + 1, "next"));
+    }
+    links.push(link(last, "last"));
+    links.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test::TestRequest;
+
+    #[test]
+    fn names_the_parameter_that_is_out_of_range() {
+        for (page, per_page, field) in
+            [(Some("0"), None, "page"), (Some("-1"), None, "page"), (None, Some("0"), "per_page"),
+             (None, Some("100000"), "per_page"), (None, Some("ten"), "per_page")]
+        {
+            match page_request(page, per_page) {
+                Err(ApiError::InvalidParameter { field: f, .. }) => assert_eq!(f, field),
+                other => panic!("{page:?}/{per_page:?} gave {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn links_keep_filters_and_change_only_the_page() {
+        let req = TestRequest::get().uri("/api/v1/members?country=IT&page=2&per_page=5").to_http_request();
+        let request = PageRequest::new(2, 5).unwrap_or_default();
+        let header = link_header(&req, request, 3);
+        assert!(header.contains("</api/v1/members?country=IT&per_page=5&page=1>; rel=\"first\""), "{header}");
+        assert!(header.contains("page=1>; rel=\"prev\""), "{header}");
+        assert!(header.contains("page=3>; rel=\"next\""), "{header}");
+        assert!(header.contains("page=3>; rel=\"last\""), "{header}");
+    }
+}

@@ -1,0 +1,16 @@
+//! The CECOP platform's API server: an actix-web JSON REST API over diesel
+//! (SQLite by default, PostgreSQL for scale) that also serves the single-page
+//! app. `main.rs` is thin; `startup` builds the app, `routes` is the one route
+//! table, `handlers` the actions, `db` the queries.
+
+pub mod cli;
+pub mod db;
+pub mod error;
+pub mod handlers;
+pub mod middleware;
+pub mod routes;
+pub mod seed;
+pub mod settings;
+pub mod spa;
+pub mod startup;
+pub mod telemetry;

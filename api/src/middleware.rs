@@ -1,0 +1,131 @@
+//! Cross-cutting response shaping: every error is problem+json (including the
+//! ones actix produces itself, such as 405 or 413), and every response carries
+//! the request id that its log lines carry.
+
+use std::collections::HashMap;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::middleware::{ErrorHandlerResponse, Next};
+use actix_web::{HttpMessage, web};
+use cecop_shared::{Problem, ProblemKind};
+use tracing_actix_web::RequestId;
+
+use crate::error::{PROBLEM_JSON, problem_response};
+
+/// Methods each documented path template accepts, from the OpenAPI document:
+/// the `Allow` header of a 405 (RFC 9110 §15.5.6).
+#[derive(Debug, Default, Clone)]
+pub struct AllowedMethods(HashMap<String, String>);
+
+impl AllowedMethods {
+    pub fn from_openapi(doc: &utoipa::openapi::OpenApi) -> Self {
+        let map = doc
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let value = serde_json::to_value(item).unwrap_or_default();
+                let methods: Vec<String> = value
+                    .as_object()
+                    .map(|ops| {
+                        ["get", "put", "post", "delete", "patch"]
+                            .into_iter()
+                            .filter(|m| ops.contains_key(*m))
+                            .map(str::to_uppercase)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                (path.clone(), methods.join(", "))
+            })
+            .collect();
+        Self(map)
+    }
+}
+
+impl AllowedMethods {
+    /// The methods of the documented path template that `path` fills in, if
+    /// any (`{name}` stands for one non-empty segment).
+    pub fn for_path(&self, path: &str) -> Option<&str> {
+        let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+        self.0.iter().find_map(|(template, methods)| {
+            let parts: Vec<&str> = template.split('/').collect();
+            let fits = parts.len() == segments.len()
+                && parts.iter().zip(&segments).all(|(part, seg)| {
+                    (part.starts_with('{') && part.ends_with('}') && !seg.is_empty()) || part == seg
+                });
+            fits.then_some(methods.as_str())
+        })
+    }
+}
+
+/// Replaces the body of any error response that is not problem+json yet.
+pub fn errors_to_problems<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+    if is_problem {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let (req, original) = res.into_parts();
+    let kind = match status.as_u16() {
+        404 => Some(ProblemKind::NotFound),
+        405 => Some(ProblemKind::MethodNotAllowed),
+        400 => Some(ProblemKind::InvalidParameter),
+        s if s >= 500 => Some(ProblemKind::Internal),
+        _ => None,
+    };
+    let mut problem = match kind {
+        Some(kind) => Problem::new(kind, status.canonical_reason().unwrap_or("Error")),
+        None => Problem {
+            type_: "about:blank".into(),
+            title: status.canonical_reason().unwrap_or("Error").into(),
+            status: status.as_u16(),
+            detail: None,
+            instance: None,
+            errors: Vec::new(),
+        },
+    };
+    problem.instance = Some(req.path().to_owned());
+    let mut response = problem_response(&problem);
+    for (name, value) in original.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            response.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    if status.as_u16() == 405 {
+        let allowed = req
+            .match_pattern()
+            .and_then(|pattern| {
+                req.app_data::<web::Data<AllowedMethods>>()
+                    .and_then(|m| m.0.get(&pattern).cloned())
+            })
+            .unwrap_or_else(|| "GET".to_owned());
+        problem.detail = Some(format!("This resource accepts: {allowed}."));
+        response = problem_response(&problem);
+        if let Ok(value) = HeaderValue::from_str(&allowed) {
+            response.headers_mut().insert(header::ALLOW, value);
+        }
+    }
+    let res = ServiceResponse::new(req, response.map_into_boxed_body());
+    Ok(ErrorHandlerResponse::Response(res.map_into_right_body()))
+}
+
+/// Echoes the request id of the tracing span as `X-Request-Id`, so a person
+/// reporting an error can quote it and operators can find its log lines.
+pub async fn request_id_header(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> actix_web::Result<ServiceResponse<BoxBody>> {
+    let id = req.extensions().get::<RequestId>().map(ToString::to_string);
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+        res.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+    }
+    Ok(res)
+}

@@ -1,0 +1,67 @@
+//! The one route table. Every API handler is registered here through
+//! utoipa-actix-web, so the served routes and the OpenAPI document cannot
+//! drift apart; `openapi()` builds the document from the same registration.
+
+use actix_web::App;
+use utoipa::OpenApi;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{AppExt, scope};
+
+use crate::handlers::{health, members, overview};
+
+/// Versioned API routes, mounted under `/api/v1`.
+pub fn api_v1(cfg: &mut ServiceConfig) {
+    cfg.service(members::list::list_members)
+        .service(members::get::get_member)
+        .service(overview::get::get_overview);
+}
+
+/// Probes, mounted at the root.
+pub fn probes(cfg: &mut ServiceConfig) {
+    cfg.service(health::get_health).service(health::get_readiness);
+}
+
+/// Registers every documented route on an app, returning the app and the
+/// OpenAPI document describing exactly those routes.
+pub fn register<T>(app: App<T>) -> (App<T>, utoipa::openapi::OpenApi)
+where
+    T: actix_web::dev::ServiceFactory<
+            actix_web::dev::ServiceRequest,
+            Config = (),
+            Error = actix_web::Error,
+            InitError = (),
+        >,
+{
+    app.into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(probes)
+        .service(scope("/api/v1").configure(api_v1))
+        .split_for_parts()
+}
+
+/// The OpenAPI document, as served at `/api/v1/openapi.json` and committed at
+/// `openapi/openapi.json`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    register(App::new()).1
+}
+
+#[derive(Debug, OpenApi)]
+#[openapi(
+    info(
+        title = "CECOP API",
+        version = "1.0.0",
+        description = "The public and member API of CECOP, the European confederation of \
+            industrial and service cooperatives: member directory and headline figures.\n\n\
+            Errors are RFC 9457 `application/problem+json` bodies with a stable `type` URI. \
+            Lists take `page` and `per_page` (1–100) and return `X-Total-Count` and RFC 8288 \
+            `Link` headers.",
+        license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
+        contact(name = "CECOP", url = "https://cecop.coop")
+    ),
+    tags(
+        (name = "members", description = "CECOP's member organisations."),
+        (name = "overview", description = "Headline figures of the network."),
+        (name = "health", description = "Liveness and readiness probes.")
+    )
+)]
+pub struct ApiDoc;

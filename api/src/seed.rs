@@ -1,0 +1,150 @@
+//! The demo dataset: CECOP's 27 members in 16 countries, built from the public
+//! fact sheet (`shared/seed/FACTS.md`). Confirmed members and figures are kept
+//! as the sources give them; every placeholder member or invented figure is
+//! flagged illustrative in the data itself (`members.json`).
+
+use cecop_shared::{CountryCode, FigureProvenance, MemberKind, MemberStatus, MembershipTier, Slug};
+use diesel::Connection;
+use serde::Deserialize;
+
+use crate::db::members::{self, NewMember};
+use crate::db::DbConnection;
+
+const MEMBERS_JSON: &str = include_str!("../seed/members.json");
+
+/// One member as written in `members.json`. Parsing into the shared domain
+/// types validates the file: a bad slug or country fails the seed, loudly.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedMember {
+    slug: Slug,
+    name: String,
+    acronym: Option<String>,
+    country: CountryCode,
+    kind: MemberKind,
+    membership: Option<MembershipTier>,
+    status: MemberStatus,
+    joined_year: Option<i32>,
+    website: Option<String>,
+    description: String,
+    sectors: Vec<String>,
+    illustrative: bool,
+    source_url: Option<String>,
+    figures: Option<SeedFigures>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedFigures {
+    reference_year: Option<i32>,
+    cooperatives: Option<i64>,
+    workers: Option<i64>,
+    worker_members: Option<i64>,
+    turnover_eur: Option<i64>,
+    provenance: FigureProvenance,
+    note: Option<String>,
+}
+
+impl From<SeedMember> for NewMember {
+    fn from(m: SeedMember) -> Self {
+        let f = m.figures;
+        Self {
+            slug: m.slug.to_string(),
+            name: m.name,
+            acronym: m.acronym,
+            country: m.country.to_string(),
+            kind: m.kind.as_str().to_owned(),
+            membership: m.membership.map(|t| t.as_str().to_owned()),
+            status: m.status.as_str().to_owned(),
+            joined_year: m.joined_year,
+            website: m.website,
+            description: m.description,
+            sectors: serde_json::to_string(&m.sectors).unwrap_or_else(|_| "[]".into()),
+            illustrative: m.illustrative,
+            source_url: m.source_url,
+            figures_year: f.as_ref().and_then(|f| f.reference_year),
+            cooperatives: f.as_ref().and_then(|f| f.cooperatives),
+            workers: f.as_ref().and_then(|f| f.workers),
+            worker_members: f.as_ref().and_then(|f| f.worker_members),
+            turnover_eur: f.as_ref().and_then(|f| f.turnover_eur),
+            figures_provenance: f.as_ref().map(|f| f.provenance.as_str().to_owned()),
+            figures_note: f.and_then(|f| f.note),
+        }
+    }
+}
+
+fn demo_members() -> anyhow::Result<Vec<NewMember>> {
+    let members: Vec<SeedMember> = serde_json::from_str(MEMBERS_JSON)?;
+    Ok(members.into_iter().map(NewMember::from).collect())
+}
+
+/// What a seed run did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeedReport {
+    pub inserted: usize,
+    pub already_present: usize,
+}
+
+/// Inserts the demo members that are not there yet (matched by slug), in one
+/// transaction: running it twice, or from two instances at once, never
+/// duplicates a member.
+pub fn seed_demo(conn: &mut DbConnection) -> anyhow::Result<SeedReport> {
+    let members = demo_members()?;
+    let report = conn.transaction::<_, diesel::result::Error, _>(|conn| {
+        let mut report = SeedReport { inserted: 0, already_present: 0 };
+        for member in &members {
+            if members::slug_exists(conn, &member.slug)? {
+                report.already_present += 1;
+            } else {
+                members::insert(conn, member)?;
+                report.inserted += 1;
+            }
+        }
+        Ok(report)
+    })?;
+    Ok(report)
+}
+
+/// Seeds the demo data only when the database has no members at all, so a
+/// deployment whose members were edited or removed is never refilled.
+pub fn seed_if_empty(conn: &mut DbConnection) -> anyhow::Result<Option<SeedReport>> {
+    if members::count_all(conn)? > 0 {
+        return Ok(None);
+    }
+    match seed_demo(conn) {
+        Ok(report) => Ok(Some(report)),
+        // Another instance seeding the same empty database at the same moment
+        // wins the unique index; its data is the same, so that is success.
+        Err(err) if is_unique_violation(&err) => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+fn is_unique_violation(err: &anyhow::Error) -> bool {
+    matches!(
+        err.downcast_ref::<diesel::result::Error>(),
+        Some(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _
+        ))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_file_parses_and_matches_the_published_headline() {
+        let members: Vec<SeedMember> = serde_json::from_str(MEMBERS_JSON).unwrap_or_default();
+        let active: Vec<_> = members.iter().filter(|m| m.status == MemberStatus::Active).collect();
+        let countries: std::collections::BTreeSet<_> = active.iter().map(|m| m.country).collect();
+        assert_eq!((active.len(), countries.len()), (27, 16));
+        let illustrative_without_flag = members.iter().any(|m| {
+            m.figures.as_ref().is_some_and(|f| {
+                f.provenance == FigureProvenance::Illustrative && f.note.is_none()
+            })
+        });
+        assert!(!illustrative_without_flag, "illustrative figures must say so in a note");
+    }
+}

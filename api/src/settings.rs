@@ -1,0 +1,68 @@
+//! Typed settings: defaults, overridden by `CECOP_`-prefixed environment
+//! variables (and the same as command-line flags). See `.env.example`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Log output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// Everything the server needs to start. Built once in `main` and passed
+/// down; there is no global configuration.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Settings {
+    /// Address to listen on; port 0 picks a free port (printed on stdout).
+    #[arg(long, env = "CECOP_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+
+    /// Folder for the default SQLite database and other local state.
+    #[arg(long, env = "CECOP_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+
+    /// `postgres://…` for PostgreSQL; a file path or `sqlite://…` for SQLite.
+    /// Default: `cecop.sqlite3` in the data folder.
+    #[arg(long, env = "CECOP_DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// Folder with the built single-page app, served at `/`.
+    #[arg(long, env = "CECOP_STATIC_DIR")]
+    pub static_dir: Option<PathBuf>,
+
+    /// Log format.
+    #[arg(long, env = "CECOP_LOG", value_enum, default_value = "text")]
+    pub log: LogFormat,
+
+    /// Load the demo dataset on first start when the database is empty.
+    #[arg(long, env = "CECOP_DEMO_DATA", default_value_t = true, action = clap::ArgAction::Set)]
+    pub demo_data: bool,
+
+    /// Database connections in the pool.
+    #[arg(long, env = "CECOP_DB_POOL_SIZE", default_value_t = 8)]
+    pub db_pool_size: u32,
+
+    /// HTTP worker threads (0: one per CPU core).
+    #[arg(long, env = "CECOP_WORKERS", default_value_t = 0)]
+    pub workers: usize,
+}
+
+impl Settings {
+    /// The database URL to use: the configured one, or the default SQLite file.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) if !url.trim().is_empty() => url.trim().to_owned(),
+            _ => self.data_dir.join("cecop.sqlite3").to_string_lossy().into_owned(),
+        }
+    }
+
+    /// True when the database is a SQLite file inside the data folder, which
+    /// must then exist before the first connection.
+    pub fn uses_data_dir(&self) -> bool {
+        self.database_url.as_deref().is_none_or(|u| u.trim().is_empty())
+    }
+}

@@ -1,0 +1,98 @@
+//! Builds the HTTP application and binds its listener. Start-up order: connect
+//! (failing fast with the reason), migrate, seed an empty database with the
+//! demo data, then serve.
+
+use std::net::{SocketAddr, TcpListener};
+
+use actix_web::dev::{Server, fn_service};
+use actix_web::middleware::{Compress, ErrorHandlers, from_fn};
+use actix_web::{App, HttpServer, web};
+use tracing_actix_web::TracingLogger;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::db::{self, Pool};
+use crate::error::ApiError;
+use crate::middleware::{AllowedMethods, errors_to_problems, request_id_header};
+use crate::settings::Settings;
+use crate::spa::{self, Spa};
+use crate::{routes, seed};
+
+/// Opens the database: creates the data folder when the default SQLite file
+/// lives there, connects, migrates and (when enabled) seeds the demo data.
+pub fn prepare_database(settings: &Settings) -> anyhow::Result<Pool> {
+    if settings.uses_data_dir() {
+        std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
+            anyhow::anyhow!("cannot create data folder {}: {e}", settings.data_dir.display())
+        })?;
+    }
+    let url = settings.database_url();
+    let pool = db::pool(&url, settings.db_pool_size)?;
+    let mut conn = pool.get()?;
+    db::migrate(&mut conn)?;
+    if settings.demo_data {
+        if let Some(report) = seed::seed_if_empty(&mut conn)? {
+            tracing::info!(inserted = report.inserted, "loaded the demo dataset");
+        }
+    }
+    Ok(pool)
+}
+
+/// A bound, not yet awaited, server.
+pub struct Application {
+    addr: SocketAddr,
+    server: Server,
+}
+
+impl std::fmt::Debug for Application {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Application").field("addr", &self.addr).finish_non_exhaustive()
+    }
+}
+
+impl Application {
+    pub fn build(settings: &Settings, pool: Pool) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(settings.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
+        let addr = listener.local_addr()?;
+        let openapi = routes::openapi();
+        let allowed = web::Data::new(AllowedMethods::from_openapi(&openapi));
+        let spa = web::Data::new(Spa { dir: settings.static_dir.clone() });
+        let pool = web::Data::new(pool);
+        let mut server = HttpServer::new(move || {
+            let (app, _) = routes::register(App::new());
+            app.app_data(pool.clone())
+                .app_data(allowed.clone())
+                .app_data(spa.clone())
+                .app_data(web::QueryConfig::default().error_handler(|err, _| {
+                    ApiError::Malformed(format!("The query string is invalid: {err}.")).into()
+                }))
+                .app_data(web::PathConfig::default().error_handler(|err, _| {
+                    ApiError::Malformed(format!("The path is invalid: {err}.")).into()
+                }))
+                .service(
+                    SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", openapi.clone()),
+                )
+                .configure(|cfg| spa::configure(cfg, &spa))
+                .default_service(fn_service(spa::fallback))
+                .wrap(ErrorHandlers::new().default_handler(errors_to_problems))
+                .wrap(from_fn(spa::static_cache_headers))
+                .wrap(Compress::default())
+                .wrap(from_fn(request_id_header))
+                .wrap(TracingLogger::default())
+        });
+        if settings.workers > 0 {
+            server = server.workers(settings.workers);
+        }
+        let server = server.listen(listener)?.run();
+        Ok(Self { addr, server })
+    }
+
+    /// The address actually bound (the real port when 0 was asked for).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

@@ -1,0 +1,239 @@
+//! The one translation mechanism of the app: every user-visible string comes
+//! from a [`Strings`] table chosen by the current [`Lang`].
+//!
+//! A language is one `const Strings` (see `i18n/en.rs`); because `Strings` is a
+//! plain struct, the compiler refuses a table that misses a string. Strings
+//! that depend on a number (plurals, "page 2 of 5") are `fn` pointers, so each
+//! language applies its own grammar. The current language lives in a signal
+//! provided as context ([`I18n`]); components read it through [`use_i18n`] and
+//! re-render when it changes.
+
+mod en;
+
+use leptos::prelude::*;
+
+pub use en::EN;
+
+/// A language the interface is translated into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// Every translated language, in the order a language menu lists them.
+    pub const ALL: &'static [Lang] = &[Lang::En];
+
+    /// The BCP 47 tag, used for `<html lang>` (WCAG 3.1.1) and `Intl` formatting.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's name in itself, as a language menu shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+        }
+    }
+
+    /// The translation table.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &EN,
+        }
+    }
+
+    /// The language for a BCP 47 tag such as `fr-BE`, matched on its primary subtag.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        Self::ALL.iter().copied().find(|lang| lang.code() == primary)
+    }
+}
+
+/// Every string of the user interface, for one language.
+#[derive(Debug)]
+pub struct Strings {
+    // Site frame.
+    pub skip_to_content: &'static str,
+    pub org_full_name: &'static str,
+    pub nav_label: &'static str,
+    pub nav_home: &'static str,
+    pub nav_members: &'static str,
+    pub nav_api: &'static str,
+    pub language_label: &'static str,
+    pub footer_address_label: &'static str,
+    pub footer_address: &'static str,
+    pub footer_illustrative: &'static str,
+    // Shared states.
+    pub loading: &'static str,
+    pub updating: &'static str,
+    pub retry: &'static str,
+    pub error_heading: &'static str,
+    pub error_network: &'static str,
+    pub error_decode: &'static str,
+    pub error_status: fn(u16) -> String,
+    pub illustrative_badge: &'static str,
+    // Home page.
+    pub home_title: &'static str,
+    pub home_description: &'static str,
+    pub home_heading: &'static str,
+    pub home_mission: &'static str,
+    pub home_figures_heading: &'static str,
+    pub stat_members: fn(u64) -> &'static str,
+    pub stat_countries: fn(u64) -> &'static str,
+    pub stat_enterprises: fn(u64) -> &'static str,
+    pub stat_workers: fn(u64) -> &'static str,
+    pub figures_basis: fn(u64) -> String,
+    pub illustrative_totals_note: fn(u64) -> String,
+    pub home_directory_link: &'static str,
+    // Member directory.
+    pub members_title: &'static str,
+    pub members_description: &'static str,
+    pub members_heading: &'static str,
+    pub members_intro: &'static str,
+    pub filters_label: &'static str,
+    pub filter_country: &'static str,
+    pub filter_all_countries: &'static str,
+    pub filter_kind: &'static str,
+    pub filter_all_kinds: &'static str,
+    pub filter_search: &'static str,
+    pub filter_search_hint: &'static str,
+    pub filter_submit: &'static str,
+    pub filter_clear: &'static str,
+    pub members_total: fn(u64) -> String,
+    pub members_empty: &'static str,
+    pub members_past_end: &'static str,
+    pub members_first_page: &'static str,
+    pub pagination_label: &'static str,
+    pub pagination_previous: &'static str,
+    pub pagination_next: &'static str,
+    pub page_of: fn(u32, u32) -> String,
+    // Kinds, tiers, statuses, provenance.
+    pub kind_national_federation: &'static str,
+    pub kind_promotion_body: &'static str,
+    pub tier_full: &'static str,
+    pub tier_associate: &'static str,
+    pub status_active: &'static str,
+    pub status_former: &'static str,
+    pub provenance_confirmed: &'static str,
+    pub provenance_third_party: &'static str,
+    pub provenance_illustrative: &'static str,
+    // Member profile.
+    pub profile_title: &'static str,
+    pub profile_description: fn(&str) -> String,
+    pub profile_back: &'static str,
+    pub profile_placeholder_notice: &'static str,
+    pub profile_details: &'static str,
+    pub field_acronym: &'static str,
+    pub field_country: &'static str,
+    pub field_kind: &'static str,
+    pub field_membership: &'static str,
+    pub field_joined: &'static str,
+    pub field_status: &'static str,
+    pub field_website: &'static str,
+    pub field_sectors: &'static str,
+    pub field_source: &'static str,
+    pub profile_about: &'static str,
+    pub figures_heading: &'static str,
+    pub figures_caption: fn(Option<i32>) -> String,
+    pub figures_provenance: &'static str,
+    pub figures_cooperatives: &'static str,
+    pub figures_workers: &'static str,
+    pub figures_worker_members: &'static str,
+    pub figures_turnover: &'static str,
+    pub figures_not_stated: &'static str,
+    pub figures_note: &'static str,
+    pub figures_none: &'static str,
+    // Not found.
+    pub not_found_title: &'static str,
+    pub not_found_heading: &'static str,
+    pub not_found_text: &'static str,
+    pub member_not_found_heading: &'static str,
+    pub member_not_found_text: &'static str,
+}
+
+/// The current language, shared through context.
+#[derive(Debug, Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+/// Where a chosen language is remembered between visits.
+const STORAGE_KEY: &str = "cecop.lang";
+
+impl I18n {
+    /// The current language (tracked: callers re-run when it changes).
+    pub fn lang(self) -> Lang {
+        self.lang.get()
+    }
+
+    /// The current language's strings (tracked).
+    pub fn t(self) -> &'static Strings {
+        self.lang().strings()
+    }
+
+    /// Switches the interface language and remembers the choice.
+    pub fn set(self, lang: Lang) {
+        if let Some(storage) = window().local_storage().ok().flatten() {
+            // Private browsing may refuse storage; the choice then lasts for this visit.
+            storage.set_item(STORAGE_KEY, lang.code()).ok();
+        }
+        self.lang.set(lang);
+    }
+}
+
+/// The language to start in: the visitor's earlier choice, else the first
+/// browser language we translate, else English.
+fn initial_lang() -> Lang {
+    let stored = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|tag| Lang::from_tag(&tag));
+    stored
+        .or_else(|| {
+            window()
+                .navigator()
+                .languages()
+                .iter()
+                .filter_map(|tag| tag.as_string())
+                .find_map(|tag| Lang::from_tag(&tag))
+        })
+        .unwrap_or_default()
+}
+
+/// Provides the language context; called once, at the root of the app.
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n { lang: RwSignal::new(initial_lang()) };
+    provide_context(i18n);
+    i18n
+}
+
+/// The language context. Outside the app root (which always provides it) this
+/// falls back to the default language rather than failing.
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(|| I18n { lang: RwSignal::new(Lang::default()) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_match_on_the_primary_subtag() {
+        assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("xx-YY"), None);
+    }
+
+    #[test]
+    fn every_language_has_a_distinct_code() {
+        for (i, a) in Lang::ALL.iter().enumerate() {
+            assert!(Lang::ALL[i + 1..].iter().all(|b| a.code() != b.code()));
+        }
+    }
+}

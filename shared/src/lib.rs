@@ -1,0 +1,55 @@
+//! Domain types shared by the CECOP API (`cecop-api`) and the single-page app
+//! (`cecop-frontend`).
+//!
+//! Everything here compiles for `wasm32-unknown-unknown` without server crates.
+//! Values validate themselves when they are parsed ("parse, don't validate"): a
+//! [`Slug`] or a [`CountryCode`] that exists is a valid one, whichever side of
+//! the wire built it. OpenAPI schema derives sit behind the `server` feature.
+
+pub mod country;
+pub mod member;
+pub mod overview;
+pub mod page;
+pub mod problem;
+pub mod slug;
+
+pub use country::CountryCode;
+pub use member::{
+    FigureProvenance, Member, MemberFigures, MemberKind, MemberStatus, MembershipTier,
+};
+pub use overview::{CountryCount, Overview};
+pub use page::{Page, PageRequest, PER_PAGE_DEFAULT, PER_PAGE_MAX};
+pub use problem::{FieldError, Problem, ProblemKind};
+pub use slug::Slug;
+
+/// Why a value could not be parsed into a domain type. The message is meant
+/// for people: it ends up in problem+json `errors[].message` and in the SPA.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ParseError(pub String);
+
+impl ParseError {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        Self(message.into())
+    }
+}
+
+/// Implements `Serialize`/`Deserialize` through `Display`/`FromStr`, so a
+/// value that fails validation can never be deserialised.
+macro_rules! serde_via_str {
+    ($ty:ty) => {
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let raw = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                raw.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+pub(crate) use serde_via_str;

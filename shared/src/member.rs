@@ -1,0 +1,174 @@
+//! CECOP's member organisations: national federations of worker, social and
+//! producer cooperatives, and bodies that promote cooperatives.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{CountryCode, ParseError, Slug};
+
+/// Declares a closed set of values that travel as snake_case strings, with
+/// `as_str`, `FromStr` (naming the accepted values when it fails) and serde.
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text),+ }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ParseError;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($text => Ok(Self::$variant),)+
+                    _ => Err(ParseError::new(format!(
+                        "must be one of: {}",
+                        [$($text),+].join(", ")
+                    ))),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// What kind of organisation a member is.
+    MemberKind {
+        /// A national federation or confederation of cooperatives.
+        NationalFederation => "national_federation",
+        /// An organisation that promotes, finances or supports cooperatives.
+        PromotionBody => "promotion_body",
+    }
+);
+
+string_enum!(
+    /// CECOP membership tier (CECOP's admission rules).
+    MembershipTier {
+        /// A national representative organisation of worker or social cooperatives.
+        Full => "full",
+        /// A body that supports or creates cooperatives, or a sectoral body of a full member.
+        Associate => "associate",
+    }
+);
+
+string_enum!(
+    /// Whether the organisation is a member today.
+    MemberStatus {
+        Active => "active",
+        Former => "former",
+    }
+);
+
+string_enum!(
+    /// Where a member's declared figures come from.
+    FigureProvenance {
+        /// Stated on the member's own CECOP profile.
+        Confirmed => "confirmed",
+        /// Published by a third party (a partner network, the member's site, an older article).
+        ThirdParty => "third_party",
+        /// Made up for the demo dataset; not a fact about the organisation.
+        Illustrative => "illustrative",
+    }
+);
+
+/// A member organisation of CECOP, as published in the directory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Member {
+    /// URL identifier, unique across members.
+    pub slug: Slug,
+    /// Full name in the organisation's own language.
+    pub name: String,
+    /// Short name, when the organisation uses one.
+    pub acronym: Option<String>,
+    /// Country of the organisation's seat.
+    pub country: CountryCode,
+    pub kind: MemberKind,
+    /// Membership tier, when a public source states it.
+    pub membership: Option<MembershipTier>,
+    pub status: MemberStatus,
+    /// Year the organisation joined CECOP, when known.
+    pub joined_year: Option<i32>,
+    /// The organisation's website.
+    pub website: Option<String>,
+    /// A short description (English).
+    pub description: String,
+    /// Economic sectors its cooperatives work in.
+    pub sectors: Vec<String>,
+    /// True when the organisation itself is a placeholder in the demo data,
+    /// not a confirmed CECOP member. Shown as such wherever it appears.
+    pub illustrative: bool,
+    /// Where the facts about this member come from.
+    pub source_url: Option<String>,
+    /// Declared headline figures, when the member has any.
+    pub figures: Option<MemberFigures>,
+}
+
+/// A member's declared headline figures for one reference year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct MemberFigures {
+    /// The year the figures describe, when the source states it.
+    pub reference_year: Option<i32>,
+    /// Cooperatives (enterprises) affiliated to the member.
+    pub cooperatives: Option<i64>,
+    /// People working in those cooperatives.
+    pub workers: Option<i64>,
+    /// Workers who are also members of their cooperative.
+    pub worker_members: Option<i64>,
+    /// Yearly turnover in euros.
+    pub turnover_eur: Option<i64>,
+    /// Where the figures come from; `illustrative` figures are not facts.
+    pub provenance: FigureProvenance,
+    /// Caveats about the figures (e.g. a suspected typo in the source).
+    pub note: Option<String>,
+}
+
+impl MemberFigures {
+    /// True when the figures must be presented as illustrative.
+    pub fn is_illustrative(&self) -> bool {
+        self.provenance == FigureProvenance::Illustrative
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_round_trip_through_their_strings() {
+        for kind in MemberKind::ALL {
+            assert_eq!(kind.as_str().parse::<MemberKind>(), Ok(*kind));
+        }
+        assert_eq!(
+            serde_json::to_string(&MemberKind::NationalFederation).ok(),
+            Some("\"national_federation\"".into())
+        );
+    }
+
+    #[test]
+    fn unknown_values_name_the_accepted_ones() {
+        let err = "federation".parse::<MemberKind>().err().map(|e| e.to_string());
+        assert_eq!(err.as_deref(), Some("must be one of: national_federation, promotion_body"));
+    }
+}

@@ -1,0 +1,113 @@
+//! RFC 9457 problem details: the body of every error response.
+
+use serde::{Deserialize, Serialize};
+
+/// The kinds of problem the API reports. Each has a stable `type` URI that
+/// clients may match on; titles are for people and may be reworded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// 400: a query parameter or the request is malformed or out of range.
+    InvalidParameter,
+    /// 404: no such record or route.
+    NotFound,
+    /// 405: the route exists but not with this method.
+    MethodNotAllowed,
+    /// 422: a body parsed but its values are invalid.
+    ValidationFailed,
+    /// 503: a dependency (the database) is unavailable.
+    Unavailable,
+    /// 500: an unexpected failure; details are logged, never returned.
+    Internal,
+}
+
+impl ProblemKind {
+    /// Base of every problem `type` URI.
+    pub const TYPE_BASE: &'static str = "https://cecop.coop/problems/";
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::InvalidParameter => "invalid-parameter",
+            Self::NotFound => "not-found",
+            Self::MethodNotAllowed => "method-not-allowed",
+            Self::ValidationFailed => "validation-failed",
+            Self::Unavailable => "unavailable",
+            Self::Internal => "internal",
+        }
+    }
+
+    pub fn status(self) -> u16 {
+        match self {
+            Self::InvalidParameter => 400,
+            Self::NotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::ValidationFailed => 422,
+            Self::Unavailable => 503,
+            Self::Internal => 500,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::InvalidParameter => "Invalid request parameter",
+            Self::NotFound => "Not found",
+            Self::MethodNotAllowed => "Method not allowed",
+            Self::ValidationFailed => "Validation failed",
+            Self::Unavailable => "Service unavailable",
+            Self::Internal => "Internal error",
+        }
+    }
+
+    pub fn type_uri(self) -> String {
+        format!("{}{}", Self::TYPE_BASE, self.slug())
+    }
+}
+
+/// An RFC 9457 problem details object, served as `application/problem+json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Problem {
+    /// Stable URI identifying the kind of problem.
+    #[serde(rename = "type")]
+    pub type_: String,
+    /// Short, human-readable summary of the kind of problem.
+    pub title: String,
+    /// The HTTP status code.
+    pub status: u16,
+    /// Explanation specific to this occurrence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// The request path this occurrence relates to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
+    /// For validation problems: which fields or parameters are wrong, and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+/// One invalid field or parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct FieldError {
+    /// The parameter or field name, e.g. `per_page`.
+    pub field: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(kind: ProblemKind, detail: impl Into<String>) -> Self {
+        Self {
+            type_: kind.type_uri(),
+            title: kind.title().to_owned(),
+            status: kind.status(),
+            detail: Some(detail.into()),
+            instance: None,
+            errors: Vec::new(),
+        }
+    }
+
+    /// True when this problem is of the given kind.
+    pub fn is(&self, kind: ProblemKind) -> bool {
+        self.type_ == kind.type_uri()
+    }
+}
