@@ -129,3 +129,17 @@ pub async fn request_id_header(
     }
     Ok(res)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allowed_methods_come_from_the_documented_routes() {
+        let allowed = AllowedMethods::from_openapi(&crate::routes::openapi());
+        assert_eq!(allowed.for_path("/api/v1/members"), Some("GET"), "{allowed:?}");
+        assert_eq!(allowed.for_path("/api/v1/members/coceta"), Some("GET"));
+        assert_eq!(allowed.for_path("/api/v1/members/coceta/x"), None);
+        assert_eq!(allowed.for_path("/healthz"), Some("GET"));
+    }
+}

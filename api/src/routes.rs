@@ -7,13 +7,14 @@ use utoipa::OpenApi;
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
-use crate::handlers::{health, members, overview};
+use crate::handlers::{docs, health, members, overview};
 
 /// Versioned API routes, mounted under `/api/v1`.
 pub fn api_v1(cfg: &mut ServiceConfig) {
     cfg.service(members::list::list_members)
         .service(members::get::get_member)
-        .service(overview::get::get_overview);
+        .service(overview::get::get_overview)
+        .service(docs::get_openapi);
 }
 
 /// Probes, mounted at the root.
@@ -61,7 +62,8 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     tags(
         (name = "members", description = "CECOP's member organisations."),
         (name = "overview", description = "Headline figures of the network."),
-        (name = "health", description = "Liveness and readiness probes.")
+        (name = "health", description = "Liveness and readiness probes."),
+        (name = "meta", description = "This API's own description.")
     )
 )]
 pub struct ApiDoc;

@@ -8,10 +8,11 @@ use actix_web::dev::{Server, fn_service};
 use actix_web::middleware::{Compress, ErrorHandlers, from_fn};
 use actix_web::{App, HttpServer, web};
 use tracing_actix_web::TracingLogger;
-use utoipa_swagger_ui::SwaggerUi;
+use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::db::{self, Pool};
 use crate::error::ApiError;
+use crate::handlers::docs::OpenApiDocument;
 use crate::middleware::{AllowedMethods, errors_to_problems, request_id_header};
 use crate::settings::Settings;
 use crate::spa::{self, Spa};
@@ -56,12 +57,14 @@ impl Application {
         let addr = listener.local_addr()?;
         let openapi = routes::openapi();
         let allowed = web::Data::new(AllowedMethods::from_openapi(&openapi));
+        let document = web::Data::new(OpenApiDocument(openapi.to_json()?));
         let spa = web::Data::new(Spa { dir: settings.static_dir.clone() });
         let pool = web::Data::new(pool);
         let mut server = HttpServer::new(move || {
             let (app, _) = routes::register(App::new());
             app.app_data(pool.clone())
                 .app_data(allowed.clone())
+                .app_data(document.clone())
                 .app_data(spa.clone())
                 .app_data(web::QueryConfig::default().error_handler(|err, _| {
                     ApiError::Malformed(format!("The query string is invalid: {err}.")).into()
@@ -70,7 +73,7 @@ impl Application {
                     ApiError::Malformed(format!("The path is invalid: {err}.")).into()
                 }))
                 .service(
-                    SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", openapi.clone()),
+                    SwaggerUi::new("/api/docs/{_:.*}").config(Config::from("/api/v1/openapi.json")),
                 )
                 .configure(|cfg| spa::configure(cfg, &spa))
                 .default_service(fn_service(spa::fallback))

@@ -49,7 +49,10 @@ impl Lang {
     /// The language for a BCP 47 tag such as `fr-BE`, matched on its primary subtag.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        Self::ALL.iter().copied().find(|lang| lang.code() == primary)
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|lang| lang.code() == primary)
     }
 }
 
@@ -64,7 +67,6 @@ pub struct Strings {
     pub nav_members: &'static str,
     pub nav_api: &'static str,
     pub language_label: &'static str,
-    pub footer_address_label: &'static str,
     pub footer_address: &'static str,
     pub footer_illustrative: &'static str,
     // Shared states.
@@ -148,7 +150,6 @@ pub struct Strings {
     pub figures_note: &'static str,
     pub figures_none: &'static str,
     // Not found.
-    pub not_found_title: &'static str,
     pub not_found_heading: &'static str,
     pub not_found_text: &'static str,
     pub member_not_found_heading: &'static str,
@@ -208,7 +209,9 @@ fn initial_lang() -> Lang {
 
 /// Provides the language context; called once, at the root of the app.
 pub fn provide_i18n() -> I18n {
-    let i18n = I18n { lang: RwSignal::new(initial_lang()) };
+    let i18n = I18n {
+        lang: RwSignal::new(initial_lang()),
+    };
     provide_context(i18n);
     i18n
 }
@@ -216,7 +219,9 @@ pub fn provide_i18n() -> I18n {
 /// The language context. Outside the app root (which always provides it) this
 /// falls back to the default language rather than failing.
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or_else(|| I18n { lang: RwSignal::new(Lang::default()) })
+    use_context::<I18n>().unwrap_or_else(|| I18n {
+        lang: RwSignal::new(Lang::default()),
+    })
 }
 
 #[cfg(test)]

@@ -86,15 +86,27 @@ fn with_connect_timeout(url: &str) -> String {
     }
 }
 
-/// The URL with any password replaced, for messages and logs.
-pub fn redact(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(mut parsed) if parsed.password().is_some() => {
-            let _ = parsed.set_password(Some("***"));
-            parsed.to_string()
-        }
-        _ => url.to_owned(),
+/// The password in `scheme://user:password@host…`, found without a full
+/// parse so that malformed URLs are covered too.
+fn password_of(url: &str) -> Option<&str> {
+    let (_, rest) = url.split_once("://")?;
+    let (userinfo, _) = rest.rsplit_once('@')?;
+    let (_, password) = userinfo.split_once(':')?;
+    (!password.is_empty()).then_some(password)
+}
+
+/// The text with the URL's password replaced, for messages and logs (the
+/// database driver's own errors may quote the URL).
+pub fn redact_in(text: &str, url: &str) -> String {
+    match password_of(url) {
+        Some(password) => text.replace(password, "***"),
+        None => text.to_owned(),
     }
+}
+
+/// The URL with any password replaced.
+pub fn redact(url: &str) -> String {
+    redact_in(url, url)
 }
 
 /// Opens one connection, choosing the backend by the URL's scheme. SQLite
@@ -102,7 +114,7 @@ pub fn redact(url: &str) -> String {
 pub fn connect(url: &str) -> Result<DbConnection, DbError> {
     let failed = |reason: String| DbError::Connect {
         url: redact(url),
-        reason: reason.lines().next().unwrap_or_default().trim().to_owned(),
+        reason: redact_in(reason.lines().next().unwrap_or_default().trim(), url),
     };
     match target(url)? {
         Target::Postgres(url) => PgConnection::establish(&url)
@@ -190,5 +202,7 @@ mod tests {
     #[test]
     fn passwords_never_reach_messages() {
         assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("postgres://u:s@c:r@t@[::1/db"), "postgres://u:***@[::1/db");
+        assert_eq!(redact_in("bad URI \"postgres://u:pw@x\"", "postgres://u:pw@x"), "bad URI \"postgres://u:***@x\"");
     }
 }

@@ -3,6 +3,7 @@
 //! and shape the response; they hold no SQL and no status-code policy (that
 //! is `crate::error`).
 
+pub mod docs;
 pub mod health;
 pub mod members;
 pub mod overview;

@@ -16,7 +16,6 @@ pub const EN: Strings = Strings {
     nav_members: "Members",
     nav_api: "API",
     language_label: "Language",
-    footer_address_label: "Address",
     footer_address: "European Cooperative House, Avenue Milcamps 105, 1030 Brussels, Belgium",
     footer_illustrative: "Figures marked illustrative are demo data, not facts.",
 
@@ -120,7 +119,6 @@ pub const EN: Strings = Strings {
     figures_note: "Note",
     figures_none: "This member has not declared any figures.",
 
-    not_found_title: "Page not found",
     not_found_heading: "Page not found",
     not_found_text: "There is no page at this address. It may have moved, or the link may be mistyped.",
     member_not_found_heading: "Member not found",

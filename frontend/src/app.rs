@@ -1,0 +1,51 @@
+//! The app's root: context providers (document metadata, language), the site
+//! frame (skip link, header, main landmark, footer) and the route table.
+
+use leptos::prelude::*;
+use leptos_meta::{Html, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::footer::SiteFooter;
+use crate::components::header::SiteHeader;
+use crate::components::skip_link::SkipLink;
+use crate::i18n::provide_i18n;
+use crate::pages::home::HomePage;
+use crate::pages::members::list::MembersPage;
+use crate::pages::members::profile::MemberProfilePage;
+use crate::pages::not_found::NotFoundPage;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = provide_i18n();
+    remove_static_description();
+
+    view! {
+        // WCAG 3.1.1: the page language follows the interface language.
+        <Html {..} lang=move || i18n.lang().code() />
+        <Router>
+            <SkipLink />
+            <SiteHeader />
+            // tabindex=-1 lets the skip link move keyboard focus here (WCAG 2.4.1).
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/members") view=MembersPage />
+                    <Route path=path!("/members/:slug") view=MemberProfilePage />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// `index.html` carries a description for clients that never run the app;
+/// pages set their own through `leptos_meta`, which adds a new tag, so the
+/// static one is removed to leave exactly one.
+fn remove_static_description() {
+    if let Ok(Some(tag)) = document().query_selector("meta[name='description'][data-static]") {
+        tag.remove();
+    }
+}

@@ -1,0 +1,53 @@
+//! How a failed API call is shown: the server's own explanation when it sent
+//! one (its RFC 9457 title, detail and field errors), and a way to retry.
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::i18n::{Strings, use_i18n};
+
+/// An alert (WCAG 4.1.3) describing `error`, with a "try again" button.
+#[component]
+pub fn ErrorView(
+    /// What went wrong.
+    error: ApiError,
+    /// Runs the failed request again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = StoredValue::new(error);
+    let heading = move || match error.read_value().clone() {
+        ApiError::Problem(problem) => problem.title,
+        _ => i18n.t().error_heading.to_owned(),
+    };
+    view! {
+        <div class="error-view" role="alert">
+            <h2>{heading}</h2>
+            {move || describe(i18n.t(), &error.read_value())}
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>
+                {move || i18n.t().retry}
+            </button>
+        </div>
+    }
+}
+
+/// The explanation under the heading.
+fn describe(t: &'static Strings, error: &ApiError) -> AnyView {
+    match error {
+        ApiError::Problem(problem) => {
+            let fields = problem
+                .errors
+                .iter()
+                .map(|e| view! { <li><code>{e.field.clone()}</code>": "{e.message.clone()}</li> })
+                .collect_view();
+            view! {
+                {problem.detail.clone().map(|detail| view! { <p>{detail}</p> })}
+                {(!problem.errors.is_empty()).then(|| view! { <ul>{fields}</ul> })}
+            }
+            .into_any()
+        }
+        ApiError::Status(status) => view! { <p>{(t.error_status)(*status)}</p> }.into_any(),
+        ApiError::Network(_) => view! { <p>{t.error_network}</p> }.into_any(),
+        ApiError::Decode(_) => view! { <p>{t.error_decode}</p> }.into_any(),
+    }
+}

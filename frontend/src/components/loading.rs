@@ -1,0 +1,17 @@
+//! The loading indicator shown while a page waits for the API.
+
+use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+
+/// A polite live region (WCAG 4.1.3) saying that content is loading.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="loading" role="status">
+            <span class="spinner" aria-hidden="true"></span>
+            {move || i18n.t().loading}
+        </p>
+    }
+}

@@ -1,0 +1,165 @@
+//! `/members/:slug`: one member's profile, with its figures and where they
+//! come from. An unknown or malformed slug shows the not-found view.
+
+use cecop_shared::{Member, MemberStatus, MembershipTier, Slug};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::api::members::get_member;
+use crate::components::error_view::ErrorView;
+use crate::components::illustrative_badge::IllustrativeBadge;
+use crate::components::loading::Loading;
+use crate::components::member_card::kind_label;
+use crate::components::not_found_view::NotFoundView;
+use crate::i18n::{Strings, use_i18n};
+use crate::intl;
+use crate::pages::members::figures::FiguresSection;
+use crate::pages::page_title;
+
+/// `/members/:slug`
+#[component]
+pub fn MemberProfilePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let params = use_params_map();
+    // Parse, don't validate: a slug that cannot exist is not worth a request.
+    let slug = Memo::new(move |_| {
+        params
+            .read()
+            .get_str("slug")
+            .and_then(|s| s.parse::<Slug>().ok())
+    });
+    let member = LocalResource::new(move || {
+        let slug = slug.get();
+        async move {
+            match slug {
+                Some(slug) => get_member(&slug).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let retry = Callback::new(move |()| member.refetch());
+    let profile = move || {
+        Suspend::new(async move {
+            match member.await {
+                Ok(Some(member)) => view! { <MemberProfile member /> }.into_any(),
+                Err(error) if !error.is_not_found() => view! {
+                    <div class="wrap page">
+                        <h1>{move || t().profile_title}</h1>
+                        <ErrorView error on_retry=retry />
+                    </div>
+                }
+                .into_any(),
+                Ok(None) | Err(_) => view! {
+                    <NotFoundView
+                        heading=|t| t.member_not_found_heading
+                        text=|t| t.member_not_found_text
+                    />
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! {
+        <Title text=move || page_title(t().profile_title) />
+        <Transition fallback=|| view! { <div class="wrap page"><Loading /></div> }>{profile}</Transition>
+    }
+}
+
+/// The profile itself.
+#[component]
+fn MemberProfile(member: Member) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let name = member.name.clone();
+    let title = page_title(&member.name);
+    let country = member.country;
+    let kind = member.kind;
+    let status = member.status;
+    let membership = member.membership;
+    let fact = |label: fn(&Strings) -> &'static str, value: AnyView| {
+        view! {
+            <div>
+                <dt>{move || label(t())}</dt>
+                <dd>{value}</dd>
+            </div>
+        }
+    };
+    let link = |url: String| view! { <a href=url.clone()>{display_url(&url)}</a> }.into_any();
+    let sectors = (!member.sectors.is_empty()).then(|| {
+        let items = member
+            .sectors
+            .into_iter()
+            .map(|s| view! { <li>{s}</li> })
+            .collect_view();
+        fact(
+            |t| t.field_sectors,
+            view! { <ul class="tags">{items}</ul> }.into_any(),
+        )
+    });
+    view! {
+        <Title text=title />
+        <Meta name="description" content=move || (t().profile_description)(&name) />
+        <article class="wrap page profile">
+            <p class="back">
+                <a href="/members">
+                    <span aria-hidden="true">"← "</span>
+                    {move || t().profile_back}
+                </a>
+            </p>
+            <h1 data-testid="member-name">{member.name}</h1>
+            {member.acronym.clone().map(|a| view! { <p class="acronym">{a}</p> })}
+            {member
+                .illustrative
+                .then(|| {
+                    view! {
+                        <p class="notice notice-illustrative notice-strong" data-testid="placeholder-notice">
+                            <IllustrativeBadge />
+                            " "
+                            {move || t().profile_placeholder_notice}
+                        </p>
+                    }
+                })}
+            <h2>{move || t().profile_about}</h2>
+            <p class="description">{member.description}</p>
+            <h2>{move || t().profile_details}</h2>
+            <dl class="facts">
+                {member.acronym.map(|a| fact(|t| t.field_acronym, a.into_any()))}
+                {fact(
+                    |t| t.field_country,
+                    (move || intl::country_name(i18n.lang(), country)).into_any(),
+                )}
+                {fact(|t| t.field_kind, (move || kind_label(t(), kind)).into_any())}
+                {membership
+                    .map(|tier| fact(|t| t.field_membership, (move || tier_label(t(), tier)).into_any()))}
+                {member.joined_year.map(|year| fact(|t| t.field_joined, year.into_any()))}
+                {fact(|t| t.field_status, (move || status_label(t(), status)).into_any())}
+                {member.website.map(|url| fact(|t| t.field_website, link(url)))}
+                {sectors}
+                {member.source_url.map(|url| fact(|t| t.field_source, link(url)))}
+            </dl>
+            <FiguresSection figures=member.figures />
+        </article>
+    }
+}
+
+/// A URL as link text: without the scheme and a trailing slash.
+fn display_url(url: &str) -> String {
+    let bare = url.split_once("://").map_or(url, |(_, rest)| rest);
+    bare.strip_suffix('/').unwrap_or(bare).to_owned()
+}
+
+fn tier_label(t: &Strings, tier: MembershipTier) -> &'static str {
+    match tier {
+        MembershipTier::Full => t.tier_full,
+        MembershipTier::Associate => t.tier_associate,
+    }
+}
+
+fn status_label(t: &Strings, status: MemberStatus) -> &'static str {
+    match status {
+        MemberStatus::Active => t.status_active,
+        MemberStatus::Former => t.status_former,
+    }
+}

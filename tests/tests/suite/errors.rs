@@ -1,0 +1,94 @@
+//! Bad input gets a 4xx problem+json naming what is wrong, never a 5xx.
+
+use cecop_shared::{Problem, ProblemKind};
+use cecop_tests::{TestApp, TestDatabase};
+
+async fn problem(app: &TestApp, method: reqwest::Method, path: &str) -> (u16, Problem, reqwest::header::HeaderMap) {
+    let res = app.client.request(method, app.url(path)).send().await.unwrap();
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    assert_eq!(
+        headers.get("content-type").and_then(|v| v.to_str().ok()),
+        Some("application/problem+json"),
+        "{path}"
+    );
+    let body: Problem = res.json().await.unwrap();
+    assert_eq!(body.status, status, "{path}: body status matches");
+    (status, body, headers)
+}
+
+#[tokio::test]
+async fn invalid_parameters_are_400_problems_naming_the_parameter() {
+    let db = TestDatabase::new();
+    let app = TestApp::spawn(&db);
+    let long_q = "a".repeat(101);
+    let cases = [
+        ("/api/v1/members?per_page=0", "per_page"),
+        ("/api/v1/members?per_page=100000", "per_page"),
+        ("/api/v1/members?per_page=ten", "per_page"),
+        ("/api/v1/members?page=-1", "page"),
+        ("/api/v1/members?page=0", "page"),
+        ("/api/v1/members?page=99999999999999999999", "page"),
+        ("/api/v1/members?country=ZZZ", "country"),
+        ("/api/v1/members?country=ZZ", "country"),
+        ("/api/v1/members?kind=cooperative", "kind"),
+        ("/api/v1/members?status=gone", "status"),
+        (&format!("/api/v1/members?q={long_q}"), "q"),
+        ("/api/v1/members?q=a%00b", "q"),
+        ("/api/v1/members/Not_A_Slug", "slug"),
+        (&format!("/api/v1/members/{}", "a".repeat(81)), "slug"),
+    ];
+    for (path, field) in cases {
+        let (status, body, _) = problem(&app, reqwest::Method::GET, path).await;
+        assert_eq!(status, 400, "{path}");
+        assert!(body.is(ProblemKind::InvalidParameter), "{path}: {body:?}");
+        assert_eq!(body.errors.first().map(|e| e.field.as_str()), Some(field), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn malformed_query_strings_are_400_problems() {
+    let db = TestDatabase::new();
+    let app = TestApp::spawn(&db);
+    for path in ["/api/v1/members?page=1&page=2", "/api/v1/members?per_page=1&per_page=1"] {
+        let (status, body, _) = problem(&app, reqwest::Method::GET, path).await;
+        assert_eq!(status, 400, "{path}: {body:?}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_slugs_and_api_routes_are_404_problems() {
+    let db = TestDatabase::new();
+    let app = TestApp::spawn(&db);
+    for path in ["/api/v1/members/no-such-member", "/api/v1/nothing-here", "/api/v2/members", "/api"] {
+        let (status, body, _) = problem(&app, reqwest::Method::GET, path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(body.is(ProblemKind::NotFound), "{path}: {body:?}");
+    }
+}
+
+#[tokio::test]
+async fn wrong_methods_are_405_problems_with_allow() {
+    let db = TestDatabase::new();
+    let app = TestApp::spawn(&db);
+    for path in ["/api/v1/members", "/api/v1/members/coceta", "/api/v1/overview"] {
+        let (status, body, headers) = problem(&app, reqwest::Method::DELETE, path).await;
+        assert_eq!(status, 405, "{path}");
+        assert!(body.is(ProblemKind::MethodNotAllowed));
+        assert_eq!(headers.get("allow").and_then(|v| v.to_str().ok()), Some("GET"), "{path}");
+    }
+    // The data is untouched.
+    let res = app.get("/api/v1/members/coceta").await;
+    assert_eq!(res.status(), 200);
+}
+
+#[tokio::test]
+async fn every_response_carries_a_request_id() {
+    let db = TestDatabase::new();
+    let app = TestApp::spawn(&db);
+    let ok = app.get("/api/v1/overview").await;
+    let err = app.get("/api/v1/members?per_page=0").await;
+    let a = ok.headers()["x-request-id"].to_str().unwrap().to_owned();
+    let b = err.headers()["x-request-id"].to_str().unwrap().to_owned();
+    assert!(a.len() >= 16 && b.len() >= 16 && a != b);
+}

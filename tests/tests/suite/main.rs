@@ -1,0 +1,10 @@
+//! The black-box suite: the real `cecop-api` binary on port 0, a fresh
+//! database per test (SQLite file or PostgreSQL database, by
+//! `CECOP_TEST_BACKEND`), plain HTTP.
+
+mod docs;
+mod errors;
+mod members;
+mod overview;
+mod spa;
+mod startup;
