@@ -74,10 +74,11 @@ impl utoipa::PartialSchema for CountryCode {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
-            .description(Some("An ISO 3166-1 alpha-2 country code; answers always use uppercase."))
-            .pattern(Some("^[A-Za-z]{2}$"))
-            .min_length(Some(2))
-            .max_length(Some(2))
+            .description(Some(
+                "An ISO 3166-1 alpha-2 country code. Answers use uppercase; \
+                 requests may use either case.",
+            ))
+            .enum_values(Some(ASSIGNED.iter().copied()))
             .examples(["IT"])
             .into()
     }

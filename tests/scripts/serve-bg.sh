@@ -7,7 +7,8 @@ set -euo pipefail
 bin=${1:?binary}; data=${2:?data dir}; static=${3:-}
 mkdir -p "$data"
 out="$data/stdout"; : >"$out"
-CECOP_BIND=127.0.0.1:0 CECOP_DATA_DIR="$data" CECOP_STATIC_DIR="$static" RUST_LOG=${RUST_LOG:-warn} \
+[ -n "$static" ] && export CECOP_STATIC_DIR="$static"
+CECOP_BIND=127.0.0.1:0 CECOP_DATA_DIR="$data" RUST_LOG=${RUST_LOG:-warn} \
   "$bin" serve >"$out" 2>"$data/stderr" &
 pid=$!
 for _ in $(seq 1 300); do

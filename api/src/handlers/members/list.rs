@@ -46,16 +46,16 @@ impl std::str::FromStr for StatusFilter {
 #[into_params(parameter_in = Query)]
 pub struct ListMembersQuery {
     /// Only members from this country (ISO 3166-1 alpha-2, e.g. `IT`).
-    #[param(value_type = Option<String>, pattern = "^[A-Za-z]{2}$", example = "IT")]
+    #[param(value_type = Option<CountryCode>, example = "IT")]
     country: Option<String>,
     /// Only members of this kind.
-    #[param(value_type = Option<MemberKind>)]
+    #[param(inline, value_type = Option<MemberKind>)]
     kind: Option<String>,
     /// Members by status; default `active`.
-    #[param(value_type = Option<StatusFilter>)]
+    #[param(inline, value_type = Option<StatusFilter>)]
     status: Option<String>,
-    /// Case-insensitive text found in the name or acronym.
-    #[param(max_length = 100, example = "legacoop")]
+    /// Case-insensitive text found in the name or acronym; no control characters.
+    #[param(max_length = 100, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$", example = "legacoop")]
     q: Option<String>,
     /// Page number, from 1.
     #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000, example = 1)]

@@ -1,0 +1,106 @@
+# CECOP platform — every build, run and test step. `just` lists the recipes.
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+# Builds live outside the clone by default so CI and fresh clones reuse them.
+export CARGO_TARGET_DIR := env_var_or_default("CARGO_TARGET_DIR", justfile_directory() / "target")
+
+wasm_bindgen_version := "0.2.130"
+binaryen_version := "132.0.0"
+axe_version := "4.14.1"
+tools := justfile_directory() / ".tools"
+api_bin := CARGO_TARGET_DIR / "debug/cecop-api"
+
+# List the recipes
+default:
+    @just --list
+
+# Install the pinned build and test tools that are missing (no-op when present)
+tools:
+    rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || rustup target list --installed | grep -q wasm32-unknown-unknown
+    if ! wasm-bindgen --version 2>/dev/null | grep -q "{{wasm_bindgen_version}}"; then \
+        cargo install wasm-bindgen-cli --version {{wasm_bindgen_version}} --force; fi
+    if [ ! -x "{{tools}}/node_modules/.bin/wasm-opt" ] || [ ! -f "{{tools}}/node_modules/axe-core/axe.min.js" ] \
+        || ! grep -q '"version": "{{binaryen_version}}"' "{{tools}}/node_modules/binaryen/package.json" \
+        || ! grep -q '"version": "{{axe_version}}"' "{{tools}}/node_modules/axe-core/package.json"; then \
+        npm install --no-audit --no-fund --prefix "{{tools}}" binaryen@{{binaryen_version}} axe-core@{{axe_version}} >/dev/null; fi
+
+# Install the Python test tools (schemathesis, openapi-spec-validator) when missing
+py-tools:
+    PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+
+# Build the single-page app (release WASM, content-hashed files in frontend/dist)
+spa: tools
+    WASM_OPT="{{tools}}/node_modules/.bin/wasm-opt" bash frontend/build.sh
+
+# Build the release SPA and the release API binary
+build: spa
+    cargo build --release -p cecop-api
+    @echo "API binary: $CARGO_TARGET_DIR/release/cecop-api  SPA: frontend/dist"
+
+# Build and serve everything with demo data on SQLite at http://127.0.0.1:8080
+run: spa
+    cargo build -p cecop-api
+    CECOP_STATIC_DIR="${CECOP_STATIC_DIR:-frontend/dist}" "{{api_bin}}" serve
+
+# Rewrite openapi/openapi.json from the code
+openapi:
+    cargo build -p cecop-api
+    "{{api_bin}}" openapi > openapi/openapi.json
+    @echo "openapi/openapi.json rewritten"
+
+# Formatting and lints (clippy -D warnings on the server crates and on the WASM app)
+lint: tools
+    cargo fmt --all --check
+    cargo clippy --all-targets -- -D warnings
+    cargo clippy -p cecop-frontend --target wasm32-unknown-unknown -- -D warnings
+
+# Prove cecop-shared builds for the browser with no server crates in its default tree
+check-shared: tools
+    if cargo tree -p cecop-shared -e normal --prefix none | grep -E '^(diesel|utoipa|actix|pq-sys|libsqlite3-sys) '; then \
+        echo "cecop-shared pulls server crates into its default dependency tree" >&2; exit 1; fi
+    cargo check -p cecop-shared --target wasm32-unknown-unknown
+
+# Unit tests of the shared types and the API
+test-unit:
+    cargo test -p cecop-shared -p cecop-api
+
+# Black-box suite against a fresh SQLite file per test
+test-sqlite:
+    cargo build -p cecop-api
+    CECOP_TEST_BACKEND=sqlite cargo test -p cecop-tests --test suite
+
+# Black-box suite against a throwaway PostgreSQL cluster (started and stopped here)
+test-postgres:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    cargo build -p cecop-api
+    dir=$(mktemp -d /tmp/cecop-pg.XXXXXX)
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    trap 'bash tests/scripts/pg.sh stop "$dir/pg"; rm -rf "$dir"' EXIT
+    url=$(bash tests/scripts/pg.sh start "$dir/pg" "$port")
+    CECOP_TEST_BACKEND=postgres CECOP_TEST_PG_URL="$url" cargo test -p cecop-tests --test suite
+
+# The committed OpenAPI document is valid OpenAPI 3.1 (drift is checked by the suite)
+test-openapi: py-tools
+    openapi-spec-validator openapi/openapi.json
+
+# End-to-end in headless Chromium, with axe-core WCAG 2.1 A/AA checks on every page
+test-browser: spa
+    cargo build -p cecop-api
+    CECOP_TEST_STATIC_DIR="{{justfile_directory()}}/frontend/dist" cargo test -p cecop-tests --test browser
+
+# Property-based API tests with schemathesis against the served OpenAPI document
+test-schemathesis: py-tools
+    #!/usr/bin/env bash
+    set -euo pipefail
+    cargo build -p cecop-api
+    dir=$(mktemp -d)
+    read -r pid url < <(bash tests/scripts/serve-bg.sh "{{api_bin}}" "$dir")
+    trap 'kill $pid 2>/dev/null; rm -rf "$dir"' EXIT
+    schemathesis run "$url/api/v1/openapi.json" --url "$url" --checks all \
+        --max-examples 60 --seed 1 --workers 2 --no-color
+
+# Everything CI runs: lints, unit, SQLite, PostgreSQL, OpenAPI, Chromium, schemathesis
+test: lint check-shared test-unit test-sqlite test-postgres test-openapi test-browser test-schemathesis
+    @echo "all test stages passed"
