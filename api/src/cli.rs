@@ -10,7 +10,11 @@ use crate::startup::{Application, prepare_database};
 use crate::{db, routes, seed, telemetry};
 
 #[derive(Debug, Parser)]
-#[command(name = "cecop-api", version, about = "The CECOP platform's API server and tools.")]
+#[command(
+    name = "cecop-api",
+    version,
+    about = "The CECOP platform's API server and tools."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub settings: Settings,
@@ -53,7 +57,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Seed { demo: _ } => {
             telemetry::init(settings.log);
-            let pool = prepare_database(&Settings { demo_data: false, ..settings })?;
+            let pool = prepare_database(&Settings {
+                demo_data: false,
+                ..settings
+            })?;
             let report = seed::seed_demo(&mut *pool.get()?)?;
             writeln!(
                 std::io::stdout(),
@@ -76,4 +83,3 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
     Ok(())
 }
-

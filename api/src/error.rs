@@ -33,7 +33,10 @@ pub enum ApiError {
 
 impl ApiError {
     pub fn invalid(field: impl Into<String>, message: impl ToString) -> Self {
-        Self::InvalidParameter { field: field.into(), message: message.to_string() }
+        Self::InvalidParameter {
+            field: field.into(),
+            message: message.to_string(),
+        }
     }
 
     fn kind(&self) -> ProblemKind {
@@ -50,14 +53,19 @@ impl ApiError {
         let kind = self.kind();
         match self {
             Self::InvalidParameter { field, message } => Problem {
-                errors: vec![FieldError { field: field.clone(), message: message.clone() }],
+                errors: vec![FieldError {
+                    field: field.clone(),
+                    message: message.clone(),
+                }],
                 ..Problem::new(kind, format!("{field}: {message}"))
             },
             Self::Malformed(message) | Self::NotFound(message) => Problem::new(kind, message),
             Self::Unavailable(_) => {
                 Problem::new(kind, "The database is not answering; try again shortly.")
             }
-            Self::Internal(_) => Problem::new(kind, "An unexpected error occurred; it has been logged."),
+            Self::Internal(_) => {
+                Problem::new(kind, "An unexpected error occurred; it has been logged.")
+            }
         }
     }
 }

@@ -125,7 +125,8 @@ pub async fn request_id_header(
     let id = req.extensions().get::<RequestId>().map(ToString::to_string);
     let mut res = next.call(req).await?.map_into_boxed_body();
     if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
-        res.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+        res.headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), value);
     }
     Ok(res)
 }
@@ -137,7 +138,11 @@ mod tests {
     #[test]
     fn allowed_methods_come_from_the_documented_routes() {
         let allowed = AllowedMethods::from_openapi(&crate::routes::openapi());
-        assert_eq!(allowed.for_path("/api/v1/members"), Some("GET"), "{allowed:?}");
+        assert_eq!(
+            allowed.for_path("/api/v1/members"),
+            Some("GET"),
+            "{allowed:?}"
+        );
         assert_eq!(allowed.for_path("/api/v1/members/coceta"), Some("GET"));
         assert_eq!(allowed.for_path("/api/v1/members/coceta/x"), None);
         assert_eq!(allowed.for_path("/healthz"), Some("GET"));

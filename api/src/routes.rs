@@ -19,7 +19,8 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
 
 /// Probes, mounted at the root.
 pub fn probes(cfg: &mut ServiceConfig) {
-    cfg.service(health::get_health).service(health::get_readiness);
+    cfg.service(health::get_health)
+        .service(health::get_readiness);
 }
 
 /// Registers every documented route on an app, returning the app and the

@@ -7,8 +7,8 @@ use cecop_shared::{CountryCode, FigureProvenance, MemberKind, MemberStatus, Memb
 use diesel::Connection;
 use serde::Deserialize;
 
-use crate::db::members::{self, NewMember};
 use crate::db::DbConnection;
+use crate::db::members::{self, NewMember};
 
 const MEMBERS_JSON: &str = include_str!("../seed/members.json");
 
@@ -91,7 +91,10 @@ pub struct SeedReport {
 pub fn seed_demo(conn: &mut DbConnection) -> anyhow::Result<SeedReport> {
     let members = demo_members()?;
     let report = conn.transaction::<_, diesel::result::Error, _>(|conn| {
-        let mut report = SeedReport { inserted: 0, already_present: 0 };
+        let mut report = SeedReport {
+            inserted: 0,
+            already_present: 0,
+        };
         for member in &members {
             if members::slug_exists(conn, &member.slug)? {
                 report.already_present += 1;
@@ -137,14 +140,20 @@ mod tests {
     #[test]
     fn the_demo_file_parses_and_matches_the_published_headline() {
         let members: Vec<SeedMember> = serde_json::from_str(MEMBERS_JSON).unwrap_or_default();
-        let active: Vec<_> = members.iter().filter(|m| m.status == MemberStatus::Active).collect();
+        let active: Vec<_> = members
+            .iter()
+            .filter(|m| m.status == MemberStatus::Active)
+            .collect();
         let countries: std::collections::BTreeSet<_> = active.iter().map(|m| m.country).collect();
         assert_eq!((active.len(), countries.len()), (27, 16));
         let illustrative_without_flag = members.iter().any(|m| {
-            m.figures.as_ref().is_some_and(|f| {
-                f.provenance == FigureProvenance::Illustrative && f.note.is_none()
-            })
+            m.figures
+                .as_ref()
+                .is_some_and(|f| f.provenance == FigureProvenance::Illustrative && f.note.is_none())
         });
-        assert!(!illustrative_without_flag, "illustrative figures must say so in a note");
+        assert!(
+            !illustrative_without_flag,
+            "illustrative figures must say so in a note"
+        );
     }
 }

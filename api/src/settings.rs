@@ -56,13 +56,19 @@ impl Settings {
     pub fn database_url(&self) -> String {
         match &self.database_url {
             Some(url) if !url.trim().is_empty() => url.trim().to_owned(),
-            _ => self.data_dir.join("cecop.sqlite3").to_string_lossy().into_owned(),
+            _ => self
+                .data_dir
+                .join("cecop.sqlite3")
+                .to_string_lossy()
+                .into_owned(),
         }
     }
 
     /// True when the database is a SQLite file inside the data folder, which
     /// must then exist before the first connection.
     pub fn uses_data_dir(&self) -> bool {
-        self.database_url.as_deref().is_none_or(|u| u.trim().is_empty())
+        self.database_url
+            .as_deref()
+            .is_none_or(|u| u.trim().is_empty())
     }
 }

@@ -43,7 +43,9 @@ fn is_api_path(path: &str) -> bool {
 /// `index.html`, whose router then shows the page or its own not-found view.
 pub async fn fallback(req: ServiceRequest) -> actix_web::Result<ServiceResponse> {
     let (req, _) = req.into_parts();
-    let dir = req.app_data::<web::Data<Spa>>().and_then(|spa| spa.dir.clone());
+    let dir = req
+        .app_data::<web::Data<Spa>>()
+        .and_then(|spa| spa.dir.clone());
     let wants_page = matches!(*req.method(), Method::GET | Method::HEAD);
     let response = match dir {
         Some(dir) if wants_page && !is_api_path(req.path()) => {
@@ -51,13 +53,18 @@ pub async fn fallback(req: ServiceRequest) -> actix_web::Result<ServiceResponse>
                 .await
                 .map(|file| {
                     let mut res = file.use_etag(true).into_response(&req);
-                    res.headers_mut()
-                        .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-cache"));
+                    res.headers_mut().insert(
+                        header::CACHE_CONTROL,
+                        header::HeaderValue::from_static("no-cache"),
+                    );
                     res
                 })
                 .unwrap_or_else(|_| not_found(req.path()))
         }
-        _ => match req.app_data::<web::Data<AllowedMethods>>().and_then(|m| m.for_path(req.path())) {
+        _ => match req
+            .app_data::<web::Data<AllowedMethods>>()
+            .and_then(|m| m.for_path(req.path()))
+        {
             // The path exists with other methods: 405 with `Allow` (RFC 9110 §15.5.6).
             Some(allowed) => method_not_allowed(req.path(), allowed),
             None => not_found(req.path()),
@@ -67,8 +74,10 @@ pub async fn fallback(req: ServiceRequest) -> actix_web::Result<ServiceResponse>
 }
 
 fn method_not_allowed(path: &str, allowed: &str) -> HttpResponse {
-    let mut problem =
-        Problem::new(ProblemKind::MethodNotAllowed, format!("This resource accepts: {allowed}."));
+    let mut problem = Problem::new(
+        ProblemKind::MethodNotAllowed,
+        format!("This resource accepts: {allowed}."),
+    );
     problem.instance = Some(path.to_owned());
     let mut res = problem_response(&problem);
     if let Ok(value) = header::HeaderValue::from_str(allowed) {
@@ -106,7 +115,10 @@ pub async fn static_cache_headers(
         } else {
             "no-cache"
         };
-        res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static(value));
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static(value),
+        );
     }
     Ok(res)
 }

@@ -23,17 +23,20 @@ use crate::{routes, seed};
 pub fn prepare_database(settings: &Settings) -> anyhow::Result<Pool> {
     if settings.uses_data_dir() {
         std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
-            anyhow::anyhow!("cannot create data folder {}: {e}", settings.data_dir.display())
+            anyhow::anyhow!(
+                "cannot create data folder {}: {e}",
+                settings.data_dir.display()
+            )
         })?;
     }
     let url = settings.database_url();
     let pool = db::pool(&url, settings.db_pool_size)?;
     let mut conn = pool.get()?;
     db::migrate(&mut conn)?;
-    if settings.demo_data {
-        if let Some(report) = seed::seed_if_empty(&mut conn)? {
-            tracing::info!(inserted = report.inserted, "loaded the demo dataset");
-        }
+    if settings.demo_data
+        && let Some(report) = seed::seed_if_empty(&mut conn)?
+    {
+        tracing::info!(inserted = report.inserted, "loaded the demo dataset");
     }
     Ok(pool)
 }
@@ -46,7 +49,9 @@ pub struct Application {
 
 impl std::fmt::Debug for Application {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Application").field("addr", &self.addr).finish_non_exhaustive()
+        f.debug_struct("Application")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
     }
 }
 
@@ -58,7 +63,9 @@ impl Application {
         let openapi = routes::openapi();
         let allowed = web::Data::new(AllowedMethods::from_openapi(&openapi));
         let document = web::Data::new(OpenApiDocument(openapi.to_json()?));
-        let spa = web::Data::new(Spa { dir: settings.static_dir.clone() });
+        let spa = web::Data::new(Spa {
+            dir: settings.static_dir.clone(),
+        });
         let pool = web::Data::new(pool);
         let mut server = HttpServer::new(move || {
             let (app, _) = routes::register(App::new());

@@ -93,15 +93,24 @@ mod tests {
 
     #[test]
     fn the_code_table_is_sorted_and_complete() {
-        assert!(ASSIGNED.windows(2).all(|w| w[0] < w[1]), "table must stay sorted");
+        assert!(
+            ASSIGNED.windows(2).all(|w| w[0] < w[1]),
+            "table must stay sorted"
+        );
         // 249 assigned codes plus XK.
         assert_eq!(ASSIGNED.len(), 250);
     }
 
     #[test]
     fn normalises_case() {
-        assert_eq!("it".parse::<CountryCode>().map(|c| c.to_string()), Ok("IT".into()));
-        assert_eq!("Es".parse::<CountryCode>().map(|c| c.to_string()), Ok("ES".into()));
+        assert_eq!(
+            "it".parse::<CountryCode>().map(|c| c.to_string()),
+            Ok("IT".into())
+        );
+        assert_eq!(
+            "Es".parse::<CountryCode>().map(|c| c.to_string()),
+            Ok("ES".into())
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub use member::{
     FigureProvenance, Member, MemberFigures, MemberKind, MemberStatus, MembershipTier,
 };
 pub use overview::{CountryCount, Overview};
-pub use page::{Page, PageRequest, PER_PAGE_DEFAULT, PER_PAGE_MAX};
+pub use page::{PER_PAGE_DEFAULT, PER_PAGE_MAX, Page, PageRequest};
 pub use problem::{FieldError, Problem, ProblemKind};
 pub use slug::Slug;
 

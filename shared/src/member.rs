@@ -168,7 +168,13 @@ mod tests {
 
     #[test]
     fn unknown_values_name_the_accepted_ones() {
-        let err = "federation".parse::<MemberKind>().err().map(|e| e.to_string());
-        assert_eq!(err.as_deref(), Some("must be one of: national_federation, promotion_body"));
+        let err = "federation"
+            .parse::<MemberKind>()
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("must be one of: national_federation, promotion_body")
+        );
     }
 }

@@ -52,7 +52,10 @@ impl PageRequest {
 
 impl Default for PageRequest {
     fn default() -> Self {
-        Self { page: 1, per_page: PER_PAGE_DEFAULT }
+        Self {
+            page: 1,
+            per_page: PER_PAGE_DEFAULT,
+        }
     }
 }
 
@@ -77,7 +80,13 @@ impl<T> Page<T> {
     pub fn new(items: Vec<T>, request: PageRequest, total: u64) -> Self {
         let per_page = u64::from(request.per_page);
         let total_pages = u32::try_from(total.div_ceil(per_page)).unwrap_or(u32::MAX);
-        Self { items, page: request.page, per_page: request.per_page, total, total_pages }
+        Self {
+            items,
+            page: request.page,
+            per_page: request.per_page,
+            total,
+            total_pages,
+        }
     }
 }
 

@@ -60,7 +60,9 @@ impl utoipa::PartialSchema for Slug {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
-            .description(Some("A URL identifier: lowercase letters, digits and single hyphens between them."))
+            .description(Some(
+                "A URL identifier: lowercase letters, digits and single hyphens between them.",
+            ))
             .pattern(Some("^[a-z0-9]+(-[a-z0-9]+)*$"))
             .min_length(Some(1))
             .max_length(Some(80))
@@ -86,7 +88,9 @@ mod tests {
     #[test]
     fn refuses_everything_else() {
         let too_long = "a".repeat(Slug::MAX_LEN + 1);
-        for bad in ["", "Coceta", "a_b", "-a", "a-", "a--b", "é", "a b", "../x", &too_long] {
+        for bad in [
+            "", "Coceta", "a_b", "-a", "a-", "a--b", "é", "a b", "../x", &too_long,
+        ] {
             assert!(bad.parse::<Slug>().is_err(), "{bad:?} was accepted");
         }
     }

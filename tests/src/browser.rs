@@ -30,15 +30,25 @@ impl Driver {
             .expect("free port");
         let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let mut command = Command::new(&binary);
-        command.arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null());
+        command
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
         std::os::unix::process::CommandExt::process_group(&mut command, 0);
         let child = command.spawn().unwrap_or_else(|e| {
             panic!("cannot start {binary}: {e} (apt-get install chromium-driver; .ci/run does)")
         });
-        let driver = Self { child, port, _profile: tempfile::tempdir().expect("profile dir") };
+        let driver = Self {
+            child,
+            port,
+            _profile: tempfile::tempdir().expect("profile dir"),
+        };
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not start listening");
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not start listening"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         driver
@@ -46,7 +56,10 @@ impl Driver {
 
     /// A new headless browser session.
     pub async fn browser(&self) -> Client {
-        let profile = self._profile.path().join(format!("p{}", rand::random::<u32>()));
+        let profile = self
+            ._profile
+            .path()
+            .join(format!("p{}", rand::random::<u32>()));
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let args = [
             "--headless=new".to_owned(),
@@ -59,7 +72,8 @@ impl Driver {
             "--disable-component-update".to_owned(),
             "--disable-sync".to_owned(),
             "--window-size=1280,900".to_owned(),
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1".to_owned(),
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"
+                .to_owned(),
             format!("--user-data-dir={}", profile.display()),
         ];
         let mut caps = serde_json::Map::new();
@@ -78,18 +92,24 @@ impl Driver {
 impl Drop for Driver {
     fn drop(&mut self) {
         // Kill chromedriver and every browser it started (same process group).
-        let _ = Command::new("kill").arg("-KILL").arg(format!("-{}", self.child.id())).status();
+        let _ = Command::new("kill")
+            .arg("-KILL")
+            .arg(format!("-{}", self.child.id()))
+            .status();
         let _ = self.child.wait();
     }
 }
 
 /// axe-core's script: `CECOP_AXE_JS`, or the copy `.ci/run` installs from npm.
 pub fn axe_source() -> String {
-    let path = std::env::var_os("CECOP_AXE_JS").map(PathBuf::from).unwrap_or_else(|| {
-        crate::repo_root().join(".tools/node_modules/axe-core/axe.min.js")
-    });
+    let path = std::env::var_os("CECOP_AXE_JS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::repo_root().join(".tools/node_modules/axe-core/axe.min.js"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{}: {e} (npm install --prefix .tools axe-core; `just tools` does)", path.display())
+        panic!(
+            "{}: {e} (npm install --prefix .tools axe-core; `just tools` does)",
+            path.display()
+        )
     })
 }
 

@@ -6,10 +6,6 @@
 //! `postgres` with `CECOP_TEST_PG_URL` naming a server's admin database).
 //! `just test` runs the suite once per backend; nothing is skipped.
 
-#![expect(
-    clippy::expect_used,
-    reason = "test harness: a failed set-up step must stop the test with its reason"
-)]
 
 pub mod browser;
 
@@ -24,7 +20,10 @@ use rand::Rng;
 
 /// The repository root (this crate lives in `tests/`).
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// The `cecop-api` binary under test: `CECOP_API_BIN`, or the one cargo built
@@ -35,9 +34,16 @@ pub fn api_binary() -> PathBuf {
     }
     let exe = std::env::current_exe().expect("test executable path");
     // target/<profile>/deps/<test>-<hash> → target/<profile>/cecop-api
-    let profile_dir = exe.parent().and_then(Path::parent).expect("target profile folder");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target profile folder");
     let bin = profile_dir.join("cecop-api");
-    assert!(bin.exists(), "{} is missing: run `cargo build -p cecop-api` first", bin.display());
+    assert!(
+        bin.exists(),
+        "{} is missing: run `cargo build -p cecop-api` first",
+        bin.display()
+    );
     bin
 }
 
@@ -72,7 +78,11 @@ impl TestDatabase {
     pub fn new() -> Self {
         let data_dir = tempfile::tempdir().expect("temporary data folder");
         match Backend::from_env() {
-            Backend::Sqlite => Self { url: None, data_dir, pg: None },
+            Backend::Sqlite => Self {
+                url: None,
+                data_dir,
+                pg: None,
+            },
             Backend::Postgres => {
                 let admin = std::env::var("CECOP_TEST_PG_URL").expect(
                     "CECOP_TEST_BACKEND=postgres needs CECOP_TEST_PG_URL (e.g. \
@@ -85,7 +95,11 @@ impl TestDatabase {
                     .expect("create test database");
                 let (base, _) = admin.rsplit_once('/').expect("URL with a database name");
                 let url = format!("{base}/{name}");
-                Self { url: Some(url), data_dir, pg: Some((admin, name)) }
+                Self {
+                    url: Some(url),
+                    data_dir,
+                    pg: Some((admin, name)),
+                }
             }
         }
     }
@@ -99,11 +113,11 @@ impl Default for TestDatabase {
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
-        if let Some((admin, name)) = &self.pg {
-            if let Ok(mut conn) = PgConnection::establish(admin) {
-                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .execute(&mut conn);
-            }
+        if let Some((admin, name)) = &self.pg
+            && let Ok(mut conn) = PgConnection::establish(admin)
+        {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&mut conn);
         }
     }
 }
@@ -181,7 +195,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request failed")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request failed")
     }
 
     /// GET and decode a 200 JSON body, failing with the body otherwise.

@@ -169,12 +169,20 @@ pub fn overview(conn: &mut DbConnection) -> QueryResult<OverviewRow> {
     conn.transaction(|conn| {
         let active = || members::table.filter(members::status.eq(ACTIVE));
         let member_count = active().count().get_result(conn)?;
-        let country_count = active().select(count(members::country).aggregate_distinct()).get_result(conn)?;
-        let (enterprise_count, worker_count, worker_member_count) = active()
-            .select((sum_of("cooperatives"), sum_of("workers"), sum_of("worker_members")))
+        let country_count = active()
+            .select(count(members::country).aggregate_distinct())
             .get_result(conn)?;
-        let members_with_figures =
-            active().filter(members::figures_provenance.is_not_null()).count().get_result(conn)?;
+        let (enterprise_count, worker_count, worker_member_count) = active()
+            .select((
+                sum_of("cooperatives"),
+                sum_of("workers"),
+                sum_of("worker_members"),
+            ))
+            .get_result(conn)?;
+        let members_with_figures = active()
+            .filter(members::figures_provenance.is_not_null())
+            .count()
+            .get_result(conn)?;
         let members_with_illustrative_figures = active()
             .filter(members::figures_provenance.eq("illustrative"))
             .count()
@@ -204,14 +212,18 @@ pub fn count_all(conn: &mut DbConnection) -> QueryResult<i64> {
 
 /// True when a member with this slug exists.
 pub fn slug_exists(conn: &mut DbConnection, slug: &str) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(members::table.filter(members::slug.eq(slug))))
-        .get_result(conn)
+    diesel::select(diesel::dsl::exists(
+        members::table.filter(members::slug.eq(slug)),
+    ))
+    .get_result(conn)
 }
 
 /// Inserts one member. (Multi-row inserts do not compile through a
 /// `MultiConnection`; callers loop inside a transaction.)
 pub fn insert(conn: &mut DbConnection, member: &NewMember) -> QueryResult<usize> {
-    diesel::insert_into(members::table).values(member).execute(conn)
+    diesel::insert_into(members::table)
+        .values(member)
+        .execute(conn)
 }
 
 #[cfg(test)]

@@ -67,7 +67,10 @@ fn target(url: &str) -> Result<Target, DbError> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         return Ok(Target::Postgres(with_connect_timeout(url)));
     }
-    let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
     if path.is_empty() || path.contains("://") {
         return Err(DbError::UnsupportedUrl(redact(url)));
     }
@@ -121,8 +124,7 @@ pub fn connect(url: &str) -> Result<DbConnection, DbError> {
             .map(DbConnection::Pg)
             .map_err(|e| failed(e.to_string())),
         Target::Sqlite(path) => {
-            let mut conn =
-                SqliteConnection::establish(&path).map_err(|e| failed(e.to_string()))?;
+            let mut conn = SqliteConnection::establish(&path).map_err(|e| failed(e.to_string()))?;
             conn.batch_execute(
                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                  PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;",
@@ -149,7 +151,9 @@ pub fn pool(url: &str, max_size: u32) -> Result<Pool, DbError> {
     r2d2::Pool::builder()
         .max_size(max_size)
         .connection_timeout(Duration::from_secs(5))
-        .build(Manager { url: url.to_owned() })
+        .build(Manager {
+            url: url.to_owned(),
+        })
         .map_err(|e| DbError::Pool(e.to_string()))
 }
 
@@ -177,7 +181,10 @@ impl ManageConnection for Manager {
         if ping(conn) {
             Ok(())
         } else {
-            Err(DbError::Connect { url: redact(&self.url), reason: "ping failed".into() })
+            Err(DbError::Connect {
+                url: redact(&self.url),
+                reason: "ping failed".into(),
+            })
         }
     }
 
@@ -192,17 +199,34 @@ mod tests {
 
     #[test]
     fn urls_select_the_backend() {
-        assert_eq!(target("data/cecop.sqlite3").ok(), Some(Target::Sqlite("data/cecop.sqlite3".into())));
-        assert_eq!(target("sqlite://x.db").ok(), Some(Target::Sqlite("x.db".into())));
-        assert!(matches!(target("postgres://u@h/db"), Ok(Target::Postgres(u)) if u.ends_with("?connect_timeout=5")));
-        assert!(matches!(target("mysql://u@h/db"), Err(DbError::UnsupportedUrl(_))));
+        assert_eq!(
+            target("data/cecop.sqlite3").ok(),
+            Some(Target::Sqlite("data/cecop.sqlite3".into()))
+        );
+        assert_eq!(
+            target("sqlite://x.db").ok(),
+            Some(Target::Sqlite("x.db".into()))
+        );
+        assert!(
+            matches!(target("postgres://u@h/db"), Ok(Target::Postgres(u)) if u.ends_with("?connect_timeout=5"))
+        );
+        assert!(matches!(
+            target("mysql://u@h/db"),
+            Err(DbError::UnsupportedUrl(_))
+        ));
         assert!(matches!(target(""), Err(DbError::UnsupportedUrl(_))));
     }
 
     #[test]
     fn passwords_never_reach_messages() {
         assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
-        assert_eq!(redact("postgres://u:s@c:r@t@[::1/db"), "postgres://u:***@[::1/db");
-        assert_eq!(redact_in("bad URI \"postgres://u:pw@x\"", "postgres://u:pw@x"), "bad URI \"postgres://u:***@x\"");
+        assert_eq!(
+            redact("postgres://u:s@c:r@t@[::1/db"),
+            "postgres://u:***@[::1/db"
+        );
+        assert_eq!(
+            redact_in("bad URI \"postgres://u:pw@x\"", "postgres://u:pw@x"),
+            "bad URI \"postgres://u:***@x\""
+        );
     }
 }

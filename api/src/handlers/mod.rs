@@ -41,21 +41,34 @@ where
 {
     match raw {
         None => Ok(None),
-        Some(value) => value.parse().map(Some).map_err(|e| ApiError::invalid(name, e)),
+        Some(value) => value
+            .parse()
+            .map(Some)
+            .map_err(|e| ApiError::invalid(name, e)),
     }
 }
 
 /// Validates free-text search input: bounded length, no control characters
 /// (PostgreSQL text cannot hold NUL, and nobody types a control character).
-pub fn parse_text(name: &str, raw: Option<&str>, max_chars: usize) -> Result<Option<String>, ApiError> {
+pub fn parse_text(
+    name: &str,
+    raw: Option<&str>,
+    max_chars: usize,
+) -> Result<Option<String>, ApiError> {
     let Some(text) = raw.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(None);
     };
     if text.chars().count() > max_chars {
-        return Err(ApiError::invalid(name, format!("must be at most {max_chars} characters")));
+        return Err(ApiError::invalid(
+            name,
+            format!("must be at most {max_chars} characters"),
+        ));
     }
     if text.chars().any(char::is_control) {
-        return Err(ApiError::invalid(name, "must not contain control characters"));
+        return Err(ApiError::invalid(
+            name,
+            "must not contain control characters",
+        ));
     }
     Ok(Some(text.to_owned()))
 }

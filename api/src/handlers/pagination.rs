@@ -55,10 +55,13 @@ mod tests {
 
     #[test]
     fn names_the_parameter_that_is_out_of_range() {
-        for (page, per_page, field) in
-            [(Some("0"), None, "page"), (Some("-1"), None, "page"), (None, Some("0"), "per_page"),
-             (None, Some("100000"), "per_page"), (None, Some("ten"), "per_page")]
-        {
+        for (page, per_page, field) in [
+            (Some("0"), None, "page"),
+            (Some("-1"), None, "page"),
+            (None, Some("0"), "per_page"),
+            (None, Some("100000"), "per_page"),
+            (None, Some("ten"), "per_page"),
+        ] {
             match page_request(page, per_page) {
                 Err(ApiError::InvalidParameter { field: f, .. }) => assert_eq!(f, field),
                 other => panic!("{page:?}/{per_page:?} gave {other:?}"),
@@ -68,10 +71,15 @@ mod tests {
 
     #[test]
     fn links_keep_filters_and_change_only_the_page() {
-        let req = TestRequest::get().uri("/api/v1/members?country=IT&page=2&per_page=5").to_http_request();
+        let req = TestRequest::get()
+            .uri("/api/v1/members?country=IT&page=2&per_page=5")
+            .to_http_request();
         let request = PageRequest::new(2, 5).unwrap_or_default();
         let header = link_header(&req, request, 3);
-        assert!(header.contains("</api/v1/members?country=IT&per_page=5&page=1>; rel=\"first\""), "{header}");
+        assert!(
+            header.contains("</api/v1/members?country=IT&per_page=5&page=1>; rel=\"first\""),
+            "{header}"
+        );
         assert!(header.contains("page=1>; rel=\"prev\""), "{header}");
         assert!(header.contains("page=3>; rel=\"next\""), "{header}");
         assert!(header.contains("page=3>; rel=\"last\""), "{header}");

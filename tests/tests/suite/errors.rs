@@ -3,8 +3,17 @@
 use cecop_shared::{Problem, ProblemKind};
 use cecop_tests::{TestApp, TestDatabase};
 
-async fn problem(app: &TestApp, method: reqwest::Method, path: &str) -> (u16, Problem, reqwest::header::HeaderMap) {
-    let res = app.client.request(method, app.url(path)).send().await.unwrap();
+async fn problem(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+) -> (u16, Problem, reqwest::header::HeaderMap) {
+    let res = app
+        .client
+        .request(method, app.url(path))
+        .send()
+        .await
+        .unwrap();
     let status = res.status().as_u16();
     let headers = res.headers().clone();
     assert_eq!(
@@ -42,7 +51,11 @@ async fn invalid_parameters_are_400_problems_naming_the_parameter() {
         let (status, body, _) = problem(&app, reqwest::Method::GET, path).await;
         assert_eq!(status, 400, "{path}");
         assert!(body.is(ProblemKind::InvalidParameter), "{path}: {body:?}");
-        assert_eq!(body.errors.first().map(|e| e.field.as_str()), Some(field), "{path}");
+        assert_eq!(
+            body.errors.first().map(|e| e.field.as_str()),
+            Some(field),
+            "{path}"
+        );
     }
 }
 
@@ -50,7 +63,10 @@ async fn invalid_parameters_are_400_problems_naming_the_parameter() {
 async fn malformed_query_strings_are_400_problems() {
     let db = TestDatabase::new();
     let app = TestApp::spawn(&db);
-    for path in ["/api/v1/members?page=1&page=2", "/api/v1/members?per_page=1&per_page=1"] {
+    for path in [
+        "/api/v1/members?page=1&page=2",
+        "/api/v1/members?per_page=1&per_page=1",
+    ] {
         let (status, body, _) = problem(&app, reqwest::Method::GET, path).await;
         assert_eq!(status, 400, "{path}: {body:?}");
     }
@@ -60,7 +76,12 @@ async fn malformed_query_strings_are_400_problems() {
 async fn unknown_slugs_and_api_routes_are_404_problems() {
     let db = TestDatabase::new();
     let app = TestApp::spawn(&db);
-    for path in ["/api/v1/members/no-such-member", "/api/v1/nothing-here", "/api/v2/members", "/api"] {
+    for path in [
+        "/api/v1/members/no-such-member",
+        "/api/v1/nothing-here",
+        "/api/v2/members",
+        "/api",
+    ] {
         let (status, body, _) = problem(&app, reqwest::Method::GET, path).await;
         assert_eq!(status, 404, "{path}");
         assert!(body.is(ProblemKind::NotFound), "{path}: {body:?}");
@@ -71,11 +92,19 @@ async fn unknown_slugs_and_api_routes_are_404_problems() {
 async fn wrong_methods_are_405_problems_with_allow() {
     let db = TestDatabase::new();
     let app = TestApp::spawn(&db);
-    for path in ["/api/v1/members", "/api/v1/members/coceta", "/api/v1/overview"] {
+    for path in [
+        "/api/v1/members",
+        "/api/v1/members/coceta",
+        "/api/v1/overview",
+    ] {
         let (status, body, headers) = problem(&app, reqwest::Method::DELETE, path).await;
         assert_eq!(status, 405, "{path}");
         assert!(body.is(ProblemKind::MethodNotAllowed));
-        assert_eq!(headers.get("allow").and_then(|v| v.to_str().ok()), Some("GET"), "{path}");
+        assert_eq!(
+            headers.get("allow").and_then(|v| v.to_str().ok()),
+            Some("GET"),
+            "{path}"
+        );
     }
     // The data is untouched.
     let res = app.get("/api/v1/members/coceta").await;

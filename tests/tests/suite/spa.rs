@@ -6,11 +6,22 @@ use cecop_tests::{SpawnOptions, TestApp, TestDatabase};
 
 fn spa_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let index = format!("<!doctype html><html lang=\"en\"><title>CECOP</title>{}</html>", "x".repeat(2000));
+    let index = format!(
+        "<!doctype html><html lang=\"en\"><title>CECOP</title>{}</html>",
+        "x".repeat(2000)
+    );
     std::fs::write(dir.path().join("index.html"), index).unwrap();
     // A minimal valid WebAssembly module (magic + version), hashed name.
-    std::fs::write(dir.path().join("app_bg-0123456789abcdef.wasm"), b"\0asm\x01\0\0\0").unwrap();
-    std::fs::write(dir.path().join("app-0123456789abcdef.js"), "export default 1;\n".repeat(200)).unwrap();
+    std::fs::write(
+        dir.path().join("app_bg-0123456789abcdef.wasm"),
+        b"\0asm\x01\0\0\0",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("app-0123456789abcdef.js"),
+        "export default 1;\n".repeat(200),
+    )
+    .unwrap();
     dir
 }
 
@@ -18,11 +29,22 @@ fn spa_folder() -> tempfile::TempDir {
 async fn deep_links_get_index_html_and_api_paths_never_do() {
     let db = TestDatabase::new();
     let dir = spa_folder();
-    let app = TestApp::spawn_with(&db, SpawnOptions { static_dir: Some(dir.path().into()), ..Default::default() });
+    let app = TestApp::spawn_with(
+        &db,
+        SpawnOptions {
+            static_dir: Some(dir.path().into()),
+            ..Default::default()
+        },
+    );
     for path in ["/", "/members", "/members/coceta", "/some/deep/link"] {
         let res = app.get(path).await;
         assert_eq!(res.status(), 200, "{path}");
-        assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+        assert!(
+            res.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html")
+        );
         assert_eq!(res.headers()["cache-control"], "no-cache", "{path}");
         assert!(res.text().await.unwrap().contains("<title>CECOP</title>"));
     }
@@ -35,11 +57,20 @@ async fn deep_links_get_index_html_and_api_paths_never_do() {
 async fn hashed_assets_are_cached_for_a_year_and_wasm_has_its_media_type() {
     let db = TestDatabase::new();
     let dir = spa_folder();
-    let app = TestApp::spawn_with(&db, SpawnOptions { static_dir: Some(dir.path().into()), ..Default::default() });
+    let app = TestApp::spawn_with(
+        &db,
+        SpawnOptions {
+            static_dir: Some(dir.path().into()),
+            ..Default::default()
+        },
+    );
     let res = app.get("/app_bg-0123456789abcdef.wasm").await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "application/wasm");
-    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(
+        res.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
     assert!(res.headers().contains_key("etag"));
 }
 
@@ -47,8 +78,18 @@ async fn hashed_assets_are_cached_for_a_year_and_wasm_has_its_media_type() {
 async fn responses_are_compressed_when_the_client_accepts_it() {
     let db = TestDatabase::new();
     let dir = spa_folder();
-    let app = TestApp::spawn_with(&db, SpawnOptions { static_dir: Some(dir.path().into()), ..Default::default() });
-    for (encoding, path) in [("br", "/app-0123456789abcdef.js"), ("gzip", "/members"), ("gzip", "/api/v1/members")] {
+    let app = TestApp::spawn_with(
+        &db,
+        SpawnOptions {
+            static_dir: Some(dir.path().into()),
+            ..Default::default()
+        },
+    );
+    for (encoding, path) in [
+        ("br", "/app-0123456789abcdef.js"),
+        ("gzip", "/members"),
+        ("gzip", "/api/v1/members"),
+    ] {
         let res = app
             .client
             .get(app.url(path))
@@ -57,6 +98,12 @@ async fn responses_are_compressed_when_the_client_accepts_it() {
             .await
             .unwrap();
         assert_eq!(res.status(), 200);
-        assert_eq!(res.headers().get("content-encoding").and_then(|v| v.to_str().ok()), Some(encoding), "{path}");
+        assert_eq!(
+            res.headers()
+                .get("content-encoding")
+                .and_then(|v| v.to_str().ok()),
+            Some(encoding),
+            "{path}"
+        );
     }
 }

@@ -31,13 +31,27 @@ fn a_bad_database_url_ends_the_process_within_ten_seconds_with_one_line() {
             .arg("serve")
             .output()
             .unwrap();
-        assert!(started.elapsed() < Duration::from_secs(10), "{url}: took {:?}", started.elapsed());
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{url}: took {:?}",
+            started.elapsed()
+        );
         assert!(!output.status.success(), "{url}: exited successfully");
         assert!(output.stdout.is_empty(), "{url}: must not claim to listen");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        let reason: Vec<_> = stderr.lines().filter(|l| l.starts_with("cecop-api:")).collect();
-        assert_eq!(reason.len(), 1, "{url}: one line of reason expected, got {stderr}");
-        assert!(!stderr.contains("secret-pw"), "the password leaked: {stderr}");
+        let reason: Vec<_> = stderr
+            .lines()
+            .filter(|l| l.starts_with("cecop-api:"))
+            .collect();
+        assert_eq!(
+            reason.len(),
+            1,
+            "{url}: one line of reason expected, got {stderr}"
+        );
+        assert!(
+            !stderr.contains("secret-pw"),
+            "the password leaked: {stderr}"
+        );
     }
 }
 
@@ -55,9 +69,16 @@ async fn restarts_never_duplicate_the_demo_data() {
     drop(app);
 
     let output = api_command(&db).args(["seed", "--demo"]).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("0 members inserted, 28 already present"), "{stdout}");
+    assert!(
+        stdout.contains("0 members inserted, 28 already present"),
+        "{stdout}"
+    );
 
     let app = TestApp::spawn(&db);
     let third: Overview = app.get_json("/api/v1/overview").await;
@@ -68,7 +89,11 @@ async fn restarts_never_duplicate_the_demo_data() {
 async fn demo_data_can_be_turned_off_and_loaded_later() {
     let db = TestDatabase::new();
     let output = api_command(&db).arg("migrate").output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let app = cecop_tests::TestApp::spawn_with(
         &db,
         cecop_tests::SpawnOptions {
@@ -89,7 +114,10 @@ async fn json_logs_carry_the_request_id() {
     let app = TestApp::spawn_with(
         &db,
         cecop_tests::SpawnOptions {
-            extra_env: vec![("CECOP_LOG".into(), "json".into()), ("RUST_LOG".into(), "info".into())],
+            extra_env: vec![
+                ("CECOP_LOG".into(), "json".into()),
+                ("RUST_LOG".into(), "info".into()),
+            ],
             ..Default::default()
         },
     );
@@ -99,7 +127,11 @@ async fn json_logs_carry_the_request_id() {
     while !app.stderr().contains(&id) && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let line = app.stderr().lines().find(|l| l.contains(&id)).map(str::to_owned);
+    let line = app
+        .stderr()
+        .lines()
+        .find(|l| l.contains(&id))
+        .map(str::to_owned);
     let line = line.unwrap_or_else(|| panic!("no log line has {id}:\n{}", app.stderr()));
     let parsed: serde_json::Value = serde_json::from_str(&line).expect("a JSON log line");
     assert!(parsed.is_object());

@@ -27,7 +27,13 @@ pub async fn get_member(
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let slug: Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
-    let row = with_conn(&pool, move |conn| Ok(members::find_by_slug(conn, slug.as_str())?)).await?;
-    let row = row.ok_or_else(|| ApiError::NotFound("No member organisation has this slug.".into()))?;
-    Ok(HttpResponse::Ok().insert_header(PUBLIC_CACHE).json(to_member(row)?))
+    let row = with_conn(&pool, move |conn| {
+        Ok(members::find_by_slug(conn, slug.as_str())?)
+    })
+    .await?;
+    let row =
+        row.ok_or_else(|| ApiError::NotFound("No member organisation has this slug.".into()))?;
+    Ok(HttpResponse::Ok()
+        .insert_header(PUBLIC_CACHE)
+        .json(to_member(row)?))
 }

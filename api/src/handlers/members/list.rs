@@ -55,7 +55,11 @@ pub struct ListMembersQuery {
     #[param(inline, value_type = Option<StatusFilter>)]
     status: Option<String>,
     /// Case-insensitive text found in the name or acronym; no control characters.
-    #[param(max_length = 100, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$", example = "legacoop")]
+    #[param(
+        max_length = 100,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        example = "legacoop"
+    )]
     q: Option<String>,
     /// Page number, from 1.
     #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000, example = 1)]
@@ -110,10 +114,18 @@ pub async fn list_members(
     let filter = query.filter()?;
     let request = page_request(query.page.as_deref(), query.per_page.as_deref())?;
     let (rows, total) = with_conn(&pool, move |conn| {
-        Ok(members::list(conn, &filter, request.offset(), i64::from(request.per_page()))?)
+        Ok(members::list(
+            conn,
+            &filter,
+            request.offset(),
+            i64::from(request.per_page()),
+        )?)
     })
     .await?;
-    let items = rows.into_iter().map(to_member).collect::<Result<Vec<_>, _>>()?;
+    let items = rows
+        .into_iter()
+        .map(to_member)
+        .collect::<Result<Vec<_>, _>>()?;
     let page = Page::new(items, request, u64::try_from(total).unwrap_or_default());
     Ok(HttpResponse::Ok()
         .insert_header(("X-Total-Count", page.total.to_string()))

@@ -12,7 +12,8 @@ use crate::error::ApiError;
 /// Turns a stored row into the published type. Stored values were validated
 /// on the way in, so a failure here is corrupt data: a logged 500.
 fn to_member(row: MemberRow) -> Result<Member, ApiError> {
-    let parse = |what: &str, value: &str| anyhow::anyhow!("member {}: bad {what} {value:?}", row.slug);
+    let parse =
+        |what: &str, value: &str| anyhow::anyhow!("member {}: bad {what} {value:?}", row.slug);
     let figures = match &row.figures_provenance {
         None => None,
         Some(provenance) => Some(MemberFigures {
@@ -21,19 +22,27 @@ fn to_member(row: MemberRow) -> Result<Member, ApiError> {
             workers: row.workers,
             worker_members: row.worker_members,
             turnover_eur: row.turnover_eur,
-            provenance: provenance.parse().map_err(|_| parse("provenance", provenance))?,
+            provenance: provenance
+                .parse()
+                .map_err(|_| parse("provenance", provenance))?,
             note: row.figures_note.clone(),
         }),
     };
     Ok(Member {
         slug: row.slug.parse().map_err(|_| parse("slug", &row.slug))?,
-        country: row.country.parse().map_err(|_| parse("country", &row.country))?,
+        country: row
+            .country
+            .parse()
+            .map_err(|_| parse("country", &row.country))?,
         kind: row.kind.parse().map_err(|_| parse("kind", &row.kind))?,
         membership: match &row.membership {
             Some(tier) => Some(tier.parse().map_err(|_| parse("membership", tier))?),
             None => None,
         },
-        status: row.status.parse().map_err(|_| parse("status", &row.status))?,
+        status: row
+            .status
+            .parse()
+            .map_err(|_| parse("status", &row.status))?,
         sectors: serde_json::from_str(&row.sectors)
             .with_context(|| format!("member {}: bad sectors", row.slug))?,
         figures,

@@ -31,7 +31,10 @@ pub async fn get_overview(pool: web::Data<Pool>) -> Result<HttpResponse, ApiErro
             let country = country
                 .parse()
                 .map_err(|_| anyhow::anyhow!("stored country {country:?} is not a valid code"))?;
-            Ok(CountryCount { country, member_count: count(members) })
+            Ok(CountryCount {
+                country,
+                member_count: count(members),
+            })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
     let overview = Overview {
@@ -44,5 +47,7 @@ pub async fn get_overview(pool: web::Data<Pool>) -> Result<HttpResponse, ApiErro
         members_with_illustrative_figures: count(row.members_with_illustrative_figures),
         countries,
     };
-    Ok(HttpResponse::Ok().insert_header(PUBLIC_CACHE).json(overview))
+    Ok(HttpResponse::Ok()
+        .insert_header(PUBLIC_CACHE)
+        .json(overview))
 }
