@@ -48,13 +48,15 @@ echo "==> cargo build ($PROFILE)"
 (cd "$ROOT" && CARGO_TARGET_DIR="$TARGET_DIR" cargo build -p cecop-frontend --profile "$PROFILE" --target "$TARGET")
 profile_dir="$PROFILE"
 [ "$PROFILE" = dev ] && profile_dir=debug
-wasm_in="$TARGET_DIR/$TARGET/$profile_dir/cecop_frontend.wasm"
+# A binary target keeps the package's hyphen; --out-name below gives the
+# generated files the underscored names the rest of the build expects.
+wasm_in="$TARGET_DIR/$TARGET/$profile_dir/cecop-frontend.wasm"
 [ -f "$wasm_in" ] || die "no $wasm_in after cargo build"
 
 echo "==> wasm-bindgen"
 rm -rf "$STAGE"
 mkdir -p "$STAGE"
-"$WASM_BINDGEN" --target web --no-typescript --out-dir "$STAGE" "$wasm_in"
+"$WASM_BINDGEN" --target web --no-typescript --out-name cecop_frontend --out-dir "$STAGE" "$wasm_in"
 
 if [ "$WASM_OPT" != skip ]; then
   echo "==> wasm-opt -Oz"

@@ -6,7 +6,6 @@
 //! `postgres` with `CECOP_TEST_PG_URL` naming a server's admin database).
 //! `just test` runs the suite once per backend; nothing is skipped.
 
-
 pub mod browser;
 
 use std::io::{BufRead, BufReader, Read};

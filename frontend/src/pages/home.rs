@@ -42,7 +42,7 @@ pub fn HomePage() -> impl IntoView {
                 </p>
             </div>
         </section>
-        <section class="wrap page figures" aria-labelledby="figures-heading">
+        <section class="wrap page home-figures" aria-labelledby="figures-heading">
             <h2 id="figures-heading">{move || t().home_figures_heading}</h2>
             <Transition fallback=|| view! { <Loading /> }>{figures}</Transition>
         </section>
