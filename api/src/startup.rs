@@ -6,7 +6,8 @@ use std::net::{SocketAddr, TcpListener};
 
 use actix_web::dev::{Server, fn_service};
 use actix_web::middleware::{Compress, ErrorHandlers, from_fn};
-use actix_web::{App, HttpServer, web};
+use actix_web::http::header;
+use actix_web::{App, HttpResponse, HttpServer, web};
 use tracing_actix_web::TracingLogger;
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
@@ -78,6 +79,12 @@ impl Application {
                 }))
                 .app_data(web::PathConfig::default().error_handler(|err, _| {
                     ApiError::Malformed(format!("The path is invalid: {err}.")).into()
+                }))
+                // Swagger UI's assets are relative to the page: it must end in a slash.
+                .service(web::resource("/api/docs").get(|| async {
+                    HttpResponse::PermanentRedirect()
+                        .insert_header((header::LOCATION, "/api/docs/"))
+                        .finish()
                 }))
                 .service(
                     SwaggerUi::new("/api/docs/{_:.*}").config(Config::from("/api/v1/openapi.json")),

@@ -34,6 +34,9 @@ async fn the_openapi_document_is_served_and_lists_every_route() {
 async fn swagger_ui_is_built_in_and_needs_no_network() {
     let db = TestDatabase::new();
     let app = TestApp::spawn(&db);
+    let res = app.get("/api/docs").await;
+    assert_eq!(res.status(), 308);
+    assert_eq!(res.headers()["location"], "/api/docs/");
     let res = app.get("/api/docs/").await;
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
