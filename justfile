@@ -63,7 +63,7 @@ check-shared: tools
 
 # Unit tests of the shared types and the API
 test-unit:
-    cargo test -p cecop-shared -p cecop-api
+    cargo test -p cecop-shared -p cecop-api -p cecop-frontend
 
 # Black-box suite against a fresh SQLite file per test
 test-sqlite:

@@ -60,12 +60,14 @@ mkdir -p "$STAGE"
 
 if [ "$WASM_OPT" != skip ]; then
   echo "==> wasm-opt -Oz"
-  # Enable the features rustc's wasm32 target emits by default (bulk memory,
-  # non-trapping float-to-int, sign extension, mutable globals, reference
-  # types, multi-value); wasm-opt would otherwise reject or mis-handle them.
+  # The features rustc 1.95's wasm32 target emits (what `wasm-opt
+  # --print-features` reports for this module). wasm-opt also reads them from
+  # the module's target_features section; naming them keeps the build working
+  # if that section is ever stripped, instead of failing validation.
   "$WASM_OPT" -Oz \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --enable-mutable-globals --enable-nontrapping-float-to-int --enable-bulk-memory \
+    --enable-bulk-memory-opt --enable-sign-ext --enable-reference-types \
+    --enable-multivalue --enable-call-indirect-overlong \
     "$STAGE/cecop_frontend_bg.wasm" -o "$STAGE/cecop_frontend_bg.opt.wasm"
   mv "$STAGE/cecop_frontend_bg.opt.wasm" "$STAGE/cecop_frontend_bg.wasm"
 fi

@@ -5,8 +5,8 @@
 use std::net::{SocketAddr, TcpListener};
 
 use actix_web::dev::{Server, fn_service};
-use actix_web::middleware::{Compress, ErrorHandlers, from_fn};
 use actix_web::http::header;
+use actix_web::middleware::{Compress, ErrorHandlers, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, web};
 use tracing_actix_web::TracingLogger;
 use utoipa_swagger_ui::{Config, SwaggerUi};

@@ -125,11 +125,9 @@ pub struct Strings {
     pub provenance_illustrative: &'static str,
     // Member profile.
     pub profile_title: &'static str,
-    pub profile_description: fn(&str) -> String,
     pub profile_back: &'static str,
     pub profile_placeholder_notice: &'static str,
     pub profile_details: &'static str,
-    pub field_acronym: &'static str,
     pub field_country: &'static str,
     pub field_kind: &'static str,
     pub field_membership: &'static str,

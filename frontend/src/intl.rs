@@ -52,6 +52,16 @@ pub fn country_name(lang: Lang, code: CountryCode) -> String {
     .unwrap_or_else(|| code.to_string())
 }
 
+/// Orders two names as the language's alphabet does ("Égypte" before "Espagne"
+/// in French), for menus sorted by name.
+pub fn compare(lang: Lang, a: &str, b: &str) -> std::cmp::Ordering {
+    // The locale is one of our own valid tags, so localeCompare cannot throw.
+    let locales = Array::of1(&JsValue::from_str(lang.code()));
+    js_sys::JsString::from(a)
+        .locale_compare(b, &locales, &Object::new())
+        .cmp(&0)
+}
+
 /// A count with the language's digit grouping ("12,345" in English).
 pub fn number(lang: Lang, n: u64) -> String {
     // Counts here stay far below 2^53, where f64 is exact.

@@ -30,10 +30,18 @@ impl Driver {
             .expect("free port");
         let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let mut command = Command::new(&binary);
+        // No inherited stdin: a background process group touching a terminal is stopped.
         command
             .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null());
+        if let Some(log) = std::env::var_os("CECOP_CHROMEDRIVER_LOG") {
+            // Debugging aid: chromedriver's own log, with the browser's console.
+            command
+                .arg("--verbose")
+                .arg(format!("--log-path={}", PathBuf::from(log).display()));
+        }
         std::os::unix::process::CommandExt::process_group(&mut command, 0);
         let child = command.spawn().unwrap_or_else(|e| {
             panic!("cannot start {binary}: {e} (apt-get install chromium-driver; .ci/run does)")
@@ -71,6 +79,8 @@ impl Driver {
             "--disable-background-networking".to_owned(),
             "--disable-component-update".to_owned(),
             "--disable-sync".to_owned(),
+            "--disable-breakpad".to_owned(),
+            "--disable-crash-reporter".to_owned(),
             "--window-size=1280,900".to_owned(),
             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"
                 .to_owned(),
@@ -92,10 +102,15 @@ impl Driver {
 impl Drop for Driver {
     fn drop(&mut self) {
         // Kill chromedriver and every browser it started (same process group).
-        let _ = Command::new("kill")
-            .arg("-KILL")
-            .arg(format!("-{}", self.child.id()))
-            .status();
+        // A signal call, not the `kill` program: run from this test,
+        // `kill -KILL -PGID` (procps-ng 4.0.2) took down every process on the
+        // machine, test runner included.
+        if let Ok(pgid) = i32::try_from(self.child.id()) {
+            let _ = nix::sys::signal::killpg(
+                nix::unistd::Pid::from_raw(pgid),
+                nix::sys::signal::Signal::SIGKILL,
+            );
+        }
         let _ = self.child.wait();
     }
 }

@@ -153,6 +153,7 @@ impl TestApp {
             command.env(key, value);
         }
         let mut child = command
+            .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

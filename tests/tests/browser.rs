@@ -164,7 +164,7 @@ async fn visit(c: &Client, app: &TestApp, axe: &str) {
         t.contains("illustrative")
     })
     .await;
-    let notice = wait_text(c, "[data-testid=illustrative-notice]", |t| !t.is_empty()).await;
+    let notice = wait_text(c, "[data-testid=placeholder-notice]", |t| !t.is_empty()).await;
     assert!(notice.to_lowercase().contains("demo"), "{notice}");
     assert_accessible(c, axe, "an illustrative member").await;
 

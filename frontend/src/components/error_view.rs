@@ -22,7 +22,8 @@ pub fn ErrorView(
     };
     view! {
         <div class="error-view" role="alert">
-            <h2>{heading}</h2>
+            // Not a heading: this sits at different depths of the page outline.
+            <p class="error-title">{heading}</p>
             {move || describe(i18n.t(), &error.read_value())}
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 {move || i18n.t().retry}

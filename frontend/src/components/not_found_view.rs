@@ -1,7 +1,7 @@
 //! The body of a "not found" answer, for unknown paths and unknown members.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use crate::i18n::{Strings, use_i18n};
 use crate::pages::page_title;
@@ -19,6 +19,7 @@ pub fn NotFoundView(
     let t = move || i18n.t();
     view! {
         <Title text=move || page_title(heading(t())) />
+        <Meta name="description" content=move || text(t()) />
         <section class="wrap page not-found">
             <h1>{move || heading(t())}</h1>
             <p>{move || text(t())}</p>

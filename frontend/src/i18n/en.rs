@@ -90,12 +90,10 @@ pub const EN: Strings = Strings {
     provenance_illustrative: "Illustrative — demo data, not a fact",
 
     profile_title: "Member",
-    profile_description: |name| format!("{name}: a member of CECOP."),
     profile_back: "All members",
     profile_placeholder_notice: "This organisation is a placeholder in the demo data, \
         not a confirmed CECOP member.",
     profile_details: "Details",
-    field_acronym: "Acronym",
     field_country: "Country",
     field_kind: "Kind",
     field_membership: "Membership",

@@ -88,7 +88,7 @@ pub fn MemberFilters(
             .into_iter()
             .map(|code| (intl::country_name(lang, code), code))
             .collect();
-        named.sort();
+        named.sort_by(|(a, _), (b, _)| intl::compare(lang, a, b));
         named
             .into_iter()
             .map(|(name, code)| {
@@ -158,5 +158,16 @@ pub fn MemberFilters(
                 </div>
             </div>
         </form>
+        {move || {
+            let active = filter.with(|f| f.country.is_some() || f.kind.is_some() || f.q.is_some());
+            active
+                .then(|| {
+                    view! {
+                        <p class="clear-filters">
+                            <a href="/members">{move || t().filter_clear}</a>
+                        </p>
+                    }
+                })
+        }}
     }
 }

@@ -22,7 +22,10 @@ pub fn MembersPage() -> impl IntoView {
     let t = move || i18n.t();
     let query = use_query_map();
     // A memo, so a navigation that leaves the filter as it was fetches nothing.
-    let filter = Memo::new(move |_| filter_from_query(&query.read()));
+    let filter = Memo::new(move |_| {
+        let query = query.read();
+        filter_from_query(|name| query.get_str(name))
+    });
     let members = LocalResource::new(move || {
         let filter = filter.get();
         async move { list_members(&filter).await }

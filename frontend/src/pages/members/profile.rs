@@ -72,7 +72,7 @@ pub fn MemberProfilePage() -> impl IntoView {
 fn MemberProfile(member: Member) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
-    let name = member.name.clone();
+    let summary = member.description.clone();
     let title = page_title(&member.name);
     let country = member.country;
     let kind = member.kind;
@@ -100,7 +100,7 @@ fn MemberProfile(member: Member) -> impl IntoView {
     });
     view! {
         <Title text=title />
-        <Meta name="description" content=move || (t().profile_description)(&name) />
+        <Meta name="description" content=summary />
         <article class="wrap page profile">
             <p class="back">
                 <a href="/members">
@@ -109,7 +109,7 @@ fn MemberProfile(member: Member) -> impl IntoView {
                 </a>
             </p>
             <h1 data-testid="member-name">{member.name}</h1>
-            {member.acronym.clone().map(|a| view! { <p class="acronym">{a}</p> })}
+            {member.acronym.map(|a| view! { <p class="acronym">{a}</p> })}
             {member
                 .illustrative
                 .then(|| {
@@ -125,7 +125,6 @@ fn MemberProfile(member: Member) -> impl IntoView {
             <p class="description">{member.description}</p>
             <h2>{move || t().profile_details}</h2>
             <dl class="facts">
-                {member.acronym.map(|a| fact(|t| t.field_acronym, a.into_any()))}
                 {fact(
                     |t| t.field_country,
                     (move || intl::country_name(i18n.lang(), country)).into_any(),

@@ -32,13 +32,7 @@ pub fn MemberResults(page: Page<Member>, filter: MemberFilter) -> impl IntoView 
             .collect_view();
         view! { <ul class="member-list">{cards}</ul> }.into_any()
     } else if total == 0 {
-        view! {
-            <p class="empty">{move || t().members_empty}</p>
-            <p>
-                <a href="/members">{move || t().filter_clear}</a>
-            </p>
-        }
-        .into_any()
+        view! { <p class="empty">{move || t().members_empty}</p> }.into_any()
     } else {
         let first = href_for(1);
         view! {
