@@ -98,8 +98,14 @@ test-schemathesis: py-tools
     dir=$(mktemp -d)
     read -r pid url < <(bash tests/scripts/serve-bg.sh "{{api_bin}}" "$dir")
     trap 'kill $pid 2>/dev/null; rm -rf "$dir"' EXIT
-    schemathesis run "$url/api/v1/openapi.json" --url "$url" --checks all \
-        --max-examples 60 --seed 1 --workers 2 --no-color
+    # A signed-in admin, so protected operations are exercised past their 401s.
+    pass="schemathesis passphrase 2026"
+    echo "$pass" | CECOP_DATA_DIR="$dir" RUST_LOG=warn "{{api_bin}}" create-admin --email fuzz@cecop.coop --password-stdin >/dev/null
+    token=$(curl -sf -X POST "$url/api/v1/auth/login" -H 'content-type: application/json' \
+        -d "{\"email\":\"fuzz@cecop.coop\",\"password\":\"$pass\"}" \
+        | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
+    schemathesis --config-file tests/schemathesis.toml run "$url/api/v1/openapi.json" --url "$url" --checks all \
+        -H "Authorization: Bearer $token" --max-examples 60 --seed 1 --workers 2 --no-color
 
 # Everything CI runs: lints, unit, SQLite, PostgreSQL, OpenAPI, Chromium, schemathesis
 test: lint check-shared test-unit test-sqlite test-postgres test-openapi test-browser test-schemathesis

@@ -37,6 +37,19 @@ pub enum Command {
     },
     /// Print the OpenAPI document and exit.
     Openapi,
+    /// Create an administrator account; the password is read from standard input.
+    CreateAdmin {
+        /// The administrator's e-mail address (their login).
+        #[arg(long)]
+        email: String,
+        /// Name shown in the back office and the audit log.
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+        /// Read the password from the first line of standard input (required:
+        /// passwords never go on the command line, where `ps` shows them).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -67,6 +80,26 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 "demo data: {} members inserted, {} already present",
                 report.inserted,
                 report.already_present
+            )?;
+        }
+        Command::CreateAdmin {
+            email,
+            name,
+            password_stdin: _,
+        } => {
+            telemetry::init(settings.log);
+            let mut secret = String::new();
+            std::io::stdin().read_line(&mut secret)?;
+            let secret = secret.trim_end_matches(['\r', '\n']);
+            let pool = prepare_database(&Settings {
+                demo_data: false,
+                ..settings
+            })?;
+            let id = crate::auth::accounts::create_admin(&mut *pool.get()?, &email, &name, secret)?;
+            writeln!(
+                std::io::stdout(),
+                "admin {} created (user id {id})",
+                email.trim().to_lowercase()
             )?;
         }
         Command::Serve => {

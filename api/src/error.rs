@@ -6,6 +6,7 @@
 //! unreachable) whose cause is logged with the request id, never returned.
 
 use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 use cecop_shared::{FieldError, Problem, ProblemKind};
 
@@ -20,9 +21,24 @@ pub enum ApiError {
     /// 400: the query string or path could not be parsed at all.
     #[error("malformed request: {0}")]
     Malformed(String),
+    /// 401: no valid credentials; answered with `WWW-Authenticate: Bearer`.
+    #[error("unauthorized: {0}")]
+    Unauthorized(String),
+    /// 403: the credentials do not allow this operation.
+    #[error("forbidden: {0}")]
+    Forbidden(String),
     /// 404: the record or route does not exist.
     #[error("{0}")]
     NotFound(String),
+    /// 409: a unique value is taken; names the field.
+    #[error("conflict on {field}: {message}")]
+    Conflict { field: String, message: String },
+    /// 422: the body parsed but some values are invalid; names each field.
+    #[error("validation failed: {0:?}")]
+    Validation(Vec<FieldError>),
+    /// 429: too many attempts; retry after this many seconds.
+    #[error("rate limited for {retry_after} s")]
+    RateLimited { retry_after: u64, limit: u64 },
     /// 503: the database is unreachable or the pool is exhausted.
     #[error("database unavailable: {0}")]
     Unavailable(String),
@@ -42,7 +58,12 @@ impl ApiError {
     fn kind(&self) -> ProblemKind {
         match self {
             Self::InvalidParameter { .. } | Self::Malformed(_) => ProblemKind::InvalidParameter,
+            Self::Unauthorized(_) => ProblemKind::Unauthorized,
+            Self::Forbidden(_) => ProblemKind::Forbidden,
             Self::NotFound(_) => ProblemKind::NotFound,
+            Self::Conflict { .. } => ProblemKind::Conflict,
+            Self::Validation(_) => ProblemKind::ValidationFailed,
+            Self::RateLimited { .. } => ProblemKind::RateLimited,
             Self::Unavailable(_) => ProblemKind::Unavailable,
             Self::Internal(_) => ProblemKind::Internal,
         }
@@ -59,7 +80,32 @@ impl ApiError {
                 }],
                 ..Problem::new(kind, format!("{field}: {message}"))
             },
-            Self::Malformed(message) | Self::NotFound(message) => Problem::new(kind, message),
+            Self::Malformed(message)
+            | Self::NotFound(message)
+            | Self::Unauthorized(message)
+            | Self::Forbidden(message) => Problem::new(kind, message),
+            Self::Conflict { field, message } => Problem {
+                errors: vec![FieldError {
+                    field: field.clone(),
+                    message: message.clone(),
+                }],
+                ..Problem::new(kind, format!("{field}: {message}"))
+            },
+            Self::Validation(errors) => Problem {
+                errors: errors.clone(),
+                ..Problem::new(
+                    kind,
+                    errors
+                        .iter()
+                        .map(|e| format!("{}: {}", e.field, e.message))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )
+            },
+            Self::RateLimited { retry_after, .. } => Problem::new(
+                kind,
+                format!("Too many attempts; try again in {retry_after} seconds."),
+            ),
             Self::Unavailable(_) => {
                 Problem::new(kind, "The database is not answering; try again shortly.")
             }
@@ -81,7 +127,29 @@ impl ResponseError for ApiError {
             Self::Unavailable(cause) => tracing::warn!(%cause, "database unavailable"),
             _ => {}
         }
-        problem_response(&self.problem())
+        let mut response = problem_response(&self.problem());
+        let headers = response.headers_mut();
+        match self {
+            // RFC 9110 §11.6.1: a 401 says how to authenticate.
+            Self::Unauthorized(_) => {
+                headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            // RFC 9110 §10.2.3 and the IETF RateLimit header fields draft.
+            Self::RateLimited { retry_after, limit } => {
+                for (name, value) in [
+                    ("retry-after", *retry_after),
+                    ("ratelimit-limit", *limit),
+                    ("ratelimit-remaining", 0),
+                    ("ratelimit-reset", *retry_after),
+                ] {
+                    if let Ok(value) = HeaderValue::from_str(&value.to_string()) {
+                        headers.insert(header::HeaderName::from_static(name), value);
+                    }
+                }
+            }
+            _ => {}
+        }
+        response
     }
 }
 

@@ -3,6 +3,7 @@
 //! app. `main.rs` is thin; `startup` builds the app, `routes` is the one route
 //! table, `handlers` the actions, `db` the queries.
 
+pub mod auth;
 pub mod cli;
 pub mod db;
 pub mod error;

@@ -7,14 +7,19 @@ use utoipa::OpenApi;
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
-use crate::handlers::{docs, health, members, overview};
+use crate::handlers::{auth, docs, health, me, members, overview};
 
 /// Versioned API routes, mounted under `/api/v1`.
 pub fn api_v1(cfg: &mut ServiceConfig) {
     cfg.service(members::list::list_members)
         .service(members::get::get_member)
         .service(overview::get::get_overview)
-        .service(docs::get_openapi);
+        .service(docs::get_openapi)
+        .service(auth::login::login)
+        .service(auth::refresh::refresh)
+        .service(auth::logout::logout)
+        .service(me::get::get_me)
+        .service(me::password::change_password);
 }
 
 /// Probes, mounted at the root.
@@ -64,7 +69,32 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         (name = "members", description = "CECOP's member organisations."),
         (name = "overview", description = "Headline figures of the network."),
         (name = "health", description = "Liveness and readiness probes."),
-        (name = "meta", description = "This API's own description.")
-    )
+        (name = "meta", description = "This API's own description."),
+        (name = "auth", description = "Sign-in, sessions and the signed-in user's account.")
+    ),
+    modifiers(&SecuritySchemes)
 )]
 pub struct ApiDoc;
+
+/// Declares how protected operations authenticate.
+#[derive(Debug)]
+struct SecuritySchemes;
+
+impl utoipa::Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "An access token from `POST /api/v1/auth/login` or `/auth/refresh`.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}

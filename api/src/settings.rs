@@ -13,6 +13,13 @@ pub enum LogFormat {
     Json,
 }
 
+/// Where the server runs; production refuses unsafe defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
 /// Everything the server needs to start. Built once in `main` and passed
 /// down; there is no global configuration.
 #[derive(Debug, Clone, clap::Args)]
@@ -45,6 +52,15 @@ pub struct Settings {
     /// Database connections in the pool.
     #[arg(long, env = "CECOP_DB_POOL_SIZE", default_value_t = 8)]
     pub db_pool_size: u32,
+
+    /// `development` or `production` (which requires `CECOP_JWT_SECRET`).
+    #[arg(long, env = "CECOP_ENV", value_enum, default_value = "development")]
+    pub env: Environment,
+
+    /// Secret for signing access tokens, at least 32 bytes. In development a
+    /// random one is generated once and kept in the data folder.
+    #[arg(long, env = "CECOP_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
 
     /// HTTP worker threads (0: one per CPU core).
     #[arg(long, env = "CECOP_WORKERS", default_value_t = 0)]

@@ -11,6 +11,7 @@ use actix_web::{App, HttpResponse, HttpServer, web};
 use tracing_actix_web::TracingLogger;
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
+use crate::auth::AuthState;
 use crate::db::{self, Pool};
 use crate::error::ApiError;
 use crate::handlers::docs::OpenApiDocument;
@@ -68,11 +69,23 @@ impl Application {
             dir: settings.static_dir.clone(),
         });
         let pool = web::Data::new(pool);
+        let auth = web::Data::new(AuthState {
+            keys: crate::auth::tokens::Keys::from_secret(&crate::auth::secret::load(settings)?),
+        });
         let mut server = HttpServer::new(move || {
             let (app, _) = routes::register(App::new());
             app.app_data(pool.clone())
                 .app_data(allowed.clone())
                 .app_data(document.clone())
+                .app_data(auth.clone())
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(64 * 1024)
+                        .error_handler(|err, _| {
+                            ApiError::Malformed(format!("The request body is invalid: {err}."))
+                                .into()
+                        }),
+                )
                 .app_data(spa.clone())
                 .app_data(web::QueryConfig::default().error_handler(|err, _| {
                     ApiError::Malformed(format!("The query string is invalid: {err}.")).into()

@@ -6,6 +6,7 @@
 //! [`Slug`] or a [`CountryCode`] that exists is a valid one, whichever side of
 //! the wire built it. OpenAPI schema derives sit behind the `server` feature.
 
+pub mod auth;
 pub mod country;
 pub mod member;
 pub mod overview;
@@ -13,6 +14,7 @@ pub mod page;
 pub mod problem;
 pub mod slug;
 
+pub use auth::{ChangePasswordRequest, Email, LoginRequest, Me, RefreshRequest, Role, TokenPair};
 pub use country::CountryCode;
 pub use member::{
     FigureProvenance, Member, MemberFigures, MemberKind, MemberStatus, MembershipTier,

@@ -8,12 +8,20 @@ use serde::{Deserialize, Serialize};
 pub enum ProblemKind {
     /// 400: a query parameter or the request is malformed or out of range.
     InvalidParameter,
+    /// 401: no valid credentials were presented.
+    Unauthorized,
+    /// 403: the credentials do not allow this operation.
+    Forbidden,
     /// 404: no such record or route.
     NotFound,
     /// 405: the route exists but not with this method.
     MethodNotAllowed,
     /// 422: a body parsed but its values are invalid.
     ValidationFailed,
+    /// 409: the request conflicts with existing data (e.g. a taken e-mail).
+    Conflict,
+    /// 429: too many attempts; retry after the time in `Retry-After`.
+    RateLimited,
     /// 503: a dependency (the database) is unavailable.
     Unavailable,
     /// 500: an unexpected failure; details are logged, never returned.
@@ -27,9 +35,13 @@ impl ProblemKind {
     pub fn slug(self) -> &'static str {
         match self {
             Self::InvalidParameter => "invalid-parameter",
+            Self::Unauthorized => "unauthorized",
+            Self::Forbidden => "forbidden",
             Self::NotFound => "not-found",
             Self::MethodNotAllowed => "method-not-allowed",
             Self::ValidationFailed => "validation-failed",
+            Self::Conflict => "conflict",
+            Self::RateLimited => "rate-limited",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -38,9 +50,13 @@ impl ProblemKind {
     pub fn status(self) -> u16 {
         match self {
             Self::InvalidParameter => 400,
+            Self::Unauthorized => 401,
+            Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
             Self::ValidationFailed => 422,
+            Self::Conflict => 409,
+            Self::RateLimited => 429,
             Self::Unavailable => 503,
             Self::Internal => 500,
         }
@@ -49,9 +65,13 @@ impl ProblemKind {
     pub fn title(self) -> &'static str {
         match self {
             Self::InvalidParameter => "Invalid request parameter",
+            Self::Unauthorized => "Authentication required",
+            Self::Forbidden => "Forbidden",
             Self::NotFound => "Not found",
             Self::MethodNotAllowed => "Method not allowed",
             Self::ValidationFailed => "Validation failed",
+            Self::Conflict => "Conflict",
+            Self::RateLimited => "Too many requests",
             Self::Unavailable => "Service unavailable",
             Self::Internal => "Internal error",
         }

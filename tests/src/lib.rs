@@ -240,6 +240,28 @@ pub fn api_command(db: &TestDatabase) -> Command {
     command
 }
 
+/// Runs `cecop-api create-admin` with the password on stdin; returns the
+/// exit status and what it printed (stdout, stderr).
+pub fn create_admin(db: &TestDatabase, email: &str, password: &str) -> (bool, String, String) {
+    use std::io::Write;
+    let mut child = api_command(db)
+        .args(["create-admin", "--email", email, "--password-stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start create-admin");
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = writeln!(stdin, "{password}");
+    }
+    let output = child.wait_with_output().expect("create-admin output");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
 fn collect(mut pipe: impl Read + Send + 'static) -> std::sync::Arc<std::sync::Mutex<String>> {
     let buffer = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
     let sink = buffer.clone();

@@ -3,8 +3,11 @@
 //! the modules below it hold the queries, one per resource. Nothing here knows
 //! about HTTP.
 
+pub mod audit;
 pub mod members;
 pub mod schema;
+pub mod sessions;
+pub mod users;
 
 use std::time::Duration;
 

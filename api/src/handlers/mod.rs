@@ -3,8 +3,10 @@
 //! and shape the response; they hold no SQL and no status-code policy (that
 //! is `crate::error`).
 
+pub mod auth;
 pub mod docs;
 pub mod health;
+pub mod me;
 pub mod members;
 pub mod overview;
 pub mod pagination;

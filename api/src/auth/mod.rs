@@ -1,0 +1,19 @@
+//! Authentication and authorisation: passwords, access and refresh tokens,
+//! the `CurrentUser` extractor every protected handler takes, the audit
+//! trail of security events, and login rate limits.
+
+pub mod accounts;
+pub mod audit;
+pub mod extract;
+pub mod password;
+pub mod rate_limit;
+pub mod secret;
+pub mod tokens;
+
+pub use extract::{ClientInfo, CurrentUser};
+
+/// What the auth layer needs at request time, shared by all workers.
+#[derive(Debug, Clone)]
+pub struct AuthState {
+    pub keys: tokens::Keys,
+}

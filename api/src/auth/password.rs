@@ -1,0 +1,99 @@
+//! Passwords: the policy (at least 12 characters, not a common password,
+//! not the e-mail address) and argon2id hashing in PHC strings.
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+
+/// Shortest password accepted (NIST SP 800-63B allows 8; CECOP asks 12).
+pub const MIN_CHARS: usize = 12;
+/// Longest password accepted, so hashing stays bounded.
+pub const MAX_CHARS: usize = 256;
+
+const COMMON: &str = include_str!("common-passwords.txt");
+
+/// Why a new password is refused; the message is shown to the person.
+pub fn check_policy(password: &str, email: &str) -> Result<(), String> {
+    let chars = password.chars().count();
+    if chars < MIN_CHARS {
+        return Err(format!("must be at least {MIN_CHARS} characters"));
+    }
+    if chars > MAX_CHARS {
+        return Err(format!("must be at most {MAX_CHARS} characters"));
+    }
+    let lower = password.to_lowercase();
+    let common = COMMON
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    if common.into_iter().any(|c| c == lower) {
+        return Err("is too common; choose a longer or less predictable one".into());
+    }
+    let local = email.split('@').next().unwrap_or_default().to_lowercase();
+    if lower == email.to_lowercase() || (local.len() >= 4 && lower.contains(&local)) {
+        return Err("must not contain your e-mail address".into());
+    }
+    if password.chars().all(|c| password.starts_with(c)) {
+        return Err("must not repeat a single character".into());
+    }
+    Ok(())
+}
+
+/// Hashes with argon2id (default parameters: 19 MiB, 2 passes) and a random salt.
+pub fn hash(password: &str) -> anyhow::Result<String> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))
+}
+
+/// True when the password matches the stored PHC string.
+pub fn verify(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+}
+
+/// A valid hash of a random password, verified against when the account
+/// does not exist so that both paths take the same time.
+pub fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| {
+        let random = super::tokens::random_string(32);
+        hash(&random).unwrap_or_default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_refuses_short_common_and_personal_passwords() {
+        let email = "maria.rossi@legacoop.coop";
+        assert!(check_policy("short", email).is_err());
+        assert!(
+            check_policy("Password1234", email).is_err(),
+            "common, whatever the case"
+        );
+        assert!(
+            check_policy("maria.rossi-2026!", email).is_err(),
+            "contains the e-mail"
+        );
+        assert!(check_policy("zzzzzzzzzzzzzz", email).is_err());
+        assert!(check_policy("correct horse battery staple", email).is_ok());
+    }
+
+    #[test]
+    fn hashes_verify_and_are_salted() {
+        let a = hash("correct horse battery staple").unwrap_or_default();
+        let b = hash("correct horse battery staple").unwrap_or_default();
+        assert!(a.starts_with("$argon2id$"), "{a}");
+        assert_ne!(a, b);
+        assert!(verify("correct horse battery staple", &a));
+        assert!(!verify("correct horse battery stapler", &a));
+        assert!(!verify("anything", "not a hash"));
+    }
+}

@@ -1,0 +1,92 @@
+//! Refresh tokens: one family per login, rotated on every use. The token
+//! itself never reaches the database, only its SHA-256 hash.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::DbConnection;
+use super::schema::refresh_tokens;
+
+/// A stored refresh token.
+#[derive(Debug, Clone, Queryable)]
+pub struct RefreshRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub family: String,
+    pub expires_at: NaiveDateTime,
+    pub used_at: Option<NaiveDateTime>,
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = refresh_tokens)]
+pub struct NewRefresh {
+    pub user_id: i64,
+    pub family: String,
+    pub token_hash: String,
+    pub expires_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConnection, token: &NewRefresh) -> QueryResult<usize> {
+    diesel::insert_into(refresh_tokens::table)
+        .values(token)
+        .execute(conn)
+}
+
+pub fn find_by_hash(conn: &mut DbConnection, hash: &str) -> QueryResult<Option<RefreshRow>> {
+    refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(hash))
+        .select((
+            refresh_tokens::id,
+            refresh_tokens::user_id,
+            refresh_tokens::family,
+            refresh_tokens::expires_at,
+            refresh_tokens::used_at,
+            refresh_tokens::revoked_at,
+        ))
+        .first(conn)
+        .optional()
+}
+
+/// Marks a token used, only if it is still unused: the returned count is 0
+/// when a concurrent request used it first.
+pub fn mark_used(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::id.eq(id))
+            .filter(refresh_tokens::used_at.is_null()),
+    )
+    .set(refresh_tokens::used_at.eq(now))
+    .execute(conn)
+}
+
+/// Revokes every token of a family (logout, or reuse of a used token).
+pub fn revoke_family(
+    conn: &mut DbConnection,
+    family: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::family.eq(family))
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(now))
+    .execute(conn)
+}
+
+/// Revokes every session of a user (after a password change).
+pub fn revoke_user(
+    conn: &mut DbConnection,
+    user_id: i64,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::user_id.eq(user_id))
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(now))
+    .execute(conn)
+}

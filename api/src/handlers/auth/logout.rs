@@ -1,0 +1,49 @@
+//! `POST /api/v1/auth/logout`: ends the session a refresh token belongs to.
+
+use actix_web::{HttpResponse, post, web};
+use cecop_shared::RefreshRequest;
+use chrono::Utc;
+
+use crate::auth::audit::{self, Event};
+use crate::auth::{ClientInfo, tokens};
+use crate::db::{Pool, sessions};
+use crate::error::ApiError;
+use crate::handlers::with_conn;
+
+/// Sign out: revoke the session of this refresh token.
+///
+/// Always answers 204, whether or not the token was valid, so it reveals
+/// nothing. Access tokens already issued expire on their own within 15 minutes.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 204, description = "Signed out."),
+        (status = 400, description = "The body is not a refresh request.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[post("/auth/logout")]
+pub async fn logout(
+    body: web::Json<RefreshRequest>,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let hash = tokens::sha256_hex(&body.refresh_token);
+    with_conn(&pool, move |conn| {
+        if let Some(row) = sessions::find_by_hash(conn, &hash)?
+            && sessions::revoke_family(conn, &row.family, Utc::now().naive_utc())? > 0
+        {
+            let event = Event {
+                action: "auth.logout",
+                actor: Some(format!("user:{}", row.user_id)),
+                target: Some(("user", row.user_id.to_string())),
+                ..Event::default()
+            };
+            audit::record(conn, &client, event)?;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

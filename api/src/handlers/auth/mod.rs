@@ -1,0 +1,41 @@
+//! Sessions: `POST /api/v1/auth/login`, `/refresh` and `/logout`.
+
+pub mod login;
+pub mod logout;
+pub mod refresh;
+
+use cecop_shared::TokenPair;
+use chrono::{Duration, Utc};
+
+use crate::auth::tokens::{self, ACCESS_TTL_SECS, Keys, REFRESH_TTL_DAYS};
+use crate::db::DbConnection;
+use crate::db::sessions::{self, NewRefresh};
+use crate::error::ApiError;
+
+/// Issues an access token and a new refresh token in `family` (a new family
+/// on login, the same one on refresh).
+fn issue(
+    conn: &mut DbConnection,
+    keys: &Keys,
+    user_id: i64,
+    family: String,
+) -> Result<TokenPair, ApiError> {
+    let refresh = tokens::new_refresh_token();
+    let now = Utc::now().naive_utc();
+    sessions::insert(
+        conn,
+        &NewRefresh {
+            user_id,
+            family,
+            token_hash: tokens::sha256_hex(&refresh),
+            expires_at: now + Duration::days(REFRESH_TTL_DAYS),
+            created_at: now,
+        },
+    )?;
+    Ok(TokenPair {
+        access_token: keys.issue_access(user_id)?,
+        token_type: "Bearer".into(),
+        expires_in: ACCESS_TTL_SECS,
+        refresh_token: refresh,
+    })
+}

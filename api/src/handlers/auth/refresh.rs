@@ -1,0 +1,92 @@
+//! `POST /api/v1/auth/refresh`: a used refresh token for a new pair.
+
+use actix_web::{HttpResponse, post, web};
+use cecop_shared::{RefreshRequest, TokenPair};
+use chrono::Utc;
+use diesel::Connection;
+
+use super::issue;
+use crate::auth::audit::{self, Event};
+use crate::auth::{AuthState, ClientInfo, tokens};
+use crate::db::{Pool, sessions, users};
+use crate::error::ApiError;
+use crate::handlers::with_conn;
+
+enum Outcome {
+    Issued(TokenPair),
+    /// A token was presented twice: someone else may hold it.
+    Reused,
+    Invalid,
+}
+
+/// Exchange a refresh token for a new access token and refresh token.
+///
+/// Each refresh token works once. Presenting one that was already used ends
+/// the whole session (every token issued since that login), in case it was
+/// stolen.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, description = "A new token pair.", body = TokenPair),
+        (status = 400, description = "The body is not a refresh request.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "The refresh token is unknown, expired, revoked or reused.",
+            body = cecop_shared::Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/auth/refresh")]
+pub async fn refresh(
+    body: web::Json<RefreshRequest>,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+    auth: web::Data<AuthState>,
+) -> Result<HttpResponse, ApiError> {
+    let hash = tokens::sha256_hex(&body.refresh_token);
+    let keys = auth.keys.clone();
+    let outcome = with_conn(&pool, move |conn| {
+        conn.transaction::<_, ApiError, _>(|conn| {
+            let now = Utc::now().naive_utc();
+            let Some(row) = sessions::find_by_hash(conn, &hash)? else {
+                return Ok(Outcome::Invalid);
+            };
+            if row.revoked_at.is_some() || row.expires_at <= now {
+                return Ok(Outcome::Invalid);
+            }
+            if row.used_at.is_some() || sessions::mark_used(conn, row.id, now)? == 0 {
+                sessions::revoke_family(conn, &row.family, now)?;
+                let event = Event {
+                    action: "auth.refresh_reused",
+                    actor: Some(format!("user:{}", row.user_id)),
+                    target: Some(("user", row.user_id.to_string())),
+                    ..Event::default()
+                };
+                audit::record(conn, &client, event)?;
+                return Ok(Outcome::Reused);
+            }
+            let enabled = users::find_by_id(conn, row.user_id)?.is_some_and(|u| !u.disabled);
+            if !enabled {
+                return Ok(Outcome::Invalid);
+            }
+            Ok(Outcome::Issued(issue(
+                conn,
+                &keys,
+                row.user_id,
+                row.family,
+            )?))
+        })
+    })
+    .await?;
+    match outcome {
+        Outcome::Issued(pair) => Ok(HttpResponse::Ok()
+            .insert_header(("Cache-Control", "no-store"))
+            .json(pair)),
+        Outcome::Reused => Err(ApiError::Unauthorized(
+            "This refresh token was already used; the session has been ended. Sign in again."
+                .into(),
+        )),
+        Outcome::Invalid => Err(ApiError::Unauthorized(
+            "The refresh token is invalid or has expired.".into(),
+        )),
+    }
+}

@@ -1,0 +1,29 @@
+//! `GET /api/v1/me`: who the access token belongs to.
+
+use actix_web::{HttpResponse, get};
+use cecop_shared::Me;
+
+use crate::auth::CurrentUser;
+
+/// Get the signed-in user.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The signed-in user.", body = Me),
+        (status = 401, description = "No valid access token.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[get("/me")]
+pub async fn get_me(user: CurrentUser) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(Me {
+            id: user.id,
+            email: user.email,
+            display_name: user.display_name,
+            role: user.role,
+            organisation: user.organisation,
+        })
+}

@@ -1,0 +1,80 @@
+//! `POST /api/v1/me/password`: change one's own password.
+
+use actix_web::{HttpResponse, post, web};
+use cecop_shared::{ChangePasswordRequest, FieldError};
+use chrono::Utc;
+use diesel::Connection;
+
+use crate::auth::audit::{self, Event};
+use crate::auth::{ClientInfo, CurrentUser, password};
+use crate::db::{Pool, sessions, users};
+use crate::error::ApiError;
+use crate::handlers::with_conn;
+
+/// Change the signed-in user's password.
+///
+/// Needs the current password. The new one must have at least 12 characters,
+/// not be a common password and not contain the e-mail address. Every
+/// session of the user ends, so other devices must sign in again.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = [])),
+    request_body = ChangePasswordRequest,
+    responses(
+        (status = 204, description = "Changed; all sessions ended."),
+        (status = 400, description = "The body is not a password change.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 422, description = "The current password is wrong or the new one is refused; \
+            `errors` names the field.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[post("/me/password")]
+pub async fn change_password(
+    user: CurrentUser,
+    body: web::Json<ChangePasswordRequest>,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let ChangePasswordRequest {
+        current_password,
+        new_password,
+    } = body.into_inner();
+    let field = |field: &str, message: String| FieldError {
+        field: field.into(),
+        message,
+    };
+    if let Err(message) = password::check_policy(&new_password, user.email.as_str()) {
+        return Err(ApiError::Validation(vec![field("new_password", message)]));
+    }
+    with_conn(&pool, move |conn| {
+        let stored = users::find_by_id(conn, user.id)?
+            .ok_or_else(|| ApiError::Unauthorized("The account no longer exists.".into()))?;
+        if current_password.chars().count() > password::MAX_CHARS
+            || !password::verify(&current_password, &stored.password_hash)
+        {
+            return Err(ApiError::Validation(vec![field(
+                "current_password",
+                "is wrong".into(),
+            )]));
+        }
+        let hash = password::hash(&new_password)?;
+        conn.transaction(|conn| {
+            let now = Utc::now().naive_utc();
+            users::set_password_hash(conn, user.id, &hash, now)?;
+            sessions::revoke_user(conn, user.id, now)?;
+            let event = Event {
+                action: "user.password_changed",
+                actor: Some(user.actor()),
+                target: Some(("user", user.id.to_string())),
+                ..Event::default()
+            };
+            audit::record(conn, &client, event)?;
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
