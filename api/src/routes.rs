@@ -7,7 +7,7 @@ use utoipa::OpenApi;
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
-use crate::handlers::{auth, docs, health, me, members, overview};
+use crate::handlers::{audit, auth, docs, health, me, members, my, overview, tokens, users};
 
 /// Versioned API routes, mounted under `/api/v1`.
 pub fn api_v1(cfg: &mut ServiceConfig) {
@@ -19,7 +19,18 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(auth::refresh::refresh)
         .service(auth::logout::logout)
         .service(me::get::get_me)
-        .service(me::password::change_password);
+        .service(me::password::change_password)
+        .service(tokens::create::create_token)
+        .service(tokens::list::list_tokens)
+        .service(tokens::revoke::revoke_token)
+        .service(my::organisation::get_my_organisation)
+        .service(my::organisation::update_my_organisation)
+        .service(users::list::list_users)
+        .service(users::create::create_user)
+        .service(users::get::get_user)
+        .service(users::update::update_user)
+        .service(users::delete::delete_user)
+        .service(audit::list::list_audit);
 }
 
 /// Probes, mounted at the root.
@@ -70,7 +81,11 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         (name = "overview", description = "Headline figures of the network."),
         (name = "health", description = "Liveness and readiness probes."),
         (name = "meta", description = "This API's own description."),
-        (name = "auth", description = "Sign-in, sessions and the signed-in user's account.")
+        (name = "auth", description = "Sign-in, sessions and the signed-in user's account."),
+        (name = "tokens", description = "API tokens for member organisations' systems and integrators."),
+        (name = "my", description = "The caller's own member organisation."),
+        (name = "users", description = "User administration (admins)."),
+        (name = "audit", description = "The audit log (admins).")
     ),
     modifiers(&SecuritySchemes)
 )]
@@ -92,6 +107,19 @@ impl utoipa::Modify for SecuritySchemes {
                     .bearer_format("JWT")
                     .description(Some(
                         "An access token from `POST /api/v1/auth/login` or `/auth/refresh`.",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "api_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("cecop_pat")
+                    .description(Some(
+                        "An API token (`cecop_pat_…`) from `POST /api/v1/tokens`; it acts for its \
+                         organisation with its scopes only.",
                     ))
                     .build(),
             ),

@@ -196,3 +196,72 @@ mod tests {
         }
     }
 }
+
+/// A user account, as admins see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct User {
+    pub id: i64,
+    pub email: Email,
+    pub display_name: String,
+    pub role: Role,
+    /// The member organisation of a `member` user; none for staff.
+    pub organisation: Option<Slug>,
+    /// A disabled user cannot sign in, and its sessions have ended.
+    pub disabled: bool,
+    /// RFC 3339 (UTC).
+    pub created_at: String,
+}
+
+/// `POST /api/v1/users`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct CreateUserRequest {
+    #[cfg_attr(feature = "server", schema(max_length = 254))]
+    pub email: String,
+    #[cfg_attr(feature = "server", schema(min_length = 1, max_length = 100))]
+    pub display_name: String,
+    pub role: Role,
+    /// Required for `member` users, refused for staff.
+    #[serde(default)]
+    pub organisation: Option<Slug>,
+    /// The initial password: at least 12 characters, not a common one.
+    #[cfg_attr(feature = "server", schema(min_length = 12, max_length = 256))]
+    pub password: String,
+}
+
+/// `PATCH /api/v1/users/{id}`: only the fields present change.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct UpdateUserRequest {
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(min_length = 1, max_length = 100))]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub role: Option<Role>,
+    /// The organisation of a `member` user (required when making someone a member).
+    #[serde(default)]
+    pub organisation: Option<Slug>,
+    #[serde(default)]
+    pub disabled: Option<bool>,
+}
+
+/// One audit log entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    pub id: i64,
+    /// RFC 3339 (UTC).
+    pub at: String,
+    /// `user:<id>`, `token:<prefix>`, `cli`, or none for an anonymous attempt.
+    pub actor: Option<String>,
+    /// What happened, e.g. `auth.login_failed`, `token.revoked`, `user.updated`.
+    pub action: String,
+    pub target_type: Option<String>,
+    pub target_id: Option<String>,
+    /// Who an anonymous attempt was about (the e-mail of a failed login).
+    pub subject: Option<String>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub detail: Option<String>,
+}

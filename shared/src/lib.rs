@@ -13,16 +13,22 @@ pub mod overview;
 pub mod page;
 pub mod problem;
 pub mod slug;
+pub mod tokens;
 
-pub use auth::{ChangePasswordRequest, Email, LoginRequest, Me, RefreshRequest, Role, TokenPair};
+pub use auth::{
+    AuditEntry, ChangePasswordRequest, CreateUserRequest, Email, LoginRequest, Me, RefreshRequest,
+    Role, TokenPair, UpdateUserRequest, User,
+};
 pub use country::CountryCode;
 pub use member::{
     FigureProvenance, Member, MemberFigures, MemberKind, MemberStatus, MembershipTier,
+    ProfileUpdate,
 };
 pub use overview::{CountryCount, Overview};
 pub use page::{PER_PAGE_DEFAULT, PER_PAGE_MAX, Page, PageRequest};
 pub use problem::{FieldError, Problem, ProblemKind};
 pub use slug::Slug;
+pub use tokens::{ApiToken, CreateTokenRequest, CreatedApiToken, Scope};
 
 /// Why a value could not be parsed into a domain type. The message is meant
 /// for people: it ends up in problem+json `errors[].message` and in the SPA.

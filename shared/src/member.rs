@@ -120,6 +120,10 @@ pub struct Member {
     pub illustrative: bool,
     /// Where the facts about this member come from.
     pub source_url: Option<String>,
+    /// How the public can reach the organisation (an e-mail address or a
+    /// phone number), as the organisation publishes it.
+    #[serde(default)]
+    pub public_contact: Option<String>,
     /// Declared headline figures, when the member has any.
     pub figures: Option<MemberFigures>,
 }
@@ -177,4 +181,21 @@ mod tests {
             Some("must be one of: national_federation, promotion_body")
         );
     }
+}
+
+/// `PUT /api/v1/my/organisation`: what a member organisation edits itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ProfileUpdate {
+    /// A short description, up to 2,000 characters.
+    #[cfg_attr(feature = "server", schema(max_length = 2000))]
+    pub description: String,
+    /// An `http://` or `https://` address, or none.
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(max_length = 300))]
+    pub website: Option<String>,
+    /// How the public can reach the organisation, or none.
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(max_length = 200))]
+    pub public_contact: Option<String>,
 }

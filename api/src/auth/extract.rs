@@ -1,6 +1,8 @@
-//! Extractors: `CurrentUser` (a valid bearer access token of an enabled user;
-//! otherwise 401) and `ClientInfo` (address and user agent for the audit
-//! log). Handlers never parse `Authorization` themselves.
+//! Extractors: `Principal` (a signed-in person or an API token, from
+//! `Authorization: Bearer`), `CurrentUser` (a person only), `AdminUser`, and
+//! `ClientInfo` (address and user agent for the audit log). Handlers never
+//! parse `Authorization` themselves; each declares what it needs by the
+//! extractor it takes.
 
 use std::future::{Future, Ready, ready};
 use std::pin::Pin;
@@ -8,9 +10,12 @@ use std::pin::Pin;
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
-use cecop_shared::{Email, Role, Slug};
+use cecop_shared::{Email, Role, Scope, Slug};
+use chrono::Utc;
 
-use super::AuthState;
+use super::audit::{self, Event};
+use super::{AuthState, api_tokens, tokens};
+use crate::db::api_tokens as db_tokens;
 use crate::db::{Pool, users};
 use crate::error::ApiError;
 use crate::handlers::with_conn;
@@ -41,41 +46,180 @@ fn bearer(req: &HttpRequest) -> Option<String> {
         .then(|| token.trim().to_owned())
 }
 
-impl FromRequest for CurrentUser {
+/// An API token acting for its organisation (or, with none, an integrator).
+#[derive(Debug, Clone)]
+pub struct TokenPrincipal {
+    pub id: i64,
+    pub prefix: String,
+    pub scopes: Vec<Scope>,
+    pub organisation: Option<Slug>,
+}
+
+/// Whoever presented valid credentials: a signed-in person (access JWT) or an
+/// API token. `Authorization: Bearer …` accepts either.
+#[derive(Debug, Clone)]
+pub enum Principal {
+    User(CurrentUser),
+    Token(TokenPrincipal),
+}
+
+impl Principal {
+    /// How the audit log names this principal.
+    pub fn actor(&self) -> String {
+        match self {
+            Self::User(user) => user.actor(),
+            Self::Token(token) => format!("token:{}", token.prefix),
+        }
+    }
+
+    /// The organisation this principal may act for with `scope`: a member
+    /// user's own organisation, or a token's when it holds the scope.
+    pub fn organisation_for(&self, scope: Scope) -> Result<Slug, ApiError> {
+        let organisation = match self {
+            Self::User(user) if user.role == Role::Member => user.organisation.clone(),
+            Self::Token(token) if token.scopes.contains(&scope) => token.organisation.clone(),
+            Self::Token(_) => {
+                return Err(ApiError::Forbidden(format!(
+                    "This token lacks the {scope} scope."
+                )));
+            }
+            Self::User(_) => None,
+        };
+        organisation.ok_or_else(|| {
+            ApiError::Forbidden("Only a member organisation's users and tokens can do this.".into())
+        })
+    }
+}
+
+impl FromRequest for Principal {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let token = bearer(req);
         let auth = req.app_data::<web::Data<AuthState>>().cloned();
         let pool = req.app_data::<web::Data<Pool>>().cloned();
+        let client = ClientInfo::from_request(req, payload).into_inner();
         Box::pin(async move {
             let token = token.ok_or_else(|| {
                 ApiError::Unauthorized(
                     "Sign in and send `Authorization: Bearer <access token>`.".into(),
                 )
             })?;
-            let (Some(auth), Some(pool)) = (auth, pool) else {
+            let (Some(auth), Some(pool), Ok(client)) = (auth, pool, client) else {
                 return Err(ApiError::Internal(anyhow::anyhow!(
                     "auth state not configured"
                 )));
             };
-            let invalid =
-                || ApiError::Unauthorized("The access token is invalid or has expired.".into());
-            let id = auth.keys.verify_access(&token).ok_or_else(invalid)?;
-            let row = with_conn(&pool, move |conn| Ok(users::find_by_id(conn, id)?)).await?;
-            let row = row.filter(|u| !u.disabled).ok_or_else(invalid)?;
-            let corrupt = |what: &str| ApiError::Internal(anyhow::anyhow!("user {id}: bad {what}"));
-            Ok(Self {
-                id,
-                email: row.email.parse().map_err(|_| corrupt("email"))?,
-                display_name: row.display_name,
-                role: row.role.parse().map_err(|_| corrupt("role"))?,
-                organisation: match row.organisation {
-                    Some(slug) => Some(slug.parse().map_err(|_| corrupt("organisation"))?),
-                    None => None,
-                },
-            })
+            if token.starts_with(api_tokens::PREFIX) {
+                return resolve_api_token(token, &pool, client)
+                    .await
+                    .map(Self::Token);
+            }
+            resolve_user(&token, &auth, &pool).await.map(Self::User)
+        })
+    }
+}
+
+async fn resolve_user(
+    token: &str,
+    auth: &AuthState,
+    pool: &web::Data<Pool>,
+) -> Result<CurrentUser, ApiError> {
+    let invalid = || ApiError::Unauthorized("The access token is invalid or has expired.".into());
+    let id = auth.keys.verify_access(token).ok_or_else(invalid)?;
+    let row = with_conn(pool, move |conn| Ok(users::find_by_id(conn, id)?)).await?;
+    let row = row.filter(|u| !u.disabled).ok_or_else(invalid)?;
+    let corrupt = |what: &str| ApiError::Internal(anyhow::anyhow!("user {id}: bad {what}"));
+    Ok(CurrentUser {
+        id,
+        email: row.email.parse().map_err(|_| corrupt("email"))?,
+        display_name: row.display_name,
+        role: row.role.parse().map_err(|_| corrupt("role"))?,
+        organisation: match row.organisation {
+            Some(slug) => Some(slug.parse().map_err(|_| corrupt("organisation"))?),
+            None => None,
+        },
+    })
+}
+
+async fn resolve_api_token(
+    secret: String,
+    pool: &web::Data<Pool>,
+    client: ClientInfo,
+) -> Result<TokenPrincipal, ApiError> {
+    let invalid = || ApiError::Unauthorized("The API token is invalid, expired or revoked.".into());
+    if !api_tokens::is_well_formed(&secret) {
+        return Err(invalid());
+    }
+    let hash = tokens::sha256_hex(&secret);
+    let row = with_conn(pool, move |conn| {
+        let Some(row) = db_tokens::find_by_hash(conn, &hash)? else {
+            return Ok(None);
+        };
+        let now = Utc::now().naive_utc();
+        if row.revoked_at.is_some() {
+            let event = Event {
+                action: "token.used_after_revocation",
+                actor: Some(format!("token:{}", row.prefix)),
+                target: Some(("api_token", row.id.to_string())),
+                ..Event::default()
+            };
+            audit::record(conn, &client, event)?;
+            return Ok(None);
+        }
+        if row.expires_at <= now {
+            return Ok(None);
+        }
+        db_tokens::touch(conn, row.id, now)?;
+        Ok(Some(row))
+    })
+    .await?
+    .ok_or_else(invalid)?;
+    Ok(TokenPrincipal {
+        id: row.id,
+        scopes: api_tokens::decode_scopes(&row.scopes),
+        organisation: row.organisation.and_then(|slug| slug.parse().ok()),
+        prefix: row.prefix,
+    })
+}
+
+impl FromRequest for CurrentUser {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let principal = Principal::from_request(req, payload);
+        Box::pin(async move {
+            match principal.await? {
+                Principal::User(user) => Ok(user),
+                Principal::Token(_) => Err(ApiError::Forbidden(
+                    "This operation needs a signed-in person; API tokens cannot use it.".into(),
+                )),
+            }
+        })
+    }
+}
+
+/// A signed-in admin; anyone else gets 403 (or 401 without credentials).
+#[derive(Debug, Clone)]
+pub struct AdminUser(pub CurrentUser);
+
+impl FromRequest for AdminUser {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = CurrentUser::from_request(req, payload);
+        Box::pin(async move {
+            let user = user.await?;
+            if user.role == Role::Admin {
+                Ok(Self(user))
+            } else {
+                Err(ApiError::Forbidden(
+                    "Only administrators can do this.".into(),
+                ))
+            }
         })
     }
 }

@@ -3,6 +3,7 @@
 //! trail of security events, and login rate limits.
 
 pub mod accounts;
+pub mod api_tokens;
 pub mod audit;
 pub mod extract;
 pub mod password;
@@ -10,7 +11,7 @@ pub mod rate_limit;
 pub mod secret;
 pub mod tokens;
 
-pub use extract::{ClientInfo, CurrentUser};
+pub use extract::{AdminUser, ClientInfo, CurrentUser, Principal, TokenPrincipal};
 
 /// What the auth layer needs at request time, shared by all workers.
 #[derive(Debug, Clone)]

@@ -36,6 +36,7 @@ pub struct MemberRow {
     pub turnover_eur: Option<i64>,
     pub figures_provenance: Option<String>,
     pub figures_note: Option<String>,
+    pub public_contact: Option<String>,
 }
 
 /// A new member row.
@@ -78,7 +79,7 @@ pub struct MemberFilter {
 const ACTIVE: &str = "active";
 
 /// Escapes `%`, `_` and the escape character itself for a LIKE pattern.
-fn like_pattern(text: &str) -> String {
+pub fn like_pattern(text: &str) -> String {
     let mut pattern = String::with_capacity(text.len() + 2);
     pattern.push('%');
     for c in text.to_lowercase().chars() {
@@ -203,6 +204,35 @@ pub fn overview(conn: &mut DbConnection) -> QueryResult<OverviewRow> {
             countries,
         })
     })
+}
+
+/// The id of the member with this slug.
+pub fn id_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<i64>> {
+    members::table
+        .filter(members::slug.eq(slug))
+        .select(members::id)
+        .first(conn)
+        .optional()
+}
+
+/// The fields a member organisation edits itself.
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = members, treat_none_as_null = true)]
+pub struct ProfileChanges {
+    pub description: String,
+    pub website: Option<String>,
+    pub public_contact: Option<String>,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+pub fn update_profile(
+    conn: &mut DbConnection,
+    slug: &str,
+    changes: &ProfileChanges,
+) -> QueryResult<usize> {
+    diesel::update(members::table.filter(members::slug.eq(slug)))
+        .set(changes)
+        .execute(conn)
 }
 
 /// How many members exist, whatever their status.

@@ -3,6 +3,7 @@
 //! the modules below it hold the queries, one per resource. Nothing here knows
 //! about HTTP.
 
+pub mod api_tokens;
 pub mod audit;
 pub mod members;
 pub mod schema;

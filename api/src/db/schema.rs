@@ -26,6 +26,7 @@ diesel::table! {
         figures_note -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        public_contact -> Nullable<Text>,
     }
 }
 
@@ -71,6 +72,29 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    api_tokens (id) {
+        id -> BigInt,
+        name -> Text,
+        prefix -> Text,
+        token_hash -> Text,
+        scopes -> Text,
+        member_id -> Nullable<BigInt>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(users -> members (member_id));
+diesel::joinable!(api_tokens -> members (member_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
-diesel::allow_tables_to_appear_in_same_query!(members, users, refresh_tokens, audit_log);
+diesel::allow_tables_to_appear_in_same_query!(
+    members,
+    users,
+    refresh_tokens,
+    audit_log,
+    api_tokens
+);

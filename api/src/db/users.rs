@@ -16,6 +16,8 @@ pub struct UserRow {
     pub password_hash: String,
     pub disabled: bool,
     pub organisation: Option<String>,
+    pub member_id: Option<i64>,
+    pub created_at: NaiveDateTime,
 }
 
 type UserColumns = (
@@ -26,6 +28,8 @@ type UserColumns = (
     users::password_hash,
     users::disabled,
     diesel::dsl::Nullable<members::slug>,
+    users::member_id,
+    users::created_at,
 );
 
 fn columns() -> UserColumns {
@@ -37,6 +41,8 @@ fn columns() -> UserColumns {
         users::password_hash,
         users::disabled,
         members::slug.nullable(),
+        users::member_id,
+        users::created_at,
     )
 }
 
@@ -89,4 +95,84 @@ pub fn set_password_hash(
     diesel::update(users::table.filter(users::id.eq(id)))
         .set((users::password_hash.eq(hash), users::updated_at.eq(now)))
         .execute(conn)
+}
+
+/// Admin list filters.
+#[derive(Debug, Clone, Default)]
+pub struct UserFilter {
+    pub role: Option<String>,
+    /// Case-insensitive text in the e-mail or display name.
+    pub text: Option<String>,
+}
+
+fn filtered(filter: &UserFilter) -> users::BoxedQuery<'static, super::Backend> {
+    let mut query = users::table.into_boxed();
+    if let Some(role) = &filter.role {
+        query = query.filter(users::role.eq(role.clone()));
+    }
+    if let Some(text) = &filter.text {
+        let pattern = super::members::like_pattern(text);
+        query = query.filter(
+            super::members::lower(users::email)
+                .like(pattern.clone())
+                .escape('\\')
+                .or(super::members::lower(users::display_name)
+                    .like(pattern)
+                    .escape('\\')),
+        );
+    }
+    query
+}
+
+/// One page of users by e-mail, and the total matching.
+pub fn list(
+    conn: &mut DbConnection,
+    filter: &UserFilter,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<UserRow>, i64)> {
+    conn.transaction(|conn| {
+        let total = filtered(filter).count().get_result(conn)?;
+        let ids: Vec<i64> = filtered(filter)
+            .select(users::id)
+            .order_by(users::email.asc())
+            .offset(offset)
+            .limit(limit)
+            .load(conn)?;
+        let rows = users::table
+            .left_join(members::table)
+            .filter(users::id.eq_any(ids))
+            .select(columns())
+            .order_by(users::email.asc())
+            .load(conn)?;
+        Ok((rows, total))
+    })
+}
+
+/// Fields an admin changes.
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = users, treat_none_as_null = true)]
+pub struct UserChanges {
+    pub display_name: String,
+    pub role: String,
+    pub member_id: Option<i64>,
+    pub disabled: bool,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn update(conn: &mut DbConnection, id: i64, changes: &UserChanges) -> QueryResult<usize> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set(changes)
+        .execute(conn)
+}
+
+/// Deletes a user; tokens it created keep working (they belong to an
+/// organisation) but no longer name their creator.
+pub fn delete(conn: &mut DbConnection, id: i64) -> QueryResult<usize> {
+    use super::schema::{api_tokens, refresh_tokens};
+    diesel::update(api_tokens::table.filter(api_tokens::created_by.eq(id)))
+        .set(api_tokens::created_by.eq(None::<i64>))
+        .execute(conn)?;
+    diesel::delete(refresh_tokens::table.filter(refresh_tokens::user_id.eq(id))).execute(conn)?;
+    diesel::delete(users::table.filter(users::id.eq(id))).execute(conn)
 }

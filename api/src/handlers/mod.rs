@@ -3,13 +3,18 @@
 //! and shape the response; they hold no SQL and no status-code policy (that
 //! is `crate::error`).
 
+pub mod audit;
 pub mod auth;
+pub mod body;
 pub mod docs;
 pub mod health;
 pub mod me;
 pub mod members;
+pub mod my;
 pub mod overview;
 pub mod pagination;
+pub mod tokens;
+pub mod users;
 
 use actix_web::web;
 

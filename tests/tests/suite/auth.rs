@@ -252,7 +252,14 @@ async fn repeated_failures_are_rate_limited_even_with_the_right_password() {
 #[tokio::test]
 async fn malformed_bodies_are_400_problems() {
     let (_db, app) = app_with_admin();
-    for body in ["not json", "{\"email\": 1}", "{}", "[]"] {
+    for body in [
+        "not json",
+        "{\"email\": 1}",
+        "{}",
+        "[]",
+        "[null, null]",
+        "[\"a@b.co\", \"x\"]",
+    ] {
         let res = app
             .client
             .post(app.url("/api/v1/auth/login"))

@@ -2,6 +2,7 @@
 //! database per test (SQLite file or PostgreSQL database, by
 //! `CECOP_TEST_BACKEND`), plain HTTP.
 
+mod access;
 mod auth;
 mod docs;
 mod errors;

@@ -10,6 +10,7 @@ use crate::auth::rate_limit::{self, LOGIN_FAILED};
 use crate::auth::{AuthState, ClientInfo, password, tokens};
 use crate::db::{Pool, users};
 use crate::error::ApiError;
+use crate::handlers::body::Body;
 use crate::handlers::with_conn;
 
 /// Sign in with e-mail and password.
@@ -35,12 +36,12 @@ use crate::handlers::with_conn;
 )]
 #[post("/auth/login")]
 pub async fn login(
-    body: web::Json<LoginRequest>,
+    Body(request): Body<LoginRequest>,
     client: ClientInfo,
     pool: web::Data<Pool>,
     auth: web::Data<AuthState>,
 ) -> Result<HttpResponse, ApiError> {
-    let LoginRequest { email, password } = body.into_inner();
+    let LoginRequest { email, password } = request;
     let subject = email.trim().to_lowercase();
     let mut errors = Vec::new();
     if subject.chars().count() > cecop_shared::Email::MAX_LEN {

@@ -8,6 +8,7 @@ use crate::auth::audit::{self, Event};
 use crate::auth::{ClientInfo, tokens};
 use crate::db::{Pool, sessions};
 use crate::error::ApiError;
+use crate::handlers::body::Body;
 use crate::handlers::with_conn;
 
 /// Sign out: revoke the session of this refresh token.
@@ -25,11 +26,11 @@ use crate::handlers::with_conn;
 )]
 #[post("/auth/logout")]
 pub async fn logout(
-    body: web::Json<RefreshRequest>,
+    Body(request): Body<RefreshRequest>,
     client: ClientInfo,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    let hash = tokens::sha256_hex(&body.refresh_token);
+    let hash = tokens::sha256_hex(&request.refresh_token);
     with_conn(&pool, move |conn| {
         if let Some(row) = sessions::find_by_hash(conn, &hash)?
             && sessions::revoke_family(conn, &row.family, Utc::now().naive_utc())? > 0

@@ -10,6 +10,7 @@ use crate::auth::audit::{self, Event};
 use crate::auth::{AuthState, ClientInfo, tokens};
 use crate::db::{Pool, sessions, users};
 use crate::error::ApiError;
+use crate::handlers::body::Body;
 use crate::handlers::with_conn;
 
 enum Outcome {
@@ -37,12 +38,12 @@ enum Outcome {
 )]
 #[post("/auth/refresh")]
 pub async fn refresh(
-    body: web::Json<RefreshRequest>,
+    Body(request): Body<RefreshRequest>,
     client: ClientInfo,
     pool: web::Data<Pool>,
     auth: web::Data<AuthState>,
 ) -> Result<HttpResponse, ApiError> {
-    let hash = tokens::sha256_hex(&body.refresh_token);
+    let hash = tokens::sha256_hex(&request.refresh_token);
     let keys = auth.keys.clone();
     let outcome = with_conn(&pool, move |conn| {
         conn.transaction::<_, ApiError, _>(|conn| {

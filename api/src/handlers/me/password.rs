@@ -9,6 +9,7 @@ use crate::auth::audit::{self, Event};
 use crate::auth::{ClientInfo, CurrentUser, password};
 use crate::db::{Pool, sessions, users};
 use crate::error::ApiError;
+use crate::handlers::body::Body;
 use crate::handlers::with_conn;
 
 /// Change the signed-in user's password.
@@ -34,14 +35,14 @@ use crate::handlers::with_conn;
 #[post("/me/password")]
 pub async fn change_password(
     user: CurrentUser,
-    body: web::Json<ChangePasswordRequest>,
+    Body(request): Body<ChangePasswordRequest>,
     client: ClientInfo,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let ChangePasswordRequest {
         current_password,
         new_password,
-    } = body.into_inner();
+    } = request;
     let field = |field: &str, message: String| FieldError {
         field: field.into(),
         message,

@@ -11,7 +11,7 @@ use crate::error::ApiError;
 
 /// Turns a stored row into the published type. Stored values were validated
 /// on the way in, so a failure here is corrupt data: a logged 500.
-fn to_member(row: MemberRow) -> Result<Member, ApiError> {
+pub(crate) fn to_member(row: MemberRow) -> Result<Member, ApiError> {
     let parse =
         |what: &str, value: &str| anyhow::anyhow!("member {}: bad {what} {value:?}", row.slug);
     let figures = match &row.figures_provenance {
@@ -53,5 +53,6 @@ fn to_member(row: MemberRow) -> Result<Member, ApiError> {
         description: row.description,
         illustrative: row.illustrative,
         source_url: row.source_url,
+        public_contact: row.public_contact,
     })
 }

@@ -1,0 +1,1 @@
+DROP TABLE api_tokens; ALTER TABLE members DROP COLUMN public_contact;

@@ -1,0 +1,3 @@
+//! The audit log, for admins: `GET /api/v1/audit`.
+
+pub mod list;

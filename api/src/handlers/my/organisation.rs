@@ -1,0 +1,171 @@
+//! `GET /api/v1/my/organisation` and `PUT /api/v1/my/organisation`.
+
+use actix_web::{HttpResponse, get, put, web};
+use cecop_shared::{FieldError, Member, ProfileUpdate, Scope, Slug};
+use chrono::Utc;
+use diesel::Connection;
+
+use crate::auth::audit::{self, Event};
+use crate::auth::{ClientInfo, Principal};
+use crate::db::Pool;
+use crate::db::members::{self, ProfileChanges};
+use crate::error::ApiError;
+use crate::handlers::body::Body;
+use crate::handlers::members::to_member;
+use crate::handlers::with_conn;
+
+fn organisation_of(principal: &Principal) -> Result<Slug, ApiError> {
+    match principal {
+        Principal::Token(token) => token.organisation.clone().ok_or_else(|| {
+            ApiError::Forbidden("Integrator tokens belong to no organisation.".into())
+        }),
+        Principal::User(_) => principal.organisation_for(Scope::ProfileWrite),
+    }
+}
+
+async fn load(pool: &web::Data<Pool>, slug: Slug) -> Result<Member, ApiError> {
+    let row = with_conn(pool, move |conn| {
+        Ok(members::find_by_slug(conn, slug.as_str())?)
+    })
+    .await?;
+    to_member(row.ok_or_else(|| ApiError::NotFound("Your organisation no longer exists.".into()))?)
+}
+
+/// Get the caller's own member organisation.
+#[utoipa::path(
+    tag = "my",
+    security(("bearer" = []), ("api_token" = [])),
+    responses(
+        (status = 200, description = "The organisation.", body = Member),
+        (status = 401, description = "No valid credentials.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "The caller belongs to no organisation.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[get("/my/organisation")]
+pub async fn get_my_organisation(
+    principal: Principal,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let member = load(&pool, organisation_of(&principal)?).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(member))
+}
+
+fn validate(update: ProfileUpdate) -> Result<ProfileUpdate, ApiError> {
+    let mut errors = Vec::new();
+    let mut error = |field: &str, message: &str| {
+        errors.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        });
+    };
+    let description = update.description.trim().to_owned();
+    if description.chars().count() > 2000 {
+        error("description", "must be at most 2,000 characters");
+    }
+    if description
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        error("description", "must not contain control characters");
+    }
+    let website = update
+        .website
+        .map(|w| w.trim().to_owned())
+        .filter(|w| !w.is_empty());
+    if let Some(site) = &website {
+        let ok = site.chars().count() <= 300
+            && url::Url::parse(site)
+                .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
+        if !ok {
+            error(
+                "website",
+                "must be an http:// or https:// address of at most 300 characters",
+            );
+        }
+    }
+    let contact = update
+        .public_contact
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty());
+    if contact
+        .as_ref()
+        .is_some_and(|c| c.chars().count() > 200 || c.chars().any(char::is_control))
+    {
+        error(
+            "public_contact",
+            "must be at most 200 characters, on one line",
+        );
+    }
+    if errors.is_empty() {
+        Ok(ProfileUpdate {
+            description,
+            website,
+            public_contact: contact,
+        })
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// Update the caller's own organisation's description, website and public
+/// contact. Open to the organisation's member users and to its tokens with
+/// the `profile:write` scope; nobody can edit another organisation.
+#[utoipa::path(
+    tag = "my",
+    security(("bearer" = []), ("api_token" = [])),
+    request_body = ProfileUpdate,
+    responses(
+        (status = 200, description = "Updated; the organisation as it now is.", body = Member),
+        (status = 400, description = "The body is not a profile update.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "No valid credentials.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not a member organisation's user, or a token without \
+            `profile:write`.", body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[put("/my/organisation")]
+pub async fn update_my_organisation(
+    principal: Principal,
+    Body(request): Body<ProfileUpdate>,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let slug = principal.organisation_for(Scope::ProfileWrite)?;
+    let update = validate(request)?;
+    let target = slug.clone();
+    with_conn(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let changes = ProfileChanges {
+                description: update.description,
+                website: update.website,
+                public_contact: update.public_contact,
+                updated_at: Utc::now().naive_utc(),
+            };
+            if members::update_profile(conn, target.as_str(), &changes)? == 0 {
+                return Err(ApiError::NotFound(
+                    "Your organisation no longer exists.".into(),
+                ));
+            }
+            let event = Event {
+                action: "organisation.updated",
+                actor: Some(principal.actor()),
+                target: Some(("member", target.to_string())),
+                ..Event::default()
+            };
+            audit::record(conn, &client, event)?;
+            Ok(())
+        })
+    })
+    .await?;
+    let member = load(&pool, slug).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(member))
+}

@@ -1,0 +1,40 @@
+//! `GET /api/v1/tokens`: the tokens this user manages, never their secrets.
+
+use actix_web::{HttpResponse, get, web};
+use cecop_shared::ApiToken;
+
+use super::{managed_member_id, to_view};
+use crate::auth::CurrentUser;
+use crate::db::Pool;
+use crate::db::api_tokens as db;
+use crate::error::ApiError;
+use crate::handlers::with_conn;
+
+/// List API tokens: a member user's organisation's, or all for an admin.
+/// Newest first; revoked tokens are included with `revoked_at` set.
+#[utoipa::path(
+    tag = "tokens",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The tokens.", body = Vec<ApiToken>),
+        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed to manage tokens.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[get("/tokens")]
+pub async fn list_tokens(
+    user: CurrentUser,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let rows = with_conn(&pool, move |conn| {
+        let member_id = managed_member_id(conn, &user)?;
+        Ok(db::list(conn, member_id)?)
+    })
+    .await?;
+    let tokens: Vec<ApiToken> = rows.into_iter().map(to_view).collect();
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(tokens))
+}

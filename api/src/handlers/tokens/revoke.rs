@@ -1,0 +1,68 @@
+//! `DELETE /api/v1/tokens/{id}`: revoke a token at once.
+
+use actix_web::{HttpResponse, delete, web};
+use chrono::Utc;
+use diesel::Connection;
+
+use super::managed_member_id;
+use crate::auth::audit::{self, Event};
+use crate::auth::{ClientInfo, CurrentUser};
+use crate::db::Pool;
+use crate::db::api_tokens as db;
+use crate::error::ApiError;
+use crate::handlers::with_conn;
+
+/// Revoke an API token; it stops working immediately.
+///
+/// Tokens another organisation owns are reported as not found.
+#[utoipa::path(
+    tag = "tokens",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The token's id.", minimum = 1)),
+    responses(
+        (status = 204, description = "Revoked (or already revoked)."),
+        (status = 400, description = "The id is malformed.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed to manage tokens.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 404, description = "No such token among yours.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[delete("/tokens/{id}")]
+pub async fn revoke_token(
+    user: CurrentUser,
+    id: web::Path<String>,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let id: i64 = id
+        .parse()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| ApiError::invalid("id", "must be a positive whole number"))?;
+    with_conn(&pool, move |conn| {
+        let managed = managed_member_id(conn, &user)?;
+        let row = db::find_by_id(conn, id)?
+            .filter(|row| managed.is_none() || row.member_id == managed)
+            .ok_or_else(|| {
+                ApiError::NotFound("No API token with this id is yours to manage.".into())
+            })?;
+        conn.transaction(|conn| {
+            if db::revoke(conn, row.id, Utc::now().naive_utc())? > 0 {
+                let event = Event {
+                    action: "token.revoked",
+                    actor: Some(user.actor()),
+                    target: Some(("api_token", row.id.to_string())),
+                    ..Event::default()
+                };
+                audit::record(conn, &client, event)?;
+            }
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

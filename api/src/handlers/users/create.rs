@@ -1,0 +1,95 @@
+//! `POST /api/v1/users`: an admin creates an account.
+
+use actix_web::{HttpResponse, post, web};
+use cecop_shared::{CreateUserRequest, Email, User};
+use chrono::Utc;
+use diesel::Connection;
+
+use super::{binding, check_display_name, field, to_user};
+use crate::auth::audit::{self, Event};
+use crate::auth::{AdminUser, ClientInfo, password};
+use crate::db::Pool;
+use crate::db::users::{self, NewUser};
+use crate::error::ApiError;
+use crate::handlers::body::Body;
+use crate::handlers::with_conn;
+
+/// Create a user (admins only).
+#[utoipa::path(
+    tag = "users",
+    security(("bearer" = [])),
+    request_body = CreateUserRequest,
+    responses(
+        (status = 201, description = "Created.", body = User),
+        (status = 400, description = "The body is not a user.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 409, description = "The e-mail address is taken.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[post("/users")]
+pub async fn create_user(
+    AdminUser(admin): AdminUser,
+    Body(request): Body<CreateUserRequest>,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let mut errors = Vec::new();
+    let email: Option<Email> = request
+        .email
+        .parse()
+        .map_err(|e| errors.push(field("email", &format!("{e}"))))
+        .ok();
+    let display_name = check_display_name(&request.display_name, &mut errors);
+    if let Err(message) = password::check_policy(&request.password, request.email.trim()) {
+        errors.push(field("password", &message));
+    }
+    let Some(email) = email.filter(|_| errors.is_empty()) else {
+        return Err(ApiError::Validation(errors));
+    };
+    let hash = password::hash(&request.password)?;
+    let user = with_conn(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let member_id = binding(conn, request.role, request.organisation.as_ref())?;
+            if users::find_by_email(conn, email.as_str())?.is_some() {
+                return Err(ApiError::Conflict {
+                    field: "email".into(),
+                    message: "a user with this e-mail address exists".into(),
+                });
+            }
+            let now = Utc::now().naive_utc();
+            let id = users::insert(
+                conn,
+                &NewUser {
+                    email: email.to_string(),
+                    display_name,
+                    role: request.role.as_str().into(),
+                    member_id,
+                    password_hash: hash,
+                    disabled: false,
+                    created_at: now,
+                    updated_at: now,
+                },
+            )?;
+            let event = Event {
+                action: "user.created",
+                actor: Some(admin.actor()),
+                target: Some(("user", id.to_string())),
+                detail: Some(format!("role={}", request.role.as_str())),
+                ..Event::default()
+            };
+            audit::record(conn, &client, event)?;
+            let row = users::find_by_id(conn, id)?
+                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("user {id} vanished")))?;
+            to_user(row)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(user))
+}

@@ -1,0 +1,64 @@
+//! `DELETE /api/v1/users/{id}`.
+
+use actix_web::{HttpResponse, delete, web};
+use diesel::Connection;
+
+use super::user_id;
+use crate::auth::audit::{self, Event};
+use crate::auth::{AdminUser, ClientInfo};
+use crate::db::{Pool, users};
+use crate::error::ApiError;
+use crate::handlers::with_conn;
+
+/// Delete a user (admins only; not oneself). Their sessions end; API tokens
+/// they created keep working, as they belong to an organisation.
+#[utoipa::path(
+    tag = "users",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The user's id.", minimum = 1)),
+    responses(
+        (status = 204, description = "Deleted."),
+        (status = 400, description = "The id is malformed.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 404, description = "No such user.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 409, description = "Admins cannot delete themselves.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[delete("/users/{id}")]
+pub async fn delete_user(
+    AdminUser(admin): AdminUser,
+    id: web::Path<String>,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let id = user_id(&id)?;
+    if id == admin.id {
+        return Err(ApiError::Conflict {
+            field: "id".into(),
+            message: "you cannot delete yourself".into(),
+        });
+    }
+    with_conn(&pool, move |conn| {
+        conn.transaction(|conn| {
+            if users::delete(conn, id)? == 0 {
+                return Err(ApiError::NotFound("No user has this id.".into()));
+            }
+            let event = Event {
+                action: "user.deleted",
+                actor: Some(admin.actor()),
+                target: Some(("user", id.to_string())),
+                ..Event::default()
+            };
+            audit::record(conn, &client, event)?;
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

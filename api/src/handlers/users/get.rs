@@ -1,0 +1,41 @@
+//! `GET /api/v1/users/{id}`.
+
+use actix_web::{HttpResponse, get, web};
+use cecop_shared::User;
+
+use super::{to_user, user_id};
+use crate::auth::AdminUser;
+use crate::db::{Pool, users};
+use crate::error::ApiError;
+use crate::handlers::with_conn;
+
+/// Get one user (admins only).
+#[utoipa::path(
+    tag = "users",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The user's id.", minimum = 1)),
+    responses(
+        (status = 200, description = "The user.", body = User),
+        (status = 400, description = "The id is malformed.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 404, description = "No such user.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[get("/users/{id}")]
+pub async fn get_user(
+    _admin: AdminUser,
+    id: web::Path<String>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let id = user_id(&id)?;
+    let row = with_conn(&pool, move |conn| Ok(users::find_by_id(conn, id)?)).await?;
+    let row = row.ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(to_user(row)?))
+}

@@ -1,0 +1,85 @@
+//! `GET /api/v1/users`: accounts, filtered and paginated.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use cecop_shared::{Page, Role, User};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::to_user;
+use crate::auth::AdminUser;
+use crate::db::Pool;
+use crate::db::users::{self, UserFilter};
+use crate::error::ApiError;
+use crate::handlers::pagination::{link_header, page_request};
+use crate::handlers::{parse_param, parse_text, with_conn};
+
+/// Query parameters, parsed one by one so errors name the parameter.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListUsersQuery {
+    /// Only users with this role.
+    #[param(inline, value_type = Option<Role>)]
+    role: Option<String>,
+    /// Case-insensitive text in the e-mail address or name; no control characters.
+    #[param(max_length = 100, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
+    q: Option<String>,
+    /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000)]
+    page: Option<String>,
+    /// Items per page, 1 to 100; default 20.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
+    per_page: Option<String>,
+}
+
+/// List users by e-mail address (admins only).
+#[utoipa::path(
+    tag = "users",
+    security(("bearer" = [])),
+    params(ListUsersQuery),
+    responses(
+        (status = 200, description = "One page of users.", body = Page<User>,
+            headers(
+                ("X-Total-Count" = u64, description = "Users matching the filters."),
+                ("Link" = String, description = "RFC 8288 links: first, prev, next, last.")
+            )),
+        (status = 400, description = "A parameter is invalid.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[get("/users")]
+pub async fn list_users(
+    _admin: AdminUser,
+    req: HttpRequest,
+    query: web::Query<ListUsersQuery>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let role: Option<Role> = parse_param("role", query.role.as_deref())?;
+    let filter = UserFilter {
+        role: role.map(|r| r.as_str().to_owned()),
+        text: parse_text("q", query.q.as_deref(), 100)?,
+    };
+    let request = page_request(query.page.as_deref(), query.per_page.as_deref())?;
+    let (rows, total) = with_conn(&pool, move |conn| {
+        Ok(users::list(
+            conn,
+            &filter,
+            request.offset(),
+            i64::from(request.per_page()),
+        )?)
+    })
+    .await?;
+    let items = rows
+        .into_iter()
+        .map(to_user)
+        .collect::<Result<Vec<_>, _>>()?;
+    let page = Page::new(items, request, u64::try_from(total).unwrap_or_default());
+    Ok(HttpResponse::Ok()
+        .insert_header(("X-Total-Count", page.total.to_string()))
+        .insert_header(("Link", link_header(&req, request, page.total_pages)))
+        .insert_header(("Cache-Control", "no-store"))
+        .json(page))
+}

@@ -1,0 +1,86 @@
+//! User administration (admins only): `GET/POST /api/v1/users`,
+//! `GET/PATCH/DELETE /api/v1/users/{id}`.
+
+pub mod create;
+pub mod delete;
+pub mod get;
+pub mod list;
+pub mod update;
+
+use cecop_shared::{FieldError, Role, Slug, User};
+
+use super::tokens::rfc3339;
+use crate::db::users::UserRow;
+use crate::db::{DbConnection, members};
+use crate::error::ApiError;
+
+pub(crate) fn to_user(row: UserRow) -> Result<User, ApiError> {
+    let corrupt = |what: &str| ApiError::Internal(anyhow::anyhow!("user {}: bad {what}", row.id));
+    Ok(User {
+        id: row.id,
+        email: row.email.parse().map_err(|_| corrupt("email"))?,
+        role: row.role.parse().map_err(|_| corrupt("role"))?,
+        organisation: match &row.organisation {
+            Some(slug) => Some(slug.parse().map_err(|_| corrupt("organisation"))?),
+            None => None,
+        },
+        display_name: row.display_name,
+        disabled: row.disabled,
+        created_at: rfc3339(row.created_at),
+    })
+}
+
+/// Parses a user id from the path.
+pub(crate) fn user_id(raw: &str) -> Result<i64, ApiError> {
+    raw.parse()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| ApiError::invalid("id", "must be a positive whole number"))
+}
+
+pub(crate) fn field(name: &str, message: &str) -> FieldError {
+    FieldError {
+        field: name.into(),
+        message: message.into(),
+    }
+}
+
+/// A display name: trimmed, 1 to 100 characters, one line.
+pub(crate) fn check_display_name(name: &str, errors: &mut Vec<FieldError>) -> String {
+    let name = name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        errors.push(field(
+            "display_name",
+            "must be 1 to 100 characters on one line",
+        ));
+    }
+    name
+}
+
+/// The member id a user of `role` binds to: required for members, refused
+/// for staff (admins and editors belong to no organisation).
+pub(crate) fn binding(
+    conn: &mut DbConnection,
+    role: Role,
+    organisation: Option<&Slug>,
+) -> Result<Option<i64>, ApiError> {
+    match (role, organisation) {
+        (Role::Member, Some(slug)) => members::id_by_slug(conn, slug.as_str())?
+            .map(Some)
+            .ok_or_else(|| {
+                ApiError::Validation(vec![field(
+                    "organisation",
+                    "no member organisation has this slug",
+                )])
+            }),
+        (Role::Member, None) => Err(ApiError::Validation(vec![field(
+            "organisation",
+            "a member user must belong to an organisation",
+        )])),
+        (_, Some(_)) => Err(ApiError::Validation(vec![field(
+            "organisation",
+            "only member users belong to an organisation",
+        )])),
+        (_, None) => Ok(None),
+    }
+}

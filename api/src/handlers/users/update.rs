@@ -1,0 +1,113 @@
+//! `PATCH /api/v1/users/{id}`: role, organisation binding, name, disabling.
+
+use actix_web::{HttpResponse, patch, web};
+use cecop_shared::{Role, UpdateUserRequest, User};
+use chrono::Utc;
+use diesel::Connection;
+
+use super::{binding, check_display_name, field, to_user, user_id};
+use crate::auth::audit::{self, Event};
+use crate::auth::{AdminUser, ClientInfo};
+use crate::db::users::{self, UserChanges};
+use crate::db::{Pool, sessions};
+use crate::error::ApiError;
+use crate::handlers::body::Body;
+use crate::handlers::with_conn;
+
+/// Change a user (admins only). Making someone a `member` needs an
+/// organisation; making them staff unbinds it. Disabling ends every session
+/// of the user at once. Admins cannot demote or disable themselves, so the
+/// platform never loses its last way in by accident.
+#[utoipa::path(
+    tag = "users",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The user's id.", minimum = 1)),
+    request_body = UpdateUserRequest,
+    responses(
+        (status = 200, description = "The user as it now is.", body = User),
+        (status = 400, description = "The id or body is malformed.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 404, description = "No such user.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[patch("/users/{id}")]
+pub async fn update_user(
+    AdminUser(admin): AdminUser,
+    id: web::Path<String>,
+    Body(request): Body<UpdateUserRequest>,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let id = user_id(&id)?;
+    let mut errors = Vec::new();
+    let display_name = request
+        .display_name
+        .as_deref()
+        .map(|n| check_display_name(n, &mut errors));
+    if id == admin.id
+        && (request.role.is_some_and(|r| r != Role::Admin) || request.disabled == Some(true))
+    {
+        errors.push(field("role", "you cannot demote or disable yourself"));
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let user = with_conn(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let current = users::find_by_id(conn, id)?
+                .ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
+            let current_role: Role = current
+                .role
+                .parse()
+                .map_err(|_| ApiError::Internal(anyhow::anyhow!("user {id}: bad role")))?;
+            let role = request.role.unwrap_or(current_role);
+            let organisation = match (&request.organisation, role) {
+                (Some(slug), _) => Some(slug.clone()),
+                (None, Role::Member) => {
+                    current.organisation.as_deref().and_then(|s| s.parse().ok())
+                }
+                (None, _) => None,
+            };
+            let member_id = binding(conn, role, organisation.as_ref())?;
+            let disabled = request.disabled.unwrap_or(current.disabled);
+            let now = Utc::now().naive_utc();
+            let changes = UserChanges {
+                display_name: display_name.unwrap_or(current.display_name),
+                role: role.as_str().into(),
+                member_id,
+                disabled,
+                updated_at: now,
+            };
+            users::update(conn, id, &changes)?;
+            if disabled && !current.disabled {
+                sessions::revoke_user(conn, id, now)?;
+            }
+            let event = Event {
+                action: if disabled && !current.disabled {
+                    "user.disabled"
+                } else {
+                    "user.updated"
+                },
+                actor: Some(admin.actor()),
+                target: Some(("user", id.to_string())),
+                detail: Some(format!("role={} disabled={disabled}", role.as_str())),
+                ..Event::default()
+            };
+            audit::record(conn, &client, event)?;
+            let row = users::find_by_id(conn, id)?
+                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("user {id} vanished")))?;
+            to_user(row)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(user))
+}

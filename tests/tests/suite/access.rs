@@ -1,0 +1,500 @@
+//! Who may do what: user administration, API tokens, a member organisation
+//! editing its own profile, and the audit log that records it all.
+
+use cecop_shared::{
+    ApiToken, AuditEntry, CreatedApiToken, Member, Page, Problem, ProblemKind, Role, Scope,
+    TokenPair, User,
+};
+use cecop_tests::{TestApp, TestDatabase, create_admin};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+const ADMIN: &str = "admin@cecop.coop";
+const PASSWORD: &str = "correct horse battery staple";
+const MEMBER: &str = "staff@coceta.coop";
+
+struct Session<'a> {
+    app: &'a TestApp,
+    bearer: String,
+}
+
+impl Session<'_> {
+    async fn call(&self, method: Method, path: &str, body: Option<Value>) -> reqwest::Response {
+        let mut request = self
+            .app
+            .client
+            .request(method, self.app.url(path))
+            .bearer_auth(&self.bearer);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send().await.unwrap()
+    }
+}
+
+async fn sign_in<'a>(app: &'a TestApp, email: &str, password: &str) -> Session<'a> {
+    let res = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "{email} could not sign in");
+    let pair: TokenPair = res.json().await.unwrap();
+    Session {
+        app,
+        bearer: pair.access_token,
+    }
+}
+
+async fn problem(res: reqwest::Response, status: u16) -> Problem {
+    let got = res.status().as_u16();
+    let body: Problem = res.json().await.unwrap();
+    assert_eq!(got, status, "{body:?}");
+    body
+}
+
+/// An app with an admin and a member user of COCETA.
+async fn setup() -> (TestDatabase, TestApp) {
+    let db = TestDatabase::new();
+    assert!(create_admin(&db, ADMIN, PASSWORD).0);
+    let app = TestApp::spawn(&db);
+    let admin = sign_in(&app, ADMIN, PASSWORD).await;
+    let res = admin
+        .call(
+            Method::POST,
+            "/api/v1/users",
+            Some(
+                json!({ "email": MEMBER, "display_name": "COCETA staff", "role": "member",
+                         "organisation": "coceta", "password": PASSWORD }),
+            ),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    (db, app)
+}
+
+#[tokio::test]
+async fn admins_manage_users_and_everyone_else_is_refused() {
+    let (_db, app) = setup().await;
+    let admin = sign_in(&app, ADMIN, PASSWORD).await;
+    let member = sign_in(&app, MEMBER, PASSWORD).await;
+
+    let page: Page<User> = admin
+        .call(Method::GET, "/api/v1/users?role=member", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page.total, 1);
+    let user = &page.items[0];
+    assert_eq!(
+        (user.role, user.organisation.as_ref().map(|s| s.as_str())),
+        (Role::Member, Some("coceta"))
+    );
+
+    for (method, path) in [
+        (Method::GET, "/api/v1/users"),
+        (Method::GET, "/api/v1/audit"),
+    ] {
+        let body = problem(member.call(method, path, None).await, 403).await;
+        assert!(body.is(ProblemKind::Forbidden));
+    }
+
+    // Invalid changes are refused and change nothing.
+    let path = format!("/api/v1/users/{}", user.id);
+    let cases = [
+        json!({ "role": "editor", "organisation": "coceta" }),
+        json!({ "organisation": "no-such-member" }),
+        json!({ "display_name": "" }),
+    ];
+    for body in cases {
+        problem(admin.call(Method::PATCH, &path, Some(body)).await, 422).await;
+    }
+    let unchanged: User = admin
+        .call(Method::GET, &path, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(&unchanged, user);
+    let dup = json!({ "email": MEMBER.to_uppercase(), "display_name": "x", "role": "editor", "password": PASSWORD });
+    let conflict = problem(
+        admin.call(Method::POST, "/api/v1/users", Some(dup)).await,
+        409,
+    )
+    .await;
+    assert_eq!(conflict.errors[0].field, "email");
+    let staff_with_org = json!({ "email": "e@cecop.coop", "display_name": "E", "role": "editor",
+                                 "organisation": "coceta", "password": PASSWORD });
+    problem(
+        admin
+            .call(Method::POST, "/api/v1/users", Some(staff_with_org))
+            .await,
+        422,
+    )
+    .await;
+
+    // Disabling ends the member's access at once, even with a live access token.
+    let res = admin
+        .call(Method::PATCH, &path, Some(json!({ "disabled": true })))
+        .await;
+    assert_eq!(res.status(), 200);
+    problem(member.call(Method::GET, "/api/v1/me", None).await, 401).await;
+
+    // Admins cannot lock themselves out.
+    let me: cecop_shared::Me = admin
+        .call(Method::GET, "/api/v1/me", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let own = format!("/api/v1/users/{}", me.id);
+    problem(
+        admin
+            .call(Method::PATCH, &own, Some(json!({ "role": "editor" })))
+            .await,
+        422,
+    )
+    .await;
+    problem(admin.call(Method::DELETE, &own, None).await, 409).await;
+    assert_eq!(admin.call(Method::DELETE, &path, None).await.status(), 204);
+    problem(admin.call(Method::GET, &path, None).await, 404).await;
+}
+
+#[tokio::test]
+async fn member_tokens_are_shown_once_scoped_to_their_organisation_and_revocable() {
+    let (_db, app) = setup().await;
+    let member = sign_in(&app, MEMBER, PASSWORD).await;
+    let request =
+        json!({ "name": "Membership sync", "scopes": ["profile:write"], "expires_in_days": 30 });
+    let res = member
+        .call(Method::POST, "/api/v1/tokens", Some(request))
+        .await;
+    assert_eq!(res.status(), 201);
+    let created: CreatedApiToken = res.json().await.unwrap();
+    assert!(created.secret.starts_with("cecop_pat_") && created.secret.len() >= 10 + 32);
+    assert!(created.secret.starts_with(&created.token.prefix));
+    assert_eq!(
+        created.token.organisation.as_ref().map(|s| s.as_str()),
+        Some("coceta")
+    );
+
+    // Listing never shows the secret again.
+    let listed = member
+        .call(Method::GET, "/api/v1/tokens", None)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!listed.contains(&created.secret));
+    let tokens: Vec<ApiToken> = serde_json::from_str(&listed).unwrap();
+    assert_eq!(tokens.len(), 1);
+
+    // The token edits its own organisation...
+    let token = Session {
+        app: &app,
+        bearer: created.secret.clone(),
+    };
+    let update = json!({ "description": "Spanish worker cooperatives.", "website": "https://www.coceta.coop",
+                         "public_contact": "info@coceta.coop" });
+    let res = token
+        .call(Method::PUT, "/api/v1/my/organisation", Some(update))
+        .await;
+    assert_eq!(res.status(), 200);
+    let public: Member = app.get_json("/api/v1/members/coceta").await;
+    assert_eq!(public.public_contact.as_deref(), Some("info@coceta.coop"));
+    // ...but is no person and holds no other scope.
+    problem(token.call(Method::GET, "/api/v1/me", None).await, 403).await;
+    problem(token.call(Method::GET, "/api/v1/tokens", None).await, 403).await;
+
+    // A member cannot mint for another organisation.
+    let other =
+        json!({ "name": "x", "scopes": ["members:read"], "organisation": "legacoop-sociali" });
+    problem(
+        member
+            .call(Method::POST, "/api/v1/tokens", Some(other))
+            .await,
+        403,
+    )
+    .await;
+
+    // Revoked: refused at once, and the attempt is audited.
+    let revoke = format!("/api/v1/tokens/{}", created.token.id);
+    assert_eq!(
+        member.call(Method::DELETE, &revoke, None).await.status(),
+        204
+    );
+    problem(
+        token
+            .call(Method::GET, "/api/v1/my/organisation", None)
+            .await,
+        401,
+    )
+    .await;
+    let admin = sign_in(&app, ADMIN, PASSWORD).await;
+    let audit: Page<AuditEntry> = admin
+        .call(
+            Method::GET,
+            "/api/v1/audit?action=token.used_after_revocation",
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(audit.total, 1);
+    assert_eq!(
+        audit.items[0].actor.as_deref(),
+        Some(created.token.prefix.as_str())
+            .map(|p| format!("token:{p}"))
+            .as_deref()
+    );
+}
+
+#[tokio::test]
+async fn tokens_without_the_scope_and_forged_tokens_are_refused() {
+    let (_db, app) = setup().await;
+    let member = sign_in(&app, MEMBER, PASSWORD).await;
+    let created: CreatedApiToken = member
+        .call(
+            Method::POST,
+            "/api/v1/tokens",
+            Some(json!({ "name": "read", "scopes": ["members:read"] })),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let reader = Session {
+        app: &app,
+        bearer: created.secret.clone(),
+    };
+    let update = json!({ "description": "changed" });
+    problem(
+        reader
+            .call(Method::PUT, "/api/v1/my/organisation", Some(update.clone()))
+            .await,
+        403,
+    )
+    .await;
+    let before: Member = app.get_json("/api/v1/members/coceta").await;
+    assert_ne!(before.description, "changed");
+
+    // Same shape, wrong checksum or unknown: 401.
+    let mut forged = created.secret.clone();
+    forged.replace_range(12..13, if &forged[12..13] == "a" { "b" } else { "a" });
+    for secret in [forged, format!("cecop_pat_{}", "A".repeat(38))] {
+        let session = Session {
+            app: &app,
+            bearer: secret,
+        };
+        problem(
+            session
+                .call(Method::GET, "/api/v1/my/organisation", None)
+                .await,
+            401,
+        )
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn token_requests_are_validated_and_integrator_tokens_are_read_only() {
+    let (_db, app) = setup().await;
+    let admin = sign_in(&app, ADMIN, PASSWORD).await;
+    let cases = [
+        (json!({ "name": "", "scopes": ["members:read"] }), "name"),
+        (json!({ "name": "x", "scopes": [] }), "scopes"),
+        (
+            json!({ "name": "x", "scopes": ["members:read"], "expires_in_days": 367 }),
+            "expires_in_days",
+        ),
+        (
+            json!({ "name": "x", "scopes": ["profile:write"] }),
+            "scopes",
+        ),
+        (
+            json!({ "name": "x", "scopes": ["members:read"], "organisation": "no-such-member" }),
+            "organisation",
+        ),
+    ];
+    for (body, field) in cases {
+        let p = problem(
+            admin
+                .call(Method::POST, "/api/v1/tokens", Some(body.clone()))
+                .await,
+            422,
+        )
+        .await;
+        assert_eq!(p.errors[0].field, field, "{body}");
+    }
+    let unknown_scope = json!({ "name": "x", "scopes": ["everything"] });
+    problem(
+        admin
+            .call(Method::POST, "/api/v1/tokens", Some(unknown_scope))
+            .await,
+        400,
+    )
+    .await;
+    let tokens: Vec<ApiToken> = admin
+        .call(Method::GET, "/api/v1/tokens", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(tokens.is_empty(), "refused requests created nothing");
+
+    let integrator: CreatedApiToken = admin
+        .call(
+            Method::POST,
+            "/api/v1/tokens",
+            Some(json!({ "name": "Open data portal", "scopes": ["members:read"] })),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (integrator.token.organisation, integrator.token.scopes),
+        (None, vec![Scope::MembersRead])
+    );
+    let session = Session {
+        app: &app,
+        bearer: integrator.secret,
+    };
+    problem(
+        session
+            .call(Method::GET, "/api/v1/my/organisation", None)
+            .await,
+        403,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn member_users_edit_their_own_profile_with_validation() {
+    let (_db, app) = setup().await;
+    let member = sign_in(&app, MEMBER, PASSWORD).await;
+    let mine: Member = member
+        .call(Method::GET, "/api/v1/my/organisation", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine.slug.as_str(), "coceta");
+    let bad = [
+        (
+            json!({ "description": "ok", "website": "javascript:alert(1)" }),
+            "website",
+        ),
+        (json!({ "description": "x".repeat(2001) }), "description"),
+        (
+            json!({ "description": "ok", "public_contact": "a\nb" }),
+            "public_contact",
+        ),
+    ];
+    for (body, field) in bad {
+        let p = problem(
+            member
+                .call(Method::PUT, "/api/v1/my/organisation", Some(body))
+                .await,
+            422,
+        )
+        .await;
+        assert_eq!(p.errors[0].field, field);
+    }
+    let unchanged: Member = app.get_json("/api/v1/members/coceta").await;
+    assert_eq!(unchanged.description, mine.description);
+
+    // Staff have no organisation of their own to edit.
+    let admin = sign_in(&app, ADMIN, PASSWORD).await;
+    problem(
+        admin
+            .call(
+                Method::PUT,
+                "/api/v1/my/organisation",
+                Some(json!({ "description": "x" })),
+            )
+            .await,
+        403,
+    )
+    .await;
+
+    let res = member
+        .call(
+            Method::PUT,
+            "/api/v1/my/organisation",
+            Some(json!({ "description": "Updated." })),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let audit: Page<AuditEntry> = admin
+        .call(
+            Method::GET,
+            "/api/v1/audit?action=organisation.&target_type=member&target_id=coceta",
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(audit.total, 1);
+    assert!(
+        audit.items[0]
+            .actor
+            .as_deref()
+            .is_some_and(|a| a.starts_with("user:"))
+    );
+}
+
+#[tokio::test]
+async fn the_audit_log_records_sign_ins_and_filters_by_day() {
+    let (_db, app) = setup().await;
+    let _ = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .header("user-agent", "audit-test/1.0")
+        .json(&json!({ "email": ADMIN, "password": "definitely wrong pw" }))
+        .send()
+        .await
+        .unwrap();
+    let admin = sign_in(&app, ADMIN, PASSWORD).await;
+    let page: Page<AuditEntry> = admin
+        .call(Method::GET, "/api/v1/audit?action=auth.", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let failed = page
+        .items
+        .iter()
+        .find(|e| e.action == "auth.login_failed")
+        .expect("failure recorded");
+    assert_eq!(
+        (failed.subject.as_deref(), failed.user_agent.as_deref()),
+        (Some(ADMIN), Some("audit-test/1.0"))
+    );
+    assert_eq!(failed.ip.as_deref(), Some("127.0.0.1"));
+    assert!(page.items.iter().any(|e| e.action == "auth.login"));
+    // Windows with nothing in them, including an inverted one, are just empty.
+    for window in [
+        "/api/v1/audit?to=2000-01-01",
+        "/api/v1/audit?from=2026-02-01&to=2026-01-01",
+    ] {
+        let empty: Page<AuditEntry> = admin
+            .call(Method::GET, window, None)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(empty.total, 0, "{window}");
+    }
+    for bad in [
+        "/api/v1/audit?from=yesterday",
+        "/api/v1/audit?action=DROP%20TABLE",
+    ] {
+        problem(admin.call(Method::GET, bad, None).await, 400).await;
+    }
+}
