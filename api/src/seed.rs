@@ -30,6 +30,8 @@ struct SeedMember {
     sectors: Vec<String>,
     illustrative: bool,
     source_url: Option<String>,
+    #[serde(default)]
+    network_contact: Option<String>,
     figures: Option<SeedFigures>,
 }
 
@@ -69,6 +71,7 @@ impl From<SeedMember> for NewMember {
             turnover_eur: f.as_ref().and_then(|f| f.turnover_eur),
             figures_provenance: f.as_ref().map(|f| f.provenance.as_str().to_owned()),
             figures_note: f.and_then(|f| f.note),
+            network_contact: m.network_contact,
         }
     }
 }

@@ -124,6 +124,11 @@ pub struct Member {
     /// phone number), as the organisation publishes it.
     #[serde(default)]
     pub public_contact: Option<String>,
+    /// Members only: who in the organisation to contact about CECOP network
+    /// matters. Present only for signed-in users and tokens with
+    /// `members:read`; `null` for everyone else.
+    #[serde(default)]
+    pub network_contact: Option<String>,
     /// Declared headline figures, when the member has any.
     pub figures: Option<MemberFigures>,
 }

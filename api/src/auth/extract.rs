@@ -201,6 +201,37 @@ impl FromRequest for CurrentUser {
     }
 }
 
+/// Credentials if the request carries any: `None` without an `Authorization`
+/// header; invalid credentials are still a 401, so a client with a broken
+/// token learns it instead of silently getting the anonymous view.
+#[derive(Debug, Clone)]
+pub struct MaybePrincipal(pub Option<Principal>);
+
+impl MaybePrincipal {
+    /// True when the caller may read members-only content: any signed-in
+    /// person, or a token with `members:read`.
+    pub fn reads_members_only(&self) -> bool {
+        match &self.0 {
+            Some(Principal::User(_)) => true,
+            Some(Principal::Token(token)) => token.scopes.contains(&Scope::MembersRead),
+            None => false,
+        }
+    }
+}
+
+impl FromRequest for MaybePrincipal {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if !req.headers().contains_key(header::AUTHORIZATION) {
+            return Box::pin(ready(Ok(Self(None))));
+        }
+        let principal = Principal::from_request(req, payload);
+        Box::pin(async move { principal.await.map(|p| Self(Some(p))) })
+    }
+}
+
 /// A signed-in admin; anyone else gets 403 (or 401 without credentials).
 #[derive(Debug, Clone)]
 pub struct AdminUser(pub CurrentUser);

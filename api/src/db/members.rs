@@ -37,6 +37,7 @@ pub struct MemberRow {
     pub figures_provenance: Option<String>,
     pub figures_note: Option<String>,
     pub public_contact: Option<String>,
+    pub network_contact: Option<String>,
 }
 
 /// A new member row.
@@ -63,6 +64,7 @@ pub struct NewMember {
     pub turnover_eur: Option<i64>,
     pub figures_provenance: Option<String>,
     pub figures_note: Option<String>,
+    pub network_contact: Option<String>,
 }
 
 /// Directory filters, already validated.

@@ -27,6 +27,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         public_contact -> Nullable<Text>,
+        network_contact -> Nullable<Text>,
     }
 }
 

@@ -498,3 +498,66 @@ async fn the_audit_log_records_sign_ins_and_filters_by_day() {
         problem(admin.call(Method::GET, bad, None).await, 400).await;
     }
 }
+
+#[tokio::test]
+async fn members_only_fields_reach_members_and_readers_only() {
+    let (_db, app) = setup().await;
+    let member = sign_in(&app, MEMBER, PASSWORD).await;
+    let mint = |scopes: Value| {
+        member.call(
+            Method::POST,
+            "/api/v1/tokens",
+            Some(json!({ "name": "t", "scopes": scopes })),
+        )
+    };
+    let reader: CreatedApiToken = mint(json!(["members:read"])).await.json().await.unwrap();
+    let writer: CreatedApiToken = mint(json!(["profile:write"])).await.json().await.unwrap();
+
+    let anonymous = app.get("/api/v1/members/coceta").await;
+    assert_eq!(anonymous.headers()["cache-control"], "public, max-age=60");
+    assert_eq!(anonymous.headers()["vary"], "Authorization");
+    let anonymous: Member = anonymous.json().await.unwrap();
+    assert_eq!(anonymous.network_contact, None);
+
+    for (who, bearer, sees) in [
+        ("member user", member.bearer.clone(), true),
+        ("members:read token", reader.secret.clone(), true),
+        ("profile:write token", writer.secret.clone(), false),
+    ] {
+        let session = Session { app: &app, bearer };
+        let res = session
+            .call(Method::GET, "/api/v1/members/coceta", None)
+            .await;
+        let private = res.headers()["cache-control"] == "private, no-store";
+        let body: Member = res.json().await.unwrap();
+        assert_eq!(body.network_contact.is_some(), sees, "{who}");
+        assert_eq!(
+            private, sees,
+            "{who}: a members-only view must not be cached publicly"
+        );
+        let page: Page<Member> = session
+            .call(Method::GET, "/api/v1/members?q=coceta", None)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            page.items[0].network_contact.is_some(),
+            sees,
+            "{who} (list)"
+        );
+    }
+
+    // Broken credentials are an error, not a silent anonymous view.
+    let broken = Session {
+        app: &app,
+        bearer: "not-a-token".into(),
+    };
+    problem(
+        broken
+            .call(Method::GET, "/api/v1/members/coceta", None)
+            .await,
+        401,
+    )
+    .await;
+}

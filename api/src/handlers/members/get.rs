@@ -3,19 +3,26 @@
 use actix_web::{HttpResponse, get, web};
 use cecop_shared::{Member, Slug};
 
-use super::to_member;
+use super::{cache_headers, for_caller, to_member};
+use crate::auth::MaybePrincipal;
 use crate::db::Pool;
 use crate::db::members;
 use crate::error::ApiError;
-use crate::handlers::{PUBLIC_CACHE, with_conn};
+use crate::handlers::with_conn;
 
 /// Get one member organisation by its slug, whatever its status.
+///
+/// Members-only fields are filled for signed-in users and tokens with
+/// `members:read`; anonymous callers get them as `null`.
 #[utoipa::path(
     tag = "members",
+    security((), ("bearer" = []), ("api_token" = ["members:read"])),
     params(("slug" = Slug, Path, description = "The member's slug.")),
     responses(
         (status = 200, description = "The member.", body = Member),
         (status = 400, description = "The slug is malformed.",
+            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Credentials were sent but are invalid.",
             body = cecop_shared::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No member has this slug.",
             body = cecop_shared::Problem, content_type = "application/problem+json")
@@ -23,6 +30,7 @@ use crate::handlers::{PUBLIC_CACHE, with_conn};
 )]
 #[get("/members/{slug}")]
 pub async fn get_member(
+    caller: MaybePrincipal,
     slug: web::Path<String>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
@@ -33,7 +41,10 @@ pub async fn get_member(
     .await?;
     let row =
         row.ok_or_else(|| ApiError::NotFound("No member organisation has this slug.".into()))?;
+    let members_only = caller.reads_members_only();
+    let [cache, vary] = cache_headers(members_only);
     Ok(HttpResponse::Ok()
-        .insert_header(PUBLIC_CACHE)
-        .json(to_member(row)?))
+        .insert_header(cache)
+        .insert_header(vary)
+        .json(for_caller(to_member(row)?, members_only)))
 }

@@ -5,12 +5,13 @@ use cecop_shared::{CountryCode, Member, MemberKind, Page};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use super::to_member;
+use super::{cache_headers, for_caller, to_member};
+use crate::auth::MaybePrincipal;
 use crate::db::Pool;
 use crate::db::members::{self, MemberFilter};
 use crate::error::ApiError;
 use crate::handlers::pagination::{link_header, page_request};
-use crate::handlers::{PUBLIC_CACHE, parse_param, parse_text, with_conn};
+use crate::handlers::{parse_param, parse_text, with_conn};
 
 /// Longest accepted search text, in characters.
 const Q_MAX_CHARS: usize = 100;
@@ -90,10 +91,12 @@ impl ListMembersQuery {
 
 /// List member organisations, ordered by name.
 ///
-/// Returns active members by default. The total count and pagination links
+/// Returns active members by default. Members-only fields are filled for
+/// signed-in users and tokens with `members:read`, `null` otherwise. The total count and pagination links
 /// are in the body and in the `X-Total-Count` and `Link` headers.
 #[utoipa::path(
     tag = "members",
+    security((), ("bearer" = []), ("api_token" = ["members:read"])),
     params(ListMembersQuery),
     responses(
         (status = 200, description = "One page of members.", body = Page<Member>,
@@ -102,11 +105,14 @@ impl ListMembersQuery {
                 ("Link" = String, description = "RFC 8288 links: first, prev, next, last.")
             )),
         (status = 400, description = "A parameter is invalid; `errors` names it.",
+            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Credentials were sent but are invalid.",
             body = cecop_shared::Problem, content_type = "application/problem+json")
     )
 )]
 #[get("/members")]
 pub async fn list_members(
+    caller: MaybePrincipal,
     req: HttpRequest,
     query: web::Query<ListMembersQuery>,
     pool: web::Data<Pool>,
@@ -122,14 +128,17 @@ pub async fn list_members(
         )?)
     })
     .await?;
+    let members_only = caller.reads_members_only();
     let items = rows
         .into_iter()
-        .map(to_member)
+        .map(|row| to_member(row).map(|m| for_caller(m, members_only)))
         .collect::<Result<Vec<_>, _>>()?;
+    let [cache, vary] = cache_headers(members_only);
     let page = Page::new(items, request, u64::try_from(total).unwrap_or_default());
     Ok(HttpResponse::Ok()
         .insert_header(("X-Total-Count", page.total.to_string()))
         .insert_header(("Link", link_header(&req, request, page.total_pages)))
-        .insert_header(PUBLIC_CACHE)
+        .insert_header(cache)
+        .insert_header(vary)
         .json(page))
 }

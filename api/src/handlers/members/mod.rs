@@ -9,6 +9,30 @@ use cecop_shared::{Member, MemberFigures};
 use crate::db::members::MemberRow;
 use crate::error::ApiError;
 
+/// `Cache-Control` and `Vary` for a member read: shared caches may keep the
+/// anonymous view; a view with members-only fields is private.
+fn cache_headers(members_only: bool) -> [(&'static str, &'static str); 2] {
+    [
+        (
+            "Cache-Control",
+            if members_only {
+                "private, no-store"
+            } else {
+                "public, max-age=60"
+            },
+        ),
+        ("Vary", "Authorization"),
+    ]
+}
+
+/// Removes what only members may read, unless the caller may.
+fn for_caller(mut member: Member, members_only: bool) -> Member {
+    if !members_only {
+        member.network_contact = None;
+    }
+    member
+}
+
 /// Turns a stored row into the published type. Stored values were validated
 /// on the way in, so a failure here is corrupt data: a logged 500.
 pub(crate) fn to_member(row: MemberRow) -> Result<Member, ApiError> {
@@ -54,5 +78,6 @@ pub(crate) fn to_member(row: MemberRow) -> Result<Member, ApiError> {
         illustrative: row.illustrative,
         source_url: row.source_url,
         public_contact: row.public_contact,
+        network_contact: row.network_contact,
     })
 }
