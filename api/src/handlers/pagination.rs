@@ -1,8 +1,9 @@
 //! Page requests from the query string, and the `X-Total-Count` and RFC 8288
 //! `Link` headers every list response carries.
 
-use actix_web::HttpRequest;
-use cecop_shared::{PER_PAGE_DEFAULT, PageRequest};
+use actix_web::{HttpRequest, HttpResponse};
+use cecop_shared::{PER_PAGE_DEFAULT, Page, PageRequest};
+use serde::Serialize;
 
 use crate::error::ApiError;
 
@@ -46,6 +47,26 @@ pub fn link_header(req: &HttpRequest, request: PageRequest, total_pages: u32) ->
     }
     links.push(link(last, "last"));
     links.join(", ")
+}
+
+/// A 200 answer for a list: the page, its `X-Total-Count` and `Link`
+/// headers, and the given extra headers (caching).
+pub fn page_response<T: Serialize>(
+    req: &HttpRequest,
+    request: PageRequest,
+    items: Vec<T>,
+    total: i64,
+    headers: &[(&'static str, &'static str)],
+) -> HttpResponse {
+    let page = Page::new(items, request, u64::try_from(total).unwrap_or_default());
+    let mut response = HttpResponse::Ok();
+    response
+        .insert_header(("X-Total-Count", page.total.to_string()))
+        .insert_header(("Link", link_header(req, request, page.total_pages)));
+    for header in headers {
+        response.insert_header(*header);
+    }
+    response.json(page)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::auth::AdminUser;
 use crate::db::Pool;
 use crate::db::audit::{self, AuditFilter, EntryRow};
 use crate::error::ApiError;
-use crate::handlers::pagination::{link_header, page_request};
+use crate::handlers::pagination::{page_request, page_response};
 use crate::handlers::tokens::rfc3339;
 use crate::handlers::{parse_text, with_conn};
 
@@ -131,14 +131,12 @@ pub async fn list_audit(
         )?)
     })
     .await?;
-    let page = Page::new(
-        rows.into_iter().map(to_entry).collect(),
+    let entries = rows.into_iter().map(to_entry).collect();
+    Ok(page_response(
+        &req,
         request,
-        u64::try_from(total).unwrap_or_default(),
-    );
-    Ok(HttpResponse::Ok()
-        .insert_header(("X-Total-Count", page.total.to_string()))
-        .insert_header(("Link", link_header(&req, request, page.total_pages)))
-        .insert_header(("Cache-Control", "no-store"))
-        .json(page))
+        entries,
+        total,
+        &[("Cache-Control", "no-store")],
+    ))
 }

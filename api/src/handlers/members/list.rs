@@ -10,7 +10,7 @@ use crate::auth::MaybePrincipal;
 use crate::db::Pool;
 use crate::db::members::{self, MemberFilter};
 use crate::error::ApiError;
-use crate::handlers::pagination::{link_header, page_request};
+use crate::handlers::pagination::{page_request, page_response};
 use crate::handlers::{parse_param, parse_text, with_conn};
 
 /// Longest accepted search text, in characters.
@@ -133,12 +133,11 @@ pub async fn list_members(
         .into_iter()
         .map(|row| to_member(row).map(|m| for_caller(m, members_only)))
         .collect::<Result<Vec<_>, _>>()?;
-    let [cache, vary] = cache_headers(members_only);
-    let page = Page::new(items, request, u64::try_from(total).unwrap_or_default());
-    Ok(HttpResponse::Ok()
-        .insert_header(("X-Total-Count", page.total.to_string()))
-        .insert_header(("Link", link_header(&req, request, page.total_pages)))
-        .insert_header(cache)
-        .insert_header(vary)
-        .json(page))
+    Ok(page_response(
+        &req,
+        request,
+        items,
+        total,
+        &cache_headers(members_only),
+    ))
 }

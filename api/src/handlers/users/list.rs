@@ -10,7 +10,7 @@ use crate::auth::AdminUser;
 use crate::db::Pool;
 use crate::db::users::{self, UserFilter};
 use crate::error::ApiError;
-use crate::handlers::pagination::{link_header, page_request};
+use crate::handlers::pagination::{page_request, page_response};
 use crate::handlers::{parse_param, parse_text, with_conn};
 
 /// Query parameters, parsed one by one so errors name the parameter.
@@ -76,10 +76,11 @@ pub async fn list_users(
         .into_iter()
         .map(to_user)
         .collect::<Result<Vec<_>, _>>()?;
-    let page = Page::new(items, request, u64::try_from(total).unwrap_or_default());
-    Ok(HttpResponse::Ok()
-        .insert_header(("X-Total-Count", page.total.to_string()))
-        .insert_header(("Link", link_header(&req, request, page.total_pages)))
-        .insert_header(("Cache-Control", "no-store"))
-        .json(page))
+    Ok(page_response(
+        &req,
+        request,
+        items,
+        total,
+        &[("Cache-Control", "no-store")],
+    ))
 }
