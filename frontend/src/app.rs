@@ -1,4 +1,4 @@
-//! The app's root: context providers (document metadata, language), the site
+//! The app's root: context providers (document metadata, language, session), the site
 //! frame (skip link, header, main landmark, footer) and the route table.
 
 use leptos::prelude::*;
@@ -10,16 +10,24 @@ use crate::components::footer::SiteFooter;
 use crate::components::header::SiteHeader;
 use crate::components::skip_link::SkipLink;
 use crate::i18n::provide_i18n;
+use crate::pages::account::page::AccountPage;
+use crate::pages::admin::audit::AuditPage;
+use crate::pages::admin::users::UsersPage;
+use crate::pages::auth::login::LoginPage;
 use crate::pages::home::HomePage;
 use crate::pages::members::list::MembersPage;
 use crate::pages::members::profile::MemberProfilePage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::portal::profile::ProfilePage;
+use crate::pages::portal::tokens::TokensPage;
+use crate::session::provide_session;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = provide_i18n();
+    provide_session();
     remove_static_description();
 
     view! {
@@ -34,6 +42,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/members") view=MembersPage />
                     <Route path=path!("/members/:slug") view=MemberProfilePage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/portal/tokens") view=TokensPage />
+                    <Route path=path!("/portal/profile") view=ProfilePage />
+                    <Route path=path!("/admin/users") view=UsersPage />
+                    <Route path=path!("/admin/audit") view=AuditPage />
                 </Routes>
             </main>
             <SiteFooter />

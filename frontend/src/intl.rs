@@ -125,3 +125,19 @@ mod tests {
         assert_eq!(signed_grouped(-1_234), "-1,234");
     }
 }
+
+/// An RFC 3339 time as a short local date and time ("27 Nov 2026, 21:30" in
+/// English), or the text itself when the browser cannot read or format it.
+pub fn date_time(lang: Lang, rfc3339: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
+    if date.get_time().is_nan() {
+        return rfc3339.to_owned();
+    }
+    intl(
+        "DateTimeFormat",
+        lang,
+        &[("dateStyle", "medium"), ("timeStyle", "short")],
+    )
+    .and_then(|format| call_str(&format, "format", &date.into()))
+    .unwrap_or_else(|| rfc3339.to_owned())
+}

@@ -8,6 +8,7 @@ mod components;
 mod i18n;
 mod intl;
 mod pages;
+mod session;
 
 fn main() {
     console_error_panic_hook::set_once();

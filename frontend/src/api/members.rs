@@ -50,3 +50,18 @@ pub async fn get_member(slug: &Slug) -> Result<Member, ApiError> {
     // A `Slug` is only `a-z`, `0-9` and `-`, so it needs no escaping in a path.
     get_json(&format!("/members/{slug}"), &[]).await
 }
+
+/// Every member organisation (slug and name), for the organisation menus of
+/// the token and user forms; the API's largest page holds them all.
+pub async fn list_organisations() -> Result<Vec<(String, String)>, ApiError> {
+    let page: Page<Member> = get_json(
+        "/members",
+        &[("per_page", cecop_shared::PER_PAGE_MAX.to_string())],
+    )
+    .await?;
+    Ok(page
+        .items
+        .into_iter()
+        .map(|member| (member.slug.to_string(), member.name))
+        .collect())
+}

@@ -1,16 +1,23 @@
 //! Every HTTP call the app makes goes through this module: one file per API
-//! resource, all sharing [`get_json`], which turns a response into the
-//! expected type or an [`ApiError`].
+//! resource, all sharing [`get_json`] (anonymous reads) and [`send`] (any
+//! method, optional bearer token, optional JSON body), which turn a response
+//! into the expected value or an [`ApiError`]. Calls that need a signed-in
+//! user go through [`crate::session::Session::call`], which adds the token and
+//! refreshes it when needed.
 //!
 //! The API reports failures as RFC 9457 problem details
 //! (`application/problem+json`, [`Problem`]); those are decoded so pages can
 //! show the server's own explanation.
 
+pub mod account;
+pub mod admin;
+pub mod auth;
 pub mod members;
 pub mod overview;
+pub mod portal;
 
 use cecop_shared::Problem;
-use gloo_net::http::Request;
+use gloo_net::http::{Method, Request, Response};
 use serde::de::DeserializeOwned;
 
 /// Where the API is mounted, on the same origin as the app.
@@ -21,6 +28,9 @@ const API_BASE: &str = "/api/v1";
 pub enum ApiError {
     /// The server answered with an error and an RFC 9457 problem body.
     Problem(Problem),
+    /// Too many attempts (HTTP 429): try again after this many seconds
+    /// (the `Retry-After` header, RFC 9110 §10.2.3).
+    RateLimited(u64),
     /// The server answered with an error status but no readable problem body.
     Status(u16),
     /// No answer: the network, DNS or the server is down, or the request was aborted.
@@ -30,12 +40,30 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// The HTTP status, when the server answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Problem(problem) => Some(problem.status),
+            ApiError::RateLimited(_) => Some(429),
+            ApiError::Status(status) => Some(*status),
+            ApiError::Network(_) | ApiError::Decode(_) => None,
+        }
+    }
+
     /// True when the server said the resource does not exist (HTTP 404).
     pub fn is_not_found(&self) -> bool {
+        self.status() == Some(404)
+    }
+
+    /// The message the server gave for one field of a 422, if any.
+    pub fn field_message(&self, field: &str) -> Option<String> {
         match self {
-            ApiError::Problem(problem) => problem.status == 404,
-            ApiError::Status(status) => *status == 404,
-            ApiError::Network(_) | ApiError::Decode(_) => false,
+            ApiError::Problem(problem) => problem
+                .errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone()),
+            _ => None,
         }
     }
 }
@@ -46,22 +74,66 @@ pub async fn get_json<T: DeserializeOwned>(
     path: &str,
     query: &[(&str, String)],
 ) -> Result<T, ApiError> {
+    let response = send(Method::GET, path, query, None, None).await?;
+    decode(response).await
+}
+
+/// Sends one request to `API_BASE + path`: `bearer` becomes the
+/// `Authorization` header and `body` (already JSON) the request body. A 2xx
+/// answer is returned as is; anything else becomes an [`ApiError`].
+pub async fn send(
+    method: Method,
+    path: &str,
+    query: &[(&str, String)],
+    bearer: Option<&str>,
+    body: Option<&str>,
+) -> Result<Response, ApiError> {
     let url = format!("{API_BASE}{path}");
-    let response = Request::get(&url)
+    let mut builder = Request::get(&url)
+        .method(method)
         .header("Accept", "application/json, application/problem+json")
-        .query(query.iter().map(|(name, value)| (*name, value.as_str())))
+        .query(query.iter().map(|(name, value)| (*name, value.as_str())));
+    if let Some(token) = bearer {
+        builder = builder.header("Authorization", &format!("Bearer {token}"));
+    }
+    let request = match body {
+        Some(json) => builder
+            .header("Content-Type", "application/json")
+            .body(json.to_owned()),
+        None => builder.build(),
+    }
+    .map_err(|err| ApiError::Network(err.to_string()))?;
+    let response = request
         .send()
         .await
         .map_err(|err| ApiError::Network(err.to_string()))?;
     if response.ok() {
-        return response
-            .json::<T>()
-            .await
-            .map_err(|err| ApiError::Decode(err.to_string()));
+        return Ok(response);
     }
     let status = response.status();
+    if status == 429 {
+        let wait = response
+            .headers()
+            .get("Retry-After")
+            .and_then(|value| value.trim().parse::<u64>().ok())
+            .unwrap_or(60);
+        return Err(ApiError::RateLimited(wait));
+    }
     match response.json::<Problem>().await {
         Ok(problem) => Err(ApiError::Problem(problem)),
         Err(_) => Err(ApiError::Status(status)),
     }
+}
+
+/// Decodes a success answer's JSON body.
+pub async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    response
+        .json::<T>()
+        .await
+        .map_err(|err| ApiError::Decode(err.to_string()))
+}
+
+/// Serialises a request body.
+pub fn to_json<T: serde::Serialize>(body: &T) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|err| ApiError::Decode(err.to_string()))
 }

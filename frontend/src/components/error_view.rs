@@ -47,6 +47,7 @@ fn describe(t: &'static Strings, error: &ApiError) -> AnyView {
             }
             .into_any()
         }
+        ApiError::RateLimited(wait) => view! { <p>{(t.rate_limited)(*wait)}</p> }.into_any(),
         ApiError::Status(status) => view! { <p>{(t.error_status)(*status)}</p> }.into_any(),
         ApiError::Network(_) => view! { <p>{t.error_network}</p> }.into_any(),
         ApiError::Decode(_) => view! { <p>{t.error_decode}</p> }.into_any(),

@@ -1,8 +1,10 @@
-//! The site header: the CECOP name, the main navigation and the language menu.
+//! The site header: the CECOP name, the main navigation, the account links
+//! and the language menu.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::account_nav::AccountNav;
 use crate::components::language_select::LanguageSelect;
 use crate::i18n::use_i18n;
 
@@ -38,6 +40,7 @@ pub fn SiteHeader() -> impl IntoView {
                         </li>
                     </ul>
                 </nav>
+                <AccountNav />
                 <LanguageSelect />
             </div>
         </header>

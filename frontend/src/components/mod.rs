@@ -1,15 +1,19 @@
 //! Widgets shared by the pages, one component per file. They take their
 //! strings from the i18n context and their data as props; none calls the API.
 
+pub mod account_nav;
 pub mod error_view;
 pub mod footer;
+pub mod form_alert;
 pub mod header;
 pub mod illustrative_badge;
 pub mod language_select;
 pub mod loading;
 pub mod member_card;
 pub mod not_found_view;
+pub mod organisation_select;
 pub mod pagination;
 pub mod provenance_badge;
+pub mod require_role;
 pub mod skip_link;
 pub mod stat_card;

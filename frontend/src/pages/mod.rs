@@ -1,9 +1,15 @@
 //! The app's pages, one per route: `home` (`/`), `members` (`/members` and
-//! `/members/:slug`) and `not_found` (every other path).
+//! `/members/:slug`), `auth` (`/login`), `account` (`/account`), `portal`
+//! (`/portal/tokens`, `/portal/profile`), `admin` (`/admin/users`,
+//! `/admin/audit`) and `not_found` (every other path).
 
+pub mod account;
+pub mod admin;
+pub mod auth;
 pub mod home;
 pub mod members;
 pub mod not_found;
+pub mod portal;
 
 /// A document title for a page: the page's own name first, so tabs and
 /// history entries stay distinguishable, then the site's (WCAG 2.4.2).

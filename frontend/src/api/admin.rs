@@ -1,0 +1,55 @@
+//! Administration: user accounts (`/api/v1/users`) and the audit log
+//! (`/api/v1/audit`). Admins only; the server enforces it.
+
+use cecop_shared::{AuditEntry, CreateUserRequest, Page, UpdateUserRequest, User};
+use gloo_net::http::Method;
+
+use super::{ApiError, to_json};
+use crate::session::Session;
+
+/// How many rows an admin table shows per page.
+pub const ADMIN_PER_PAGE: u32 = 25;
+
+/// One page of users; `query` holds the filters (`role`, `q`) and `page`.
+pub async fn list_users(
+    session: Session,
+    query: &[(&str, String)],
+) -> Result<Page<User>, ApiError> {
+    session.call_json(Method::GET, "/users", query, None).await
+}
+
+/// Creates a user account.
+pub async fn create_user(session: Session, request: &CreateUserRequest) -> Result<User, ApiError> {
+    let body = to_json(request)?;
+    session
+        .call_json(Method::POST, "/users", &[], Some(body))
+        .await
+}
+
+/// Changes the fields of a user that `update` carries.
+pub async fn update_user(
+    session: Session,
+    id: i64,
+    update: &UpdateUserRequest,
+) -> Result<User, ApiError> {
+    let body = to_json(update)?;
+    session
+        .call_json(Method::PATCH, &format!("/users/{id}"), &[], Some(body))
+        .await
+}
+
+/// Deletes a user account.
+pub async fn delete_user(session: Session, id: i64) -> Result<(), ApiError> {
+    session
+        .call(Method::DELETE, &format!("/users/{id}"), &[], None)
+        .await
+        .map(drop)
+}
+
+/// One page of the audit log; `query` holds the filters and `page`.
+pub async fn list_audit(
+    session: Session,
+    query: &[(&str, String)],
+) -> Result<Page<AuditEntry>, ApiError> {
+    session.call_json(Method::GET, "/audit", query, None).await
+}

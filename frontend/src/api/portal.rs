@@ -1,0 +1,50 @@
+//! The member portal: API tokens (`/api/v1/tokens`) and the user's own
+//! organisation profile (`/api/v1/my/organisation`).
+
+use cecop_shared::{ApiToken, CreateTokenRequest, CreatedApiToken, Member, ProfileUpdate};
+use gloo_net::http::Method;
+
+use super::{ApiError, to_json};
+use crate::session::Session;
+
+/// The tokens the user may manage, newest first as the server orders them.
+pub async fn list_tokens(session: Session) -> Result<Vec<ApiToken>, ApiError> {
+    session.call_json(Method::GET, "/tokens", &[], None).await
+}
+
+/// Creates a token; the answer holds its secret, shown this once.
+pub async fn create_token(
+    session: Session,
+    request: &CreateTokenRequest,
+) -> Result<CreatedApiToken, ApiError> {
+    let body = to_json(request)?;
+    session
+        .call_json(Method::POST, "/tokens", &[], Some(body))
+        .await
+}
+
+/// Revokes a token.
+pub async fn revoke_token(session: Session, id: i64) -> Result<(), ApiError> {
+    session
+        .call(Method::DELETE, &format!("/tokens/{id}"), &[], None)
+        .await
+        .map(drop)
+}
+
+/// The signed-in member user's organisation.
+pub async fn get_my_organisation(session: Session) -> Result<Member, ApiError> {
+    session
+        .call_json(Method::GET, "/my/organisation", &[], None)
+        .await
+}
+
+/// Updates the organisation's public profile.
+pub async fn update_my_organisation(
+    session: Session,
+    update: &ProfileUpdate,
+) -> Result<Member, ApiError> {
+    let body = to_json(update)?;
+    session
+        .call_json(Method::PUT, "/my/organisation", &[], Some(body))
+        .await
+}

@@ -1,0 +1,103 @@
+//! The header's account links: "Sign in" for visitors; for a signed-in user
+//! the pages their role may use, and "Sign out".
+
+use cecop_shared::Role;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::components::require_role::login_href;
+use crate::i18n::use_i18n;
+use crate::session::{SessionState, use_session};
+
+/// A navigation landmark of its own, labelled apart from the main one (WCAG 1.3.1).
+#[component]
+pub fn AccountNav() -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let navigate = use_navigate();
+    let location = use_location();
+    // "Sign in" comes back to the page it was clicked on (not to /login itself).
+    let sign_in_href = move || {
+        let path = location.pathname.get();
+        if path == "/login" {
+            "/login".to_owned()
+        } else {
+            login_href(&format!("{path}{}", location.search.get()))
+        }
+    };
+    let sign_out = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            session.logout().await;
+            navigate("/", Default::default());
+        });
+    };
+    let links = move || match session.state() {
+        SessionState::Loading => ().into_any(),
+        SessionState::SignedOut => view! {
+            <li>
+                <A href=sign_in_href attr:data-testid="nav-signin">
+                    {move || t().nav_sign_in}
+                </A>
+            </li>
+        }
+        .into_any(),
+        SessionState::SignedIn(me) => {
+            let role = me.role;
+            let org_user = matches!(role, Role::Admin | Role::Member);
+            view! {
+                <li>
+                    <A href="/account" attr:data-testid="nav-account">
+                        {move || t().nav_account}
+                    </A>
+                </li>
+                {org_user
+                    .then(|| {
+                        view! {
+                            <li>
+                                <A href="/portal/tokens">{move || t().nav_tokens}</A>
+                            </li>
+                        }
+                    })}
+                {(role == Role::Member)
+                    .then(|| {
+                        view! {
+                            <li>
+                                <A href="/portal/profile">{move || t().nav_profile}</A>
+                            </li>
+                        }
+                    })}
+                {(role == Role::Admin)
+                    .then(|| {
+                        view! {
+                            <li>
+                                <A href="/admin/users">{move || t().nav_users}</A>
+                            </li>
+                            <li>
+                                <A href="/admin/audit">{move || t().nav_audit}</A>
+                            </li>
+                        }
+                    })}
+                <li>
+                    <button
+                        type="button"
+                        class="link-button"
+                        data-testid="nav-signout"
+                        on:click=sign_out.clone()
+                    >
+                        {move || t().nav_sign_out}
+                    </button>
+                </li>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <nav class="account-nav" aria-label=move || t().account_nav_label>
+            <ul>{links}</ul>
+        </nav>
+    }
+}

@@ -1,0 +1,58 @@
+//! Form-level messages: a live region that is always in the page, so that
+//! screen readers announce an error or a success as soon as it appears
+//! (WCAG 4.1.3), and [`error_text`], the one sentence an [`ApiError`] becomes.
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::i18n::Strings;
+
+/// The sentence that explains `error` to the user: the server's own detail
+/// when it gave one, else a translated explanation.
+pub fn error_text(t: &'static Strings, error: &ApiError) -> String {
+    match error {
+        ApiError::Problem(problem) => {
+            if problem.status == 422 && !problem.errors.is_empty() {
+                return t.form_fix_fields.to_owned();
+            }
+            problem
+                .detail
+                .clone()
+                .unwrap_or_else(|| problem.title.clone())
+        }
+        ApiError::RateLimited(wait) => (t.rate_limited)(*wait),
+        ApiError::Status(status) => (t.error_status)(*status),
+        ApiError::Network(_) => t.error_network.to_owned(),
+        ApiError::Decode(_) => t.error_decode.to_owned(),
+    }
+}
+
+/// An assertive live region showing the form's error, if any.
+#[component]
+pub fn FormAlert(
+    /// The id fields point at with `aria-describedby`.
+    id: &'static str,
+    /// The message to show, if any.
+    #[prop(into)]
+    message: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <div id=id class="form-alert" role="alert">
+            {move || message.get().map(|text| view! { <p class="form-error">{text}</p> })}
+        </div>
+    }
+}
+
+/// The message under one field (its id is what the field's
+/// `aria-describedby` names, WCAG 1.3.1 / 3.3.1).
+#[component]
+pub fn FieldMessage(
+    id: &'static str,
+    #[prop(into)] message: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <p id=id class="field-error">
+            {move || message.get()}
+        </p>
+    }
+}

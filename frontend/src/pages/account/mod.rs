@@ -1,0 +1,4 @@
+//! The signed-in user's own account (`/account`).
+
+pub mod page;
+pub mod password_form;

@@ -1,0 +1,62 @@
+//! `/account`: who is signed in (name, e-mail, role, organisation) and the
+//! change-password form. Any signed-in role may use it.
+
+use cecop_shared::Role;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::require_role::RequireRole;
+use crate::i18n::{Strings, use_i18n};
+use crate::pages::account::password_form::PasswordForm;
+use crate::pages::page_title;
+use crate::session::use_session;
+
+/// The translated name of a role.
+pub fn role_label(t: &'static Strings, role: Role) -> &'static str {
+    match role {
+        Role::Admin => t.role_admin,
+        Role::Editor => t.role_editor,
+        Role::Member => t.role_member,
+    }
+}
+
+/// The account page.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let session = use_session();
+    let details = move || {
+        session.me().map(|me| {
+            let role = me.role;
+            view! {
+                <dl class="details">
+                    <dt>{move || t().field_display_name}</dt>
+                    <dd data-testid="account-name">{me.display_name}</dd>
+                    <dt>{move || t().field_email}</dt>
+                    <dd data-testid="account-email">{me.email.to_string()}</dd>
+                    <dt>{move || t().field_role}</dt>
+                    <dd data-testid="account-role">{move || role_label(t(), role)}</dd>
+                    {me
+                        .organisation
+                        .map(|org| {
+                            view! {
+                                <dt>{move || t().field_organisation}</dt>
+                                <dd>{org.to_string()}</dd>
+                            }
+                        })}
+                </dl>
+            }
+        })
+    };
+    view! {
+        <Title text=move || page_title(t().account_title) />
+        <RequireRole roles=&[Role::Admin, Role::Editor, Role::Member]>
+            <div class="wrap page narrow">
+                <h1>{move || t().account_heading}</h1>
+                {details}
+                <PasswordForm />
+            </div>
+        </RequireRole>
+    }
+}

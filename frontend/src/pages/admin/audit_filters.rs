@@ -1,0 +1,94 @@
+//! The audit log's filter form: action, actor, and a date range. Applying it
+//! navigates to the matching URL, starting again from page 1.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::i18n::use_i18n;
+use crate::pages::admin::href_with;
+
+/// The audit filters, as they stand in the URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub action: String,
+    pub actor: String,
+    pub from: String,
+    pub to: String,
+    pub page: u32,
+}
+
+impl AuditFilter {
+    /// The URL parameters (empty ones are dropped by [`href_with`]).
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let page = if self.page > 1 {
+            self.page.to_string()
+        } else {
+            String::new()
+        };
+        vec![
+            ("action", self.action.clone()),
+            ("actor", self.actor.clone()),
+            ("from", self.from.clone()),
+            ("to", self.to.clone()),
+            ("page", page),
+        ]
+    }
+
+    /// The address of this filter's page `page`.
+    pub fn href(&self, page: u32) -> String {
+        href_with(
+            "/admin/audit",
+            &Self {
+                page,
+                ..self.clone()
+            }
+            .params(),
+        )
+    }
+}
+
+/// A search landmark with a label on every control.
+#[component]
+pub fn AuditFilters(filter: AuditFilter) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let navigate = use_navigate();
+    let action = RwSignal::new(filter.action);
+    let actor = RwSignal::new(filter.actor);
+    let from = RwSignal::new(filter.from);
+    let to = RwSignal::new(filter.to);
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let next = AuditFilter {
+            action: action.get_untracked().trim().to_owned(),
+            actor: actor.get_untracked().trim().to_owned(),
+            from: from.get_untracked(),
+            to: to.get_untracked(),
+            page: 1,
+        };
+        navigate(&next.href(1), Default::default());
+    };
+    view! {
+        <form class="filters" role="search" on:submit=on_submit>
+            <div class="field">
+                <label for="audit-action">{move || t().audit_action}</label>
+                <input id="audit-action" type="text" aria-describedby="audit-action-hint" bind:value=action />
+                <p id="audit-action-hint" class="hint">{move || t().audit_action_hint}</p>
+            </div>
+            <div class="field">
+                <label for="audit-actor">{move || t().audit_actor}</label>
+                <input id="audit-actor" type="text" aria-describedby="audit-actor-hint" bind:value=actor />
+                <p id="audit-actor-hint" class="hint">{move || t().audit_actor_hint}</p>
+            </div>
+            <div class="field">
+                <label for="audit-from">{move || t().audit_from}</label>
+                <input id="audit-from" type="date" bind:value=from />
+            </div>
+            <div class="field">
+                <label for="audit-to">{move || t().audit_to}</label>
+                <input id="audit-to" type="date" bind:value=to />
+            </div>
+            <button type="submit" class="button">{move || t().filter_submit}</button>
+        </form>
+    }
+}

@@ -1,0 +1,136 @@
+//! One user in the admin table: role change, enable/disable, and delete
+//! with a confirm step. Each change is sent at once.
+
+use cecop_shared::{Role, UpdateUserRequest, User};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::admin::{delete_user, update_user};
+use crate::components::form_alert::error_text;
+use crate::i18n::use_i18n;
+use crate::pages::account::page::role_label;
+use crate::session::use_session;
+
+/// A table row; `on_changed` runs after any successful change.
+#[component]
+pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let session = use_session();
+    let id = user.id;
+    let disabled = user.disabled;
+    let role = user.role;
+    let name = StoredValue::new(user.display_name.clone());
+    let error = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(false);
+    let patch = move |update: UpdateUserRequest| {
+        error.set(None);
+        spawn_local(async move {
+            match update_user(session, id, &update).await {
+                Ok(_) => on_changed.run(()),
+                Err(err) => error.set(Some(error_text(i18n.t(), &err))),
+            }
+        });
+    };
+    let on_role = move |ev| {
+        if let Ok(new) = event_target_value(&ev).parse::<Role>()
+            && new != role
+        {
+            patch(UpdateUserRequest {
+                role: Some(new),
+                ..Default::default()
+            });
+        }
+    };
+    let toggle = move |_| {
+        patch(UpdateUserRequest {
+            disabled: Some(!disabled),
+            ..Default::default()
+        });
+    };
+    let remove = move |_| {
+        error.set(None);
+        spawn_local(async move {
+            match delete_user(session, id).await {
+                Ok(()) => on_changed.run(()),
+                Err(err) => error.set(Some(error_text(i18n.t(), &err))),
+            }
+        });
+    };
+    let role_option = move |r: Role| {
+        view! {
+            <option value=r.as_str() selected=r == role>
+                {move || role_label(t(), r)}
+            </option>
+        }
+    };
+    let select_id = format!("user-role-{id}");
+    let delete_controls = move || {
+        if confirming.get() {
+            view! {
+                <span class="confirm">
+                    {move || (t().delete_confirm_question)(&name.read_value())}
+                    " "
+                    <button type="button" class="button danger" on:click=remove>
+                        {move || t().delete_confirm}
+                    </button>
+                    " "
+                    <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
+                        {move || t().cancel}
+                    </button>
+                </span>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button
+                    type="button"
+                    class="button secondary"
+                    aria-label=move || (t().delete_named)(&name.read_value())
+                    on:click=move |_| confirming.set(true)
+                >
+                    {move || t().delete}
+                </button>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <tr data-testid="user-row" class:revoked=disabled>
+            <th scope="row">{user.display_name}</th>
+            <td>{user.email.to_string()}</td>
+            <td>
+                <label for=select_id.clone() class="visually-hidden">
+                    {move || (t().role_of)(&name.read_value())}
+                </label>
+                <select id=select_id on:change=on_role>
+                    {role_option(Role::Admin)}
+                    {role_option(Role::Editor)}
+                    {role_option(Role::Member)}
+                </select>
+            </td>
+            <td>{user.organisation.map(|o| o.to_string())}</td>
+            <td>{move || if disabled { t().user_disabled } else { t().user_enabled }}</td>
+            <td class="actions">
+                <button
+                    type="button"
+                    class="button secondary"
+                    data-testid="user-toggle"
+                    aria-label=move || {
+                        if disabled {
+                            (t().enable_named)(&name.read_value())
+                        } else {
+                            (t().disable_named)(&name.read_value())
+                        }
+                    }
+                    on:click=toggle
+                >
+                    {move || if disabled { t().enable } else { t().disable }}
+                </button>
+                " "
+                {delete_controls}
+                <span role="alert" class="field-error">{move || error.get()}</span>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,169 @@
+//! `/admin/users?q=&role=&page=`: the user accounts, searchable and
+//! filterable by role, with a create form and per-row actions.
+
+use cecop_shared::{Page, Role, User};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::admin::{ADMIN_PER_PAGE, list_users};
+use crate::components::error_view::ErrorView;
+use crate::components::loading::Loading;
+use crate::components::pagination::Pagination;
+use crate::components::require_role::RequireRole;
+use crate::i18n::use_i18n;
+use crate::pages::account::page::role_label;
+use crate::pages::admin::href_with;
+use crate::pages::admin::user_form::UserForm;
+use crate::pages::admin::user_row::UserRow;
+use crate::pages::page_title;
+use crate::session::use_session;
+
+/// The users page.
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    view! {
+        <Title text=move || page_title(t().users_title) />
+        <RequireRole roles=&[Role::Admin]>
+            <UsersContent />
+        </RequireRole>
+    }
+}
+
+/// The filters as URL parameters (q, role, page).
+fn params(q: String, role: String, page: u32) -> Vec<(&'static str, String)> {
+    let page = if page > 1 {
+        page.to_string()
+    } else {
+        String::new()
+    };
+    vec![("q", q), ("role", role), ("page", page)]
+}
+
+#[component]
+fn UsersContent() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let session = use_session();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let filter = Memo::new(move |_| {
+        let query = query.read();
+        let page = query
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+            .max(1);
+        (
+            query.get("q").unwrap_or_default(),
+            query.get("role").unwrap_or_default(),
+            page,
+        )
+    });
+    let users = LocalResource::new(move || {
+        let (q, role, page) = filter.get();
+        async move {
+            let mut query = params(q, role, page);
+            query.retain(|(_, value)| !value.is_empty());
+            query.push(("per_page", ADMIN_PER_PAGE.to_string()));
+            list_users(session, &query).await
+        }
+    });
+    let q = RwSignal::new(filter.get_untracked().0);
+    let role = RwSignal::new(filter.get_untracked().1);
+    let on_filter = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        navigate(
+            &href_with(
+                "/admin/users",
+                &params(q.get_untracked(), role.get_untracked(), 1),
+            ),
+            Default::default(),
+        );
+    };
+    let refetch = Callback::new(move |()| users.refetch());
+    let list = move || {
+        Suspend::new(async move {
+            match users.await {
+                Ok(page) => users_table(page, filter.get_untracked(), refetch).into_any(),
+                Err(error) => view! { <ErrorView error on_retry=refetch /> }.into_any(),
+            }
+        })
+    };
+    let role_option = move |r: Role| {
+        view! { <option value=r.as_str()>{move || role_label(t(), r)}</option> }
+    };
+    view! {
+        <div class="wrap page">
+            <h1>{move || t().users_heading}</h1>
+            <form class="filters" role="search" on:submit=on_filter>
+                <div class="field">
+                    <label for="users-q">{move || t().users_search}</label>
+                    <input id="users-q" type="search" bind:value=q />
+                </div>
+                <div class="field">
+                    <label for="users-role">{move || t().field_role}</label>
+                    <select
+                        id="users-role"
+                        prop:value=move || role.get()
+                        on:change=move |ev| role.set(event_target_value(&ev))
+                    >
+                        <option value="">{move || t().all_roles}</option>
+                        {role_option(Role::Admin)}
+                        {role_option(Role::Editor)}
+                        {role_option(Role::Member)}
+                    </select>
+                </div>
+                <button type="submit" class="button">{move || t().filter_submit}</button>
+            </form>
+            <section aria-labelledby="users-list-heading">
+                <h2 id="users-list-heading">{move || t().users_list_heading}</h2>
+                <Transition fallback=|| view! { <Loading /> }>{list}</Transition>
+            </section>
+            <UserForm on_created=refetch />
+        </div>
+    }
+}
+
+/// The table of one page of users, with pagination under it.
+fn users_table(
+    page: Page<User>,
+    filter: (String, String, u32),
+    refetch: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let (q, role, current) = filter;
+    let link = move |n: u32| href_with("/admin/users", &params(q.clone(), role.clone(), n));
+    let prev = (current > 1).then(|| link(current - 1));
+    let next = (current < page.total_pages).then(|| link(current + 1));
+    let total = page.total;
+    let total_pages = page.total_pages.max(1);
+    let rows = page
+        .items
+        .into_iter()
+        .map(|user| view! { <UserRow user on_changed=refetch /> })
+        .collect_view();
+    view! {
+        <p data-testid="users-total">{move || (t().users_total)(total)}</p>
+        <div class="table-wrap">
+            <table class="data-table">
+                <caption class="visually-hidden">{move || t().users_list_heading}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t().field_display_name}</th>
+                        <th scope="col">{move || t().field_email}</th>
+                        <th scope="col">{move || t().field_role}</th>
+                        <th scope="col">{move || t().field_organisation}</th>
+                        <th scope="col">{move || t().col_state}</th>
+                        <th scope="col">{move || t().col_actions}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <Pagination page=current total_pages prev_href=prev next_href=next />
+    }
+}

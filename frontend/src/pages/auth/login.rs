@@ -1,0 +1,147 @@
+//! `/login?next=<path>`: the sign-in form. After signing in (or straight
+//! away, when already signed in) it goes to `next`, a path on this site.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_meta::Title;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::ApiError;
+use crate::components::form_alert::{FormAlert, error_text};
+use crate::i18n::use_i18n;
+use crate::pages::page_title;
+use crate::session::{SessionState, use_session};
+
+/// Where to go after signing in: `next` if it is a path on this site (never
+/// another origin, which would make this page an open redirect, nor the
+/// login page itself, which would loop), else home.
+pub fn safe_next(next: Option<String>) -> String {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && !path.starts_with("/login") =>
+        {
+            path
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+/// The sign-in page.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let session = use_session();
+    let query = use_query_map();
+    let password_changed = query.read_untracked().get("changed").is_some();
+    if password_changed {
+        // The server has ended every session; the app forgets its tokens too.
+        session.forget();
+    }
+    let next = move || safe_next(query.read().get("next"));
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if matches!(session.state(), SessionState::SignedIn(_)) {
+            navigate(
+                &next(),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let message = Signal::derive(move || {
+        error.get().map(|error| match error.status() {
+            Some(401) => t().login_failed.to_owned(),
+            _ => error_text(t(), &error),
+        })
+    });
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let outcome = session
+                .login(&email.get_untracked(), &password.get_untracked())
+                .await;
+            busy.set(false);
+            if let Err(err) = outcome {
+                password.set(String::new());
+                error.set(Some(err));
+            }
+        });
+    };
+    let invalid = move || error.with(Option::is_some).to_string();
+    view! {
+        <Title text=move || page_title(t().login_title) />
+        <div class="wrap page narrow">
+            <h1>{move || t().login_heading}</h1>
+            <p class="notice" role="status">
+                {move || password_changed.then(|| t().password_changed_sign_in)}
+            </p>
+            <form class="stack-form" on:submit=on_submit novalidate>
+                <FormAlert id="login-error" message />
+                <label for="login-email">{move || t().field_email}</label>
+                <input
+                    id="login-email"
+                    type="email"
+                    name="email"
+                    autocomplete="username"
+                    required
+                    aria-invalid=invalid
+                    aria-describedby="login-error"
+                    bind:value=email
+                />
+                <label for="login-password">{move || t().field_password}</label>
+                <input
+                    id="login-password"
+                    type="password"
+                    name="password"
+                    autocomplete="current-password"
+                    required
+                    aria-invalid=invalid
+                    aria-describedby="login-error"
+                    bind:value=password
+                />
+                <button
+                    type="submit"
+                    class="button"
+                    data-testid="login-submit"
+                    disabled=move || busy.get()
+                >
+                    {move || if busy.get() { t().signing_in } else { t().sign_in }}
+                </button>
+            </form>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(
+            safe_next(Some("/portal/tokens?x=1".into())),
+            "/portal/tokens?x=1"
+        );
+        assert_eq!(safe_next(Some("//evil.example/".into())), "/");
+        assert_eq!(safe_next(Some("https://evil.example/".into())), "/");
+        assert_eq!(safe_next(Some("/\\evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/login?next=/x".into())), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

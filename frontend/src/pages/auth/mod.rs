@@ -1,0 +1,3 @@
+//! Signing in (`/login`).
+
+pub mod login;

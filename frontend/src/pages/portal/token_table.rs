@@ -1,0 +1,128 @@
+//! The list of API tokens, with a two-step revoke (ask, then confirm).
+
+use cecop_shared::ApiToken;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::portal::revoke_token;
+use crate::components::form_alert::{FormAlert, error_text};
+use crate::i18n::use_i18n;
+use crate::intl;
+use crate::session::use_session;
+
+/// A table of tokens; `on_changed` runs after one is revoked.
+#[component]
+pub fn TokenTable(tokens: Vec<ApiToken>, on_changed: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    if tokens.is_empty() {
+        return view! { <p data-testid="tokens-empty">{move || t().tokens_empty}</p> }.into_any();
+    }
+    let session = use_session();
+    let confirming = RwSignal::new(None::<i64>);
+    let error = RwSignal::new(None::<String>);
+    let revoke = move |id: i64| {
+        spawn_local(async move {
+            match revoke_token(session, id).await {
+                Ok(()) => {
+                    confirming.set(None);
+                    on_changed.run(());
+                }
+                Err(err) => error.set(Some(error_text(i18n.t(), &err))),
+            }
+        });
+    };
+    let rows = tokens
+        .into_iter()
+        .map(|token| {
+            let id = token.id;
+            let revoked = token.revoked_at.is_some();
+            let name = StoredValue::new(token.name.clone());
+            let scopes = token
+                .scopes
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let org = token.organisation.map(|o| o.to_string());
+            let when = move |time: Option<String>| {
+                move || match &time {
+                    Some(time) => intl::date_time(i18n.lang(), time),
+                    None => t().never.to_owned(),
+                }
+            };
+            let actions = move || {
+                if revoked {
+                    return ().into_any();
+                }
+                if confirming.get() == Some(id) {
+                    view! {
+                        <span class="confirm">
+                            {move || (t().revoke_confirm_question)(&name.read_value())}
+                            " "
+                            <button type="button" class="button danger" data-testid="token-revoke-confirm" on:click=move |_| revoke(id)>
+                                {move || t().revoke_confirm}
+                            </button>
+                            " "
+                            <button type="button" class="button secondary" on:click=move |_| confirming.set(None)>
+                                {move || t().cancel}
+                            </button>
+                        </span>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <button
+                            type="button"
+                            class="button secondary"
+                            data-testid="token-revoke"
+                            aria-label=move || (t().revoke_named)(&name.read_value())
+                            on:click=move |_| confirming.set(Some(id))
+                        >
+                            {move || t().revoke}
+                        </button>
+                    }
+                    .into_any()
+                }
+            };
+            view! {
+                <tr data-testid="token-row" class:revoked=revoked>
+                    <th scope="row">{token.name}</th>
+                    <td><code>{token.prefix}</code></td>
+                    <td>{scopes}</td>
+                    <td>{move || org.clone().unwrap_or_else(|| t().integrator.to_owned())}</td>
+                    <td>{when(Some(token.created_at))}</td>
+                    <td>{when(Some(token.expires_at))}</td>
+                    <td>{when(token.last_used_at)}</td>
+                    <td>
+                        {move || if revoked { t().token_revoked } else { t().token_active }}
+                    </td>
+                    <td>{actions}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <FormAlert id="tokens-error" message=error />
+        <div class="table-wrap">
+            <table class="data-table">
+                <caption class="visually-hidden">{move || t().tokens_list_heading}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t().field_token_name}</th>
+                        <th scope="col">{move || t().col_prefix}</th>
+                        <th scope="col">{move || t().field_scopes}</th>
+                        <th scope="col">{move || t().field_organisation}</th>
+                        <th scope="col">{move || t().col_created}</th>
+                        <th scope="col">{move || t().col_expires}</th>
+                        <th scope="col">{move || t().col_last_used}</th>
+                        <th scope="col">{move || t().col_state}</th>
+                        <th scope="col">{move || t().col_actions}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
