@@ -62,6 +62,11 @@ pub struct Settings {
     #[arg(long, env = "CECOP_JWT_SECRET", hide_env_values = true)]
     pub jwt_secret: Option<String>,
 
+    /// Seconds an access token lives (5 to 86400); clients refresh before then.
+    #[arg(long, env = "CECOP_ACCESS_TOKEN_TTL", default_value_t = crate::auth::tokens::ACCESS_TTL_SECS,
+        value_parser = clap::value_parser!(u64).range(5..=86_400))]
+    pub access_token_ttl: u64,
+
     /// HTTP worker threads (0: one per CPU core).
     #[arg(long, env = "CECOP_WORKERS", default_value_t = 0)]
     pub workers: usize,

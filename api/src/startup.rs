@@ -70,7 +70,10 @@ impl Application {
         });
         let pool = web::Data::new(pool);
         let auth = web::Data::new(AuthState {
-            keys: crate::auth::tokens::Keys::from_secret(&crate::auth::secret::load(settings)?),
+            keys: crate::auth::tokens::Keys::from_secret(
+                &crate::auth::secret::load(settings)?,
+                settings.access_token_ttl,
+            ),
         });
         let mut server = HttpServer::new(move || {
             let (app, _) = routes::register(App::new());

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
 /// A chromedriver process and its browsers.
@@ -170,4 +170,119 @@ fn nodes(v: &Value) -> String {
             format!(" at {}", list.join(", "))
         })
         .unwrap_or_default()
+}
+
+/// How long a page may take to show what a test waits for.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// Waits until `css` matches an element whose text satisfies `ok`; returns the text.
+pub async fn wait_text(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + WAIT;
+    let mut last = String::new();
+    while Instant::now() < deadline {
+        if let Ok(el) = c.find(Locator::Css(css)).await {
+            last = el.text().await.unwrap_or_default();
+            if ok(&last) {
+                return last;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "{css}: text never satisfied the condition; last seen {last:?} at {:?}",
+        c.current_url().await
+    );
+}
+
+/// Waits until exactly `n` elements match `css`.
+pub async fn wait_count(c: &Client, css: &str, n: usize) {
+    let deadline = Instant::now() + WAIT;
+    let mut seen = 0;
+    while Instant::now() < deadline {
+        seen = c
+            .find_all(Locator::Css(css))
+            .await
+            .map(|v| v.len())
+            .unwrap_or(0);
+        if seen == n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "{css}: expected {n} elements, saw {seen} at {:?}",
+        c.current_url().await
+    );
+}
+
+pub async fn assert_accessible(c: &Client, axe: &str, page: &str) {
+    let violations = axe_violations(c, axe).await;
+    assert!(
+        violations.is_empty(),
+        "WCAG 2.1 A/AA violations on {page}:\n{}",
+        violations.join("\n")
+    );
+}
+
+/// Waits until `css` matches an element, and returns it.
+pub async fn wait_find(c: &Client, css: &str) -> fantoccini::elements::Element {
+    let deadline = Instant::now() + WAIT;
+    while Instant::now() < deadline {
+        if let Ok(el) = c.find(Locator::Css(css)).await {
+            return el;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css}: never appeared at {:?}", c.current_url().await);
+}
+
+/// Waits until at least one element matches `css`; returns how many do.
+pub async fn wait_some(c: &Client, css: &str) -> usize {
+    let deadline = Instant::now() + WAIT;
+    while Instant::now() < deadline {
+        let n = c
+            .find_all(Locator::Css(css))
+            .await
+            .map(|v| v.len())
+            .unwrap_or(0);
+        if n > 0 {
+            return n;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css}: nothing matched at {:?}", c.current_url().await);
+}
+
+/// Waits until the address bar's path (and query) satisfies `ok`.
+pub async fn wait_url(c: &Client, ok: impl Fn(&reqwest::Url) -> bool) -> reqwest::Url {
+    let deadline = Instant::now() + WAIT;
+    let mut last = None;
+    while Instant::now() < deadline {
+        if let Ok(url) = c.current_url().await {
+            if ok(&url) {
+                return url;
+            }
+            last = Some(url);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the address never satisfied the condition; last {last:?}");
+}
+
+/// Replaces an input's text.
+pub async fn fill(c: &Client, css: &str, text: &str) {
+    let input = wait_find(c, css).await;
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
+}
+
+/// Fills in and submits the sign-in form.
+pub async fn sign_in_form(c: &Client, email: &str, password: &str) {
+    fill(c, "#login-email", email).await;
+    fill(c, "#login-password", password).await;
+    wait_find(c, "[data-testid=login-submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
 }

@@ -6,11 +6,12 @@
 use std::time::{Duration, Instant};
 
 use cecop_shared::{Member, Overview, Page, TokenPair};
-use cecop_tests::browser::{Driver, axe_source, axe_violations};
+use cecop_tests::browser::{
+    Driver, WAIT, assert_accessible, axe_source, fill, sign_in_form, wait_count, wait_find,
+    wait_some, wait_text, wait_url,
+};
 use cecop_tests::{SpawnOptions, TestApp, TestDatabase, create_admin, repo_root};
 use fantoccini::{Client, Locator};
-
-const WAIT: Duration = Duration::from_secs(20);
 
 fn spa_dir() -> std::path::PathBuf {
     let dir = std::env::var_os("CECOP_TEST_STATIC_DIR")
@@ -26,55 +27,6 @@ fn spa_dir() -> std::path::PathBuf {
 
 fn digits(text: &str) -> String {
     text.chars().filter(char::is_ascii_digit).collect()
-}
-
-/// Waits until `css` matches an element whose text satisfies `ok`; returns the text.
-async fn wait_text(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> String {
-    let deadline = Instant::now() + WAIT;
-    let mut last = String::new();
-    while Instant::now() < deadline {
-        if let Ok(el) = c.find(Locator::Css(css)).await {
-            last = el.text().await.unwrap_or_default();
-            if ok(&last) {
-                return last;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!(
-        "{css}: text never satisfied the condition; last seen {last:?} at {:?}",
-        c.current_url().await
-    );
-}
-
-/// Waits until exactly `n` elements match `css`.
-async fn wait_count(c: &Client, css: &str, n: usize) {
-    let deadline = Instant::now() + WAIT;
-    let mut seen = 0;
-    while Instant::now() < deadline {
-        seen = c
-            .find_all(Locator::Css(css))
-            .await
-            .map(|v| v.len())
-            .unwrap_or(0);
-        if seen == n {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!(
-        "{css}: expected {n} elements, saw {seen} at {:?}",
-        c.current_url().await
-    );
-}
-
-async fn assert_accessible(c: &Client, axe: &str, page: &str) {
-    let violations = axe_violations(c, axe).await;
-    assert!(
-        violations.is_empty(),
-        "WCAG 2.1 A/AA violations on {page}:\n{}",
-        violations.join("\n")
-    );
 }
 
 async fn visit(c: &Client, app: &TestApp, axe: &str) {
@@ -206,69 +158,6 @@ const ADMIN_EMAIL: &str = "admin@cecop.coop";
 const ADMIN_PASSWORD: &str = "lighthouse-keeper-42";
 const MEMBER_EMAIL: &str = "staff@coceta.example";
 const MEMBER_PASSWORD: &str = "walnut-orchard-1977";
-
-/// Waits until `css` matches an element, and returns it.
-async fn wait_find(c: &Client, css: &str) -> fantoccini::elements::Element {
-    let deadline = Instant::now() + WAIT;
-    while Instant::now() < deadline {
-        if let Ok(el) = c.find(Locator::Css(css)).await {
-            return el;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{css}: never appeared at {:?}", c.current_url().await);
-}
-
-/// Waits until at least one element matches `css`; returns how many do.
-async fn wait_some(c: &Client, css: &str) -> usize {
-    let deadline = Instant::now() + WAIT;
-    while Instant::now() < deadline {
-        let n = c
-            .find_all(Locator::Css(css))
-            .await
-            .map(|v| v.len())
-            .unwrap_or(0);
-        if n > 0 {
-            return n;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{css}: nothing matched at {:?}", c.current_url().await);
-}
-
-/// Waits until the address bar's path (and query) satisfies `ok`.
-async fn wait_url(c: &Client, ok: impl Fn(&reqwest::Url) -> bool) -> reqwest::Url {
-    let deadline = Instant::now() + WAIT;
-    let mut last = None;
-    while Instant::now() < deadline {
-        if let Ok(url) = c.current_url().await {
-            if ok(&url) {
-                return url;
-            }
-            last = Some(url);
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the address never satisfied the condition; last {last:?}");
-}
-
-/// Replaces an input's text.
-async fn fill(c: &Client, css: &str, text: &str) {
-    let input = wait_find(c, css).await;
-    input.clear().await.unwrap();
-    input.send_keys(text).await.unwrap();
-}
-
-/// Fills in and submits the sign-in form.
-async fn sign_in_form(c: &Client, email: &str, password: &str) {
-    fill(c, "#login-email", email).await;
-    fill(c, "#login-password", password).await;
-    wait_find(c, "[data-testid=login-submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
-}
 
 /// An access token for `email`, through the API.
 async fn api_token(app: &TestApp, email: &str, password: &str) -> String {
@@ -522,6 +411,49 @@ async fn a_member_creates_a_token_and_edits_the_profile_and_an_admin_sees_users_
     let journey = {
         let client = client.clone();
         async move { sign_in_journey(&client, &app, &axe).await }
+    };
+    let outcome = tokio::spawn(journey).await;
+    let _ = client.close().await;
+    drop(driver);
+    if let Err(err) = outcome {
+        std::panic::resume_unwind(err.into_panic());
+    }
+}
+
+#[tokio::test]
+async fn a_signed_in_session_outlives_its_short_lived_access_token() {
+    let static_dir = spa_dir();
+    let db = TestDatabase::new();
+    let (ok, _, stderr) = create_admin(&db, ADMIN_EMAIL, ADMIN_PASSWORD);
+    assert!(ok, "create-admin failed: {stderr}");
+    // Access tokens live 5 s here (plus the server's 5 s leeway for clock skew).
+    let app = TestApp::spawn_with(
+        &db,
+        SpawnOptions {
+            static_dir: Some(static_dir),
+            extra_env: vec![("CECOP_ACCESS_TOKEN_TTL".into(), "5".into())],
+        },
+    );
+    let driver = Driver::start();
+    let client = driver.browser().await;
+    let journey = {
+        let c = client.clone();
+        async move {
+            c.goto(&app.url("/login?next=/account")).await.unwrap();
+            sign_in_form(&c, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+            wait_url(&c, |u| u.path() == "/account").await;
+            // Long enough for the first access token to be dead for sure.
+            tokio::time::sleep(Duration::from_secs(12)).await;
+            // In-app navigation to a page whose data needs a valid token.
+            wait_find(&c, "a[href='/admin/users']")
+                .await
+                .click()
+                .await
+                .unwrap();
+            wait_url(&c, |u| u.path() == "/admin/users").await;
+            assert!(wait_some(&c, "[data-testid=user-row]").await >= 1);
+            wait_find(&c, "[data-testid=nav-account]").await;
+        }
     };
     let outcome = tokio::spawn(journey).await;
     let _ = client.close().await;

@@ -8,7 +8,7 @@ use rand::distr::Alphanumeric;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-/// Lifetime of an access token.
+/// Default lifetime of an access token (`CECOP_ACCESS_TOKEN_TTL`).
 pub const ACCESS_TTL_SECS: u64 = 15 * 60;
 /// Lifetime of a refresh token (each use issues a new one).
 pub const REFRESH_TTL_DAYS: i64 = 30;
@@ -31,6 +31,7 @@ pub struct Claims {
 pub struct Keys {
     encoding: EncodingKey,
     decoding: DecodingKey,
+    access_ttl: u64,
 }
 
 impl std::fmt::Debug for Keys {
@@ -40,20 +41,26 @@ impl std::fmt::Debug for Keys {
 }
 
 impl Keys {
-    pub fn from_secret(secret: &[u8]) -> Self {
+    pub fn from_secret(secret: &[u8], access_ttl: u64) -> Self {
         Self {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
+            access_ttl,
         }
     }
 
-    /// A signed access token for this user, valid for [`ACCESS_TTL_SECS`].
+    /// Seconds an access token lives.
+    pub fn access_ttl(&self) -> u64 {
+        self.access_ttl
+    }
+
+    /// A signed access token for this user, valid for [`Keys::access_ttl`].
     pub fn issue_access(&self, user_id: i64) -> anyhow::Result<String> {
         let now = u64::try_from(Utc::now().timestamp()).unwrap_or_default();
         let claims = Claims {
             sub: user_id.to_string(),
             iat: now,
-            exp: now + ACCESS_TTL_SECS,
+            exp: now + self.access_ttl,
             typ: "access".into(),
         };
         Ok(jsonwebtoken::encode(
@@ -98,10 +105,10 @@ mod tests {
 
     #[test]
     fn access_tokens_round_trip_and_reject_tampering() {
-        let keys = Keys::from_secret(b"0123456789abcdef0123456789abcdef");
+        let keys = Keys::from_secret(b"0123456789abcdef0123456789abcdef", ACCESS_TTL_SECS);
         let token = keys.issue_access(42).unwrap_or_default();
         assert_eq!(keys.verify_access(&token), Some(42));
-        let other = Keys::from_secret(b"another secret of enough length!!");
+        let other = Keys::from_secret(b"another secret of enough length!!", ACCESS_TTL_SECS);
         assert_eq!(other.verify_access(&token), None);
         assert_eq!(keys.verify_access("not.a.jwt"), None);
     }

@@ -7,7 +7,7 @@ pub mod refresh;
 use cecop_shared::TokenPair;
 use chrono::{Duration, Utc};
 
-use crate::auth::tokens::{self, ACCESS_TTL_SECS, Keys, REFRESH_TTL_DAYS};
+use crate::auth::tokens::{self, Keys, REFRESH_TTL_DAYS};
 use crate::db::DbConnection;
 use crate::db::sessions::{self, NewRefresh};
 use crate::error::ApiError;
@@ -35,7 +35,7 @@ fn issue(
     Ok(TokenPair {
         access_token: keys.issue_access(user_id)?,
         token_type: "Bearer".into(),
-        expires_in: ACCESS_TTL_SECS,
+        expires_in: keys.access_ttl(),
         refresh_token: refresh,
     })
 }
