@@ -115,6 +115,24 @@ impl Drop for Driver {
     }
 }
 
+/// Runs `journey` with a fresh headless browser, in its own task, so the
+/// browser and chromedriver are shut down whether the journey passes or
+/// panics; a panic is then re-raised for the test to fail with.
+pub async fn with_browser<F, Fut>(journey: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    let driver = Driver::start();
+    let client = driver.browser().await;
+    let outcome = tokio::spawn(journey(client.clone())).await;
+    let _ = client.close().await;
+    drop(driver);
+    if let Err(err) = outcome {
+        std::panic::resume_unwind(err.into_panic());
+    }
+}
+
 /// axe-core's script: `CECOP_AXE_JS`, or the copy `.ci/run` installs from npm.
 pub fn axe_source() -> String {
     let path = std::env::var_os("CECOP_AXE_JS")

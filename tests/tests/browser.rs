@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use cecop_shared::{Member, Overview, Page, TokenPair};
 use cecop_tests::browser::{
-    Driver, WAIT, assert_accessible, axe_source, fill, sign_in_form, wait_count, wait_find,
-    wait_some, wait_text, wait_url,
+    WAIT, assert_accessible, axe_source, fill, sign_in_form, wait_count, wait_find, wait_some,
+    wait_text, wait_url, with_browser,
 };
 use cecop_tests::{SpawnOptions, TestApp, TestDatabase, create_admin, repo_root};
 use fantoccini::{Client, Locator};
@@ -139,19 +139,7 @@ async fn a_visitor_sees_the_figures_filters_members_by_country_and_opens_one() {
         },
     );
     let axe = axe_source();
-    let driver = Driver::start();
-    let client = driver.browser().await;
-    // Run the journey in its own task so the browser is closed even when it fails.
-    let journey = {
-        let client = client.clone();
-        async move { visit(&client, &app, &axe).await }
-    };
-    let outcome = tokio::spawn(journey).await;
-    let _ = client.close().await;
-    drop(driver);
-    if let Err(err) = outcome {
-        std::panic::resume_unwind(err.into_panic());
-    }
+    with_browser(|client| async move { visit(&client, &app, &axe).await }).await;
 }
 
 const ADMIN_EMAIL: &str = "admin@cecop.coop";
@@ -406,18 +394,7 @@ async fn a_member_creates_a_token_and_edits_the_profile_and_an_admin_sees_users_
         },
     );
     let axe = axe_source();
-    let driver = Driver::start();
-    let client = driver.browser().await;
-    let journey = {
-        let client = client.clone();
-        async move { sign_in_journey(&client, &app, &axe).await }
-    };
-    let outcome = tokio::spawn(journey).await;
-    let _ = client.close().await;
-    drop(driver);
-    if let Err(err) = outcome {
-        std::panic::resume_unwind(err.into_panic());
-    }
+    with_browser(|client| async move { sign_in_journey(&client, &app, &axe).await }).await;
 }
 
 #[tokio::test]
@@ -434,31 +411,21 @@ async fn a_signed_in_session_outlives_its_short_lived_access_token() {
             extra_env: vec![("CECOP_ACCESS_TOKEN_TTL".into(), "5".into())],
         },
     );
-    let driver = Driver::start();
-    let client = driver.browser().await;
-    let journey = {
-        let c = client.clone();
-        async move {
-            c.goto(&app.url("/login?next=/account")).await.unwrap();
-            sign_in_form(&c, ADMIN_EMAIL, ADMIN_PASSWORD).await;
-            wait_url(&c, |u| u.path() == "/account").await;
-            // Long enough for the first access token to be dead for sure.
-            tokio::time::sleep(Duration::from_secs(12)).await;
-            // In-app navigation to a page whose data needs a valid token.
-            wait_find(&c, "a[href='/admin/users']")
-                .await
-                .click()
-                .await
-                .unwrap();
-            wait_url(&c, |u| u.path() == "/admin/users").await;
-            assert!(wait_some(&c, "[data-testid=user-row]").await >= 1);
-            wait_find(&c, "[data-testid=nav-account]").await;
-        }
-    };
-    let outcome = tokio::spawn(journey).await;
-    let _ = client.close().await;
-    drop(driver);
-    if let Err(err) = outcome {
-        std::panic::resume_unwind(err.into_panic());
-    }
+    with_browser(|c| async move {
+        c.goto(&app.url("/login?next=/account")).await.unwrap();
+        sign_in_form(&c, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+        wait_url(&c, |u| u.path() == "/account").await;
+        // Long enough for the first access token to be dead for sure.
+        tokio::time::sleep(Duration::from_secs(12)).await;
+        // In-app navigation to a page whose data needs a valid token.
+        wait_find(&c, "a[href='/admin/users']")
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_url(&c, |u| u.path() == "/admin/users").await;
+        assert!(wait_some(&c, "[data-testid=user-row]").await >= 1);
+        wait_find(&c, "[data-testid=nav-account]").await;
+    })
+    .await;
 }
