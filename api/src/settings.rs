@@ -67,6 +67,12 @@ pub struct Settings {
         value_parser = clap::value_parser!(u64).range(5..=86_400))]
     pub access_token_ttl: u64,
 
+    /// Reverse proxies (IPs or CIDR ranges, comma-separated) whose
+    /// `X-Forwarded-For` is believed. From anyone else the header is ignored:
+    /// clients could otherwise pick their own address and dodge rate limits.
+    #[arg(long, env = "CECOP_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+
     /// HTTP worker threads (0: one per CPU core).
     #[arg(long, env = "CECOP_WORKERS", default_value_t = 0)]
     pub workers: usize,
@@ -92,4 +98,12 @@ impl Settings {
             .as_deref()
             .is_none_or(|u| u.trim().is_empty())
     }
+}
+
+/// An IP address (a single host) or a CIDR range.
+fn parse_proxy(raw: &str) -> Result<ipnet::IpNet, String> {
+    let raw = raw.trim();
+    raw.parse::<ipnet::IpNet>()
+        .or_else(|_| raw.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("{raw:?} is neither an IP address nor a CIDR range"))
 }

@@ -11,7 +11,7 @@ use actix_web::{App, HttpResponse, HttpServer, web};
 use tracing_actix_web::TracingLogger;
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
-use crate::auth::AuthState;
+use crate::auth::{AuthState, TrustedProxies};
 use crate::db::{self, Pool};
 use crate::error::ApiError;
 use crate::handlers::docs::OpenApiDocument;
@@ -75,12 +75,14 @@ impl Application {
                 settings.access_token_ttl,
             ),
         });
+        let proxies = web::Data::new(TrustedProxies(settings.trusted_proxies.clone()));
         let mut server = HttpServer::new(move || {
             let (app, _) = routes::register(App::new());
             app.app_data(pool.clone())
                 .app_data(allowed.clone())
                 .app_data(document.clone())
                 .app_data(auth.clone())
+                .app_data(proxies.clone())
                 .app_data(
                     web::JsonConfig::default()
                         .limit(64 * 1024)

@@ -255,9 +255,42 @@ impl FromRequest for AdminUser {
     }
 }
 
+/// The reverse proxies whose `X-Forwarded-For` is believed (`CECOP_TRUSTED_PROXIES`).
+#[derive(Debug, Clone, Default)]
+pub struct TrustedProxies(pub Vec<ipnet::IpNet>);
+
+impl TrustedProxies {
+    fn trusts(&self, ip: &std::net::IpAddr) -> bool {
+        self.0.iter().any(|net| net.contains(ip))
+    }
+
+    /// The client's address: the TCP peer's, unless the peer is a trusted
+    /// proxy; then the right-most address in `X-Forwarded-For` that is not a
+    /// trusted proxy itself (the left part of the header is client-written).
+    pub fn client_ip(
+        &self,
+        peer: Option<std::net::IpAddr>,
+        forwarded: Option<&str>,
+    ) -> Option<std::net::IpAddr> {
+        let peer = peer?;
+        if !self.trusts(&peer) {
+            return Some(peer);
+        }
+        let hops = forwarded.unwrap_or_default().split(',').rev();
+        for hop in hops {
+            match hop.trim().parse::<std::net::IpAddr>() {
+                Ok(ip) if self.trusts(&ip) => continue,
+                Ok(ip) => return Some(ip),
+                Err(_) => break,
+            }
+        }
+        Some(peer)
+    }
+}
+
 /// Where a request comes from, for the audit log and rate limits. The address
-/// is the TCP peer's: forwarding headers are not trusted, since any client
-/// can set them.
+/// is the TCP peer's, or the forwarded client's when the peer is a trusted
+/// proxy (see [`TrustedProxies`]).
 #[derive(Debug, Clone, Default)]
 pub struct ClientInfo {
     pub ip: Option<String>,
@@ -274,9 +307,47 @@ impl FromRequest for ClientInfo {
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
             .map(|ua| ua.chars().take(512).collect());
+        let forwarded = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok());
+        let peer = req.peer_addr().map(|a| a.ip());
+        let ip = match req.app_data::<web::Data<TrustedProxies>>() {
+            Some(proxies) => proxies.client_ip(peer, forwarded),
+            None => peer,
+        };
         ready(Ok(Self {
-            ip: req.peer_addr().map(|a| a.ip().to_string()),
+            ip: ip.map(|ip| ip.to_string()),
             user_agent,
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TrustedProxies;
+
+    #[test]
+    fn forwarded_addresses_count_only_from_trusted_proxies() {
+        let proxies = TrustedProxies(vec![
+            "10.0.0.0/8".parse().unwrap_or_else(|_| unreachable!()),
+        ]);
+        let ip = |s: &str| s.parse().ok();
+        // An untrusted peer cannot choose its address.
+        assert_eq!(
+            proxies.client_ip(ip("198.51.100.7"), Some("203.0.113.5")),
+            ip("198.51.100.7")
+        );
+        // Behind the proxy: the right-most untrusted hop, not the client-written left part.
+        assert_eq!(
+            proxies.client_ip(ip("10.0.0.2"), Some("1.2.3.4, 203.0.113.5, 10.0.0.9")),
+            ip("203.0.113.5")
+        );
+        // No usable header: the proxy itself.
+        assert_eq!(proxies.client_ip(ip("10.0.0.2"), None), ip("10.0.0.2"));
+        assert_eq!(
+            proxies.client_ip(ip("10.0.0.2"), Some("garbage")),
+            ip("10.0.0.2")
+        );
     }
 }

@@ -11,7 +11,9 @@ pub mod rate_limit;
 pub mod secret;
 pub mod tokens;
 
-pub use extract::{AdminUser, ClientInfo, CurrentUser, MaybePrincipal, Principal, TokenPrincipal};
+pub use extract::{
+    AdminUser, ClientInfo, CurrentUser, MaybePrincipal, Principal, TokenPrincipal, TrustedProxies,
+};
 
 /// What the auth layer needs at request time, shared by all workers.
 #[derive(Debug, Clone)]

@@ -296,3 +296,85 @@ fn production_refuses_to_start_without_a_strong_jwt_secret() {
         assert!(output.stdout.is_empty());
     }
 }
+
+/// The client address of the newest failed login, as the audit log has it.
+async fn last_failure_ip(app: &TestApp) -> Option<String> {
+    let pair: TokenPair = login(app, EMAIL, PASSWORD).await.json().await.unwrap();
+    let page: cecop_shared::Page<cecop_shared::AuditEntry> = app
+        .client
+        .get(app.url("/api/v1/audit?action=auth.login_failed&per_page=1"))
+        .bearer_auth(pair.access_token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    page.items[0].ip.clone()
+}
+
+#[tokio::test]
+async fn forwarded_addresses_count_only_from_trusted_proxies() {
+    let db = TestDatabase::new();
+    assert!(create_admin(&db, EMAIL, PASSWORD).0);
+    let attempt = |app: &TestApp, from: &str, email: String| {
+        app.client
+            .post(app.url("/api/v1/auth/login"))
+            .header("x-forwarded-for", from)
+            .json(&json!({ "email": email, "password": "not the password at all" }))
+            .send()
+    };
+
+    // No proxy configured: a client cannot choose its address.
+    {
+        let app = TestApp::spawn(&db);
+        attempt(&app, "203.0.113.5", "a@example.org".into())
+            .await
+            .unwrap();
+        assert_eq!(last_failure_ip(&app).await.as_deref(), Some("127.0.0.1"));
+    }
+
+    // Behind a trusted proxy, each forwarded client is recorded and limited on its own.
+    let app = TestApp::spawn_with(
+        &db,
+        cecop_tests::SpawnOptions {
+            extra_env: vec![(
+                "CECOP_TRUSTED_PROXIES".into(),
+                "127.0.0.1, 10.0.0.0/8".into(),
+            )],
+            ..Default::default()
+        },
+    );
+    for i in 0..20 {
+        let res = attempt(
+            &app,
+            "198.51.100.1, 203.0.113.9",
+            format!("user{i}@example.org"),
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            res.status(),
+            401,
+            "attempt {i}: {}",
+            res.text().await.unwrap_or_default()
+        );
+    }
+    let limited = attempt(&app, "203.0.113.9", "another@example.org".into())
+        .await
+        .unwrap();
+    assert_eq!(
+        limited.status(),
+        429,
+        "the 21st failure from one client address is limited"
+    );
+    let other = attempt(&app, "203.0.113.10", "another@example.org".into())
+        .await
+        .unwrap();
+    assert_eq!(
+        other.status(),
+        401,
+        "another client behind the same proxy is not"
+    );
+    assert_eq!(last_failure_ip(&app).await.as_deref(), Some("203.0.113.10"));
+}
