@@ -304,3 +304,20 @@ pub async fn sign_in_form(c: &Client, email: &str, password: &str) {
         .await
         .unwrap();
 }
+
+/// Clicks the element `css` matches, finding it again if the page re-rendered
+/// it between the find and the click (a stale element).
+pub async fn click(c: &Client, css: &str) {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let outcome = match c.find(Locator::Css(css)).await {
+            Ok(element) => element.click().await.map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match outcome {
+            Ok(()) => return,
+            Err(e) if Instant::now() >= deadline => panic!("{css}: could not click: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+}

@@ -71,7 +71,12 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
                 <span class="confirm">
                     {move || (t().delete_confirm_question)(&name.read_value())}
                     " "
-                    <button type="button" class="button danger" on:click=remove>
+                    <button
+                        type="button"
+                        class="button danger"
+                        data-testid="user-delete-confirm"
+                        on:click=remove
+                    >
                         {move || t().delete_confirm}
                     </button>
                     " "
@@ -86,6 +91,7 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
                 <button
                     type="button"
                     class="button secondary"
+                    data-testid="user-delete"
                     aria-label=move || (t().delete_named)(&name.read_value())
                     on:click=move |_| confirming.set(true)
                 >
@@ -96,7 +102,7 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
         }
     };
     view! {
-        <tr data-testid="user-row" class:revoked=disabled>
+        <tr data-testid="user-row" data-email=user.email.to_string() class:revoked=disabled>
             <th scope="row">{user.display_name}</th>
             <td>{user.email.to_string()}</td>
             <td>
