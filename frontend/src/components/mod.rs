@@ -2,6 +2,7 @@
 //! strings from the i18n context and their data as props; none calls the API.
 
 pub mod account_nav;
+pub mod data_table;
 pub mod error_view;
 pub mod footer;
 pub mod form_alert;

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::{ADMIN_PER_PAGE, list_audit};
+use crate::components::data_table::{DataTable, Text};
 use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
 use crate::components::pagination::Pagination;
@@ -18,6 +19,16 @@ use crate::pages::page_title;
 use crate::session::use_session;
 
 /// The audit page.
+/// The table's column headings.
+const COLUMNS: &[Text] = &[
+    |s| s.audit_time,
+    |s| s.audit_actor,
+    |s| s.audit_action,
+    |s| s.audit_target,
+    |s| s.audit_ip,
+    |s| s.audit_user_agent,
+];
+
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -116,22 +127,9 @@ fn audit_table(page: Page<AuditEntry>, filter: AuditFilter) -> impl IntoView {
         .collect_view();
     view! {
         <p data-testid="audit-total">{move || (t().audit_total)(total)}</p>
-        <div class="table-wrap">
-            <table class="data-table">
-                <caption class="visually-hidden">{move || t().audit_list_heading}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || t().audit_time}</th>
-                        <th scope="col">{move || t().audit_actor}</th>
-                        <th scope="col">{move || t().audit_action}</th>
-                        <th scope="col">{move || t().audit_target}</th>
-                        <th scope="col">{move || t().audit_ip}</th>
-                        <th scope="col">{move || t().audit_user_agent}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable caption=|s| s.audit_list_heading columns=COLUMNS>
+            {rows}
+        </DataTable>
         <Pagination page=current total_pages prev_href=prev next_href=next />
     }
 }

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::admin::{ADMIN_PER_PAGE, list_users};
+use crate::components::data_table::{DataTable, Text};
 use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
 use crate::components::pagination::Pagination;
@@ -20,6 +21,16 @@ use crate::pages::page_title;
 use crate::session::use_session;
 
 /// The users page.
+/// The table's column headings.
+const COLUMNS: &[Text] = &[
+    |s| s.field_display_name,
+    |s| s.field_email,
+    |s| s.field_role,
+    |s| s.field_organisation,
+    |s| s.col_state,
+    |s| s.col_actions,
+];
+
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -148,22 +159,9 @@ fn users_table(
         .collect_view();
     view! {
         <p data-testid="users-total">{move || (t().users_total)(total)}</p>
-        <div class="table-wrap">
-            <table class="data-table">
-                <caption class="visually-hidden">{move || t().users_list_heading}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || t().field_display_name}</th>
-                        <th scope="col">{move || t().field_email}</th>
-                        <th scope="col">{move || t().field_role}</th>
-                        <th scope="col">{move || t().field_organisation}</th>
-                        <th scope="col">{move || t().col_state}</th>
-                        <th scope="col">{move || t().col_actions}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable caption=|s| s.users_list_heading columns=COLUMNS>
+            {rows}
+        </DataTable>
         <Pagination page=current total_pages prev_href=prev next_href=next />
     }
 }

@@ -5,12 +5,26 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::portal::revoke_token;
+use crate::components::data_table::{DataTable, Text};
 use crate::components::form_alert::{FormAlert, error_text};
 use crate::i18n::use_i18n;
 use crate::intl;
 use crate::session::use_session;
 
 /// A table of tokens; `on_changed` runs after one is revoked.
+/// The table's column headings.
+const COLUMNS: &[Text] = &[
+    |s| s.field_token_name,
+    |s| s.col_prefix,
+    |s| s.field_scopes,
+    |s| s.field_organisation,
+    |s| s.col_created,
+    |s| s.col_expires,
+    |s| s.col_last_used,
+    |s| s.col_state,
+    |s| s.col_actions,
+];
+
 #[component]
 pub fn TokenTable(tokens: Vec<ApiToken>, on_changed: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
@@ -104,25 +118,9 @@ pub fn TokenTable(tokens: Vec<ApiToken>, on_changed: Callback<()>) -> impl IntoV
         .collect_view();
     view! {
         <FormAlert id="tokens-error" message=error />
-        <div class="table-wrap">
-            <table class="data-table">
-                <caption class="visually-hidden">{move || t().tokens_list_heading}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || t().field_token_name}</th>
-                        <th scope="col">{move || t().col_prefix}</th>
-                        <th scope="col">{move || t().field_scopes}</th>
-                        <th scope="col">{move || t().field_organisation}</th>
-                        <th scope="col">{move || t().col_created}</th>
-                        <th scope="col">{move || t().col_expires}</th>
-                        <th scope="col">{move || t().col_last_used}</th>
-                        <th scope="col">{move || t().col_state}</th>
-                        <th scope="col">{move || t().col_actions}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable caption=|s| s.tokens_list_heading columns=COLUMNS>
+            {rows}
+        </DataTable>
     }
     .into_any()
 }
