@@ -9,26 +9,38 @@
 //! re-render when it changes.
 
 mod en;
+mod es;
+mod fr;
+mod it;
 
 use leptos::prelude::*;
 
 pub use en::EN;
+pub use es::ES;
+pub use fr::FR;
+pub use it::IT;
 
 /// A language the interface is translated into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     En,
+    Fr,
+    Es,
+    It,
 }
 
 impl Lang {
     /// Every translated language, in the order a language menu lists them.
-    pub const ALL: &'static [Lang] = &[Lang::En];
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Fr, Lang::Es, Lang::It];
 
     /// The BCP 47 tag, used for `<html lang>` (WCAG 3.1.1) and `Intl` formatting.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::It => "it",
         }
     }
 
@@ -36,6 +48,9 @@ impl Lang {
     pub fn native_name(self) -> &'static str {
         match self {
             Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::Es => "Español",
+            Lang::It => "Italiano",
         }
     }
 
@@ -43,6 +58,9 @@ impl Lang {
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::En => &EN,
+            Lang::Fr => &FR,
+            Lang::Es => &ES,
+            Lang::It => &IT,
         }
     }
 
@@ -353,6 +371,9 @@ mod tests {
     fn tags_match_on_the_primary_subtag() {
         assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
         assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("fr-BE"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("es_ES"), Some(Lang::Es));
+        assert_eq!(Lang::from_tag("it"), Some(Lang::It));
         assert_eq!(Lang::from_tag("xx-YY"), None);
     }
 
