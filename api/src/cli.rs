@@ -35,6 +35,15 @@ pub enum Command {
         #[arg(long, required = true)]
         demo: bool,
     },
+    /// Import content from a file in one transaction, reporting each line, and exit.
+    /// Nothing is written when any line is refused.
+    Import {
+        /// Articles as JSON Lines: one object per line with title, slug,
+        /// summary, body (Markdown), kind, status, published_at, country,
+        /// themes, lang (see docs/content.md).
+        #[arg(long, value_name = "FILE.jsonl", required = true)]
+        articles: std::path::PathBuf,
+    },
     /// Print the OpenAPI document and exit.
     Openapi,
     /// Create an administrator account; the password is read from standard input.
@@ -74,13 +83,39 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 demo_data: false,
                 ..settings
             })?;
-            let report = seed::seed_demo(&mut *pool.get()?)?;
+            let mut conn = pool.get()?;
+            let report = seed::seed_demo(&mut conn)?;
+            let items = seed::seed_content_if_empty(&mut conn)?.unwrap_or_default();
+            db::search::reindex_members(&mut conn)?;
             writeln!(
                 std::io::stdout(),
-                "demo data: {} members inserted, {} already present",
+                "demo data: {} members inserted, {} already present; {items} content items inserted",
                 report.inserted,
                 report.already_present
             )?;
+        }
+        Command::Import { articles } => {
+            telemetry::init(settings.log);
+            let pool = prepare_database(&Settings {
+                demo_data: false,
+                ..settings
+            })?;
+            let open = || std::fs::File::open(&articles).map(std::io::BufReader::new);
+            open().map_err(|e| anyhow::anyhow!("cannot read {}: {e}", articles.display()))?;
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            let report = crate::content::import::import_articles(
+                &mut *pool.get()?,
+                open,
+                chrono::Utc::now().naive_utc(),
+                |outcome| {
+                    // A closed pipe must not abort the import half-way.
+                    let _ = writeln!(stdout, "{outcome}");
+                },
+            )?;
+            if report.refused > 0 {
+                anyhow::bail!("{} line(s) refused; nothing was imported", report.refused);
+            }
+            writeln!(stdout, "imported {} article(s)", report.imported)?;
         }
         Command::CreateAdmin {
             email,

@@ -7,13 +7,25 @@ use utoipa::OpenApi;
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
-use crate::handlers::{audit, auth, docs, health, me, members, my, overview, tokens, users};
+use crate::handlers::{
+    articles, audit, auth, docs, events, feeds, health, me, members, my, overview, search, stories,
+    tokens, users,
+};
 
 /// Versioned API routes, mounted under `/api/v1`.
 pub fn api_v1(cfg: &mut ServiceConfig) {
     cfg.service(members::list::list_members)
         .service(members::get::get_member)
         .service(overview::get::get_overview)
+        .service(articles::list::list_articles)
+        .service(articles::get::get_article)
+        .service(events::list::list_events)
+        .service(events::get::get_event)
+        .service(stories::list::list_stories)
+        .service(stories::get::get_story)
+        .service(search::get::search_all)
+        .service(feeds::articles::articles_feed)
+        .service(feeds::events::events_feed)
         .service(docs::get_openapi)
         .service(auth::login::login)
         .service(auth::refresh::refresh)
@@ -69,7 +81,8 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         title = "CECOP API",
         version = "1.0.0",
         description = "The public and member API of CECOP, the European confederation of \
-            industrial and service cooperatives: member directory and headline figures.\n\n\
+            industrial and service cooperatives: member directory, headline figures, \
+            articles, events, #COOPTALES stories, search and feeds.\n\n\
             Errors are RFC 9457 `application/problem+json` bodies with a stable `type` URI. \
             Lists take `page` and `per_page` (1–100) and return `X-Total-Count` and RFC 8288 \
             `Link` headers.",
@@ -79,6 +92,8 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     tags(
         (name = "members", description = "CECOP's member organisations."),
         (name = "overview", description = "Headline figures of the network."),
+        (name = "content", description = "Articles, events and #COOPTALES stories, and search across them and the members."),
+        (name = "feeds", description = "Atom and iCalendar feeds."),
         (name = "health", description = "Liveness and readiness probes."),
         (name = "meta", description = "This API's own description."),
         (name = "auth", description = "Sign-in, sessions and the signed-in user's account."),

@@ -126,6 +126,19 @@ pub fn seed_if_empty(conn: &mut DbConnection) -> anyhow::Result<Option<SeedRepor
     }
 }
 
+/// Loads the demo articles, events and stories when the database has no
+/// content at all (a deployment's own content is never mixed with it).
+pub fn seed_content_if_empty(conn: &mut DbConnection) -> anyhow::Result<Option<usize>> {
+    if crate::db::content::count_all(conn)? > 0 {
+        return Ok(None);
+    }
+    match crate::content::import::seed_demo_content(conn, chrono::Utc::now().naive_utc()) {
+        Ok(items) => Ok(Some(items)),
+        Err(err) if is_unique_violation(&err) => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
 fn is_unique_violation(err: &anyhow::Error) -> bool {
     matches!(
         err.downcast_ref::<diesel::result::Error>(),

@@ -76,6 +76,22 @@ pub struct Settings {
     /// HTTP worker threads (0: one per CPU core).
     #[arg(long, env = "CECOP_WORKERS", default_value_t = 0)]
     pub workers: usize,
+
+    /// The site's public origin (e.g. `https://cecop.coop`), for absolute
+    /// links in feeds. Without it, links use the request's own host.
+    #[arg(long, env = "CECOP_PUBLIC_URL", value_parser = parse_origin)]
+    pub public_url: Option<String>,
+
+    /// Testing aid: seconds to shift the clock that decides when scheduled
+    /// content becomes public. Refused with `CECOP_ENV=production`.
+    #[arg(
+        long,
+        env = "CECOP_CLOCK_OFFSET",
+        default_value_t = 0,
+        hide = true,
+        allow_negative_numbers = true
+    )]
+    pub clock_offset: i64,
 }
 
 impl Settings {
@@ -106,4 +122,13 @@ fn parse_proxy(raw: &str) -> Result<ipnet::IpNet, String> {
     raw.parse::<ipnet::IpNet>()
         .or_else(|_| raw.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
         .map_err(|_| format!("{raw:?} is neither an IP address nor a CIDR range"))
+}
+
+/// An `http(s)://host[:port]` origin, without a trailing slash.
+fn parse_origin(raw: &str) -> Result<String, String> {
+    let parsed = url::Url::parse(raw.trim()).map_err(|e| format!("{raw:?}: {e}"))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+        return Err(format!("{raw:?} must be an http:// or https:// address"));
+    }
+    Ok(parsed.origin().ascii_serialization())
 }

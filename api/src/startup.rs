@@ -12,9 +12,11 @@ use tracing_actix_web::TracingLogger;
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::auth::{AuthState, TrustedProxies};
+use crate::content::clock::Clock;
 use crate::db::{self, Pool};
 use crate::error::ApiError;
 use crate::handlers::docs::OpenApiDocument;
+use crate::handlers::feeds::PublicUrl;
 use crate::middleware::{AllowedMethods, errors_to_problems, request_id_header};
 use crate::settings::Settings;
 use crate::spa::{self, Spa};
@@ -40,6 +42,12 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<Pool> {
     {
         tracing::info!(inserted = report.inserted, "loaded the demo dataset");
     }
+    if settings.demo_data
+        && let Some(items) = seed::seed_content_if_empty(&mut conn)?
+    {
+        tracing::info!(items, "loaded the demo content");
+    }
+    db::search::reindex_members(&mut conn)?;
     Ok(pool)
 }
 
@@ -76,6 +84,13 @@ impl Application {
             ),
         });
         let proxies = web::Data::new(TrustedProxies(settings.trusted_proxies.clone()));
+        if settings.clock_offset != 0 && settings.env == crate::settings::Environment::Production {
+            anyhow::bail!(
+                "CECOP_CLOCK_OFFSET is a testing aid and is refused with CECOP_ENV=production"
+            );
+        }
+        let clock = web::Data::new(Clock::shifted(settings.clock_offset));
+        let public_url = web::Data::new(PublicUrl(settings.public_url.clone()));
         let mut server = HttpServer::new(move || {
             let (app, _) = routes::register(App::new());
             app.app_data(pool.clone())
@@ -83,6 +98,8 @@ impl Application {
                 .app_data(document.clone())
                 .app_data(auth.clone())
                 .app_data(proxies.clone())
+                .app_data(clock.clone())
+                .app_data(public_url.clone())
                 .app_data(
                     web::JsonConfig::default()
                         .limit(64 * 1024)

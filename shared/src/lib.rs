@@ -7,6 +7,7 @@
 //! the wire built it. OpenAPI schema derives sit behind the `server` feature.
 
 pub mod auth;
+pub mod content;
 pub mod country;
 pub mod member;
 pub mod overview;
@@ -18,6 +19,11 @@ pub mod tokens;
 pub use auth::{
     AuditEntry, ChangePasswordRequest, CreateUserRequest, Email, LoginRequest, Me, RefreshRequest,
     Role, TokenPair, UpdateUserRequest, User,
+};
+pub use content::{
+    Article, ArticleKind, ArticleSummary, Attachment, ContentStatus, Event, EventKind,
+    EventSummary, ItemMeta, Language, MemberRef, Organiser, OrganiserRole, Photo, SearchHit,
+    SearchKind, Story, StorySummary, Theme, Visibility,
 };
 pub use country::CountryCode;
 pub use member::{
@@ -61,3 +67,47 @@ macro_rules! serde_via_str {
     };
 }
 pub(crate) use serde_via_str;
+
+/// Declares a closed set of values that travel as snake_case strings, with
+/// `as_str`, `FromStr` (naming the accepted values when it fails) and serde.
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+        #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text),+ }
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::ParseError;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($text => Ok(Self::$variant),)+
+                    _ => Err($crate::ParseError::new(format!(
+                        "must be one of: {}",
+                        [$($text),+].join(", ")
+                    ))),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use string_enum;

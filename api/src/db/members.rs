@@ -237,6 +237,18 @@ pub fn update_profile(
         .execute(conn)
 }
 
+/// Slugs of the members with these ids.
+pub fn slugs_by_ids(
+    conn: &mut DbConnection,
+    ids: &[i64],
+) -> QueryResult<std::collections::HashMap<i64, String>> {
+    let rows: Vec<(i64, String)> = members::table
+        .filter(members::id.eq_any(ids.to_vec()))
+        .select((members::id, members::slug))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
 /// How many members exist, whatever their status.
 pub fn count_all(conn: &mut DbConnection) -> QueryResult<i64> {
     members::table.count().get_result(conn)

@@ -5,8 +5,10 @@
 
 pub mod api_tokens;
 pub mod audit;
+pub mod content;
 pub mod members;
 pub mod schema;
+pub mod search;
 pub mod sessions;
 pub mod users;
 

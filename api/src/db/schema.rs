@@ -89,13 +89,99 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    story_consents (id) {
+        id -> BigInt,
+        given_at -> Timestamp,
+        given_by -> Text,
+        wording -> Text,
+        withdrawn_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    content_items (id) {
+        id -> BigInt,
+        item_type -> Text,
+        slug -> Text,
+        kind -> Nullable<Text>,
+        status -> Text,
+        visibility -> Text,
+        publish_at -> Timestamp,
+        default_lang -> Text,
+        country -> Nullable<Text>,
+        eu_funded -> Bool,
+        illustrative -> Bool,
+        attachments -> Text,
+        starts_at -> Nullable<Timestamp>,
+        ends_at -> Nullable<Timestamp>,
+        time_zone -> Nullable<Text>,
+        venue -> Nullable<Text>,
+        city -> Nullable<Text>,
+        online_url -> Nullable<Text>,
+        registration_url -> Nullable<Text>,
+        organisers -> Text,
+        cooperative -> Nullable<Text>,
+        sector -> Nullable<Text>,
+        quote -> Nullable<Text>,
+        photo -> Nullable<Text>,
+        consent_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    content_translations (content_id, lang) {
+        content_id -> BigInt,
+        lang -> Text,
+        title -> Text,
+        summary -> Text,
+        body -> Text,
+        body_html -> Text,
+    }
+}
+
+diesel::table! {
+    content_themes (content_id, theme) {
+        content_id -> BigInt,
+        theme -> Text,
+    }
+}
+
+diesel::table! {
+    content_tags (content_id, tag) {
+        content_id -> BigInt,
+        tag -> Text,
+    }
+}
+
+diesel::table! {
+    content_members (content_id, member_id) {
+        content_id -> BigInt,
+        member_id -> BigInt,
+    }
+}
+
 diesel::joinable!(users -> members (member_id));
 diesel::joinable!(api_tokens -> members (member_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(content_items -> story_consents (consent_id));
+diesel::joinable!(content_translations -> content_items (content_id));
+diesel::joinable!(content_themes -> content_items (content_id));
+diesel::joinable!(content_tags -> content_items (content_id));
+diesel::joinable!(content_members -> content_items (content_id));
+diesel::joinable!(content_members -> members (member_id));
 diesel::allow_tables_to_appear_in_same_query!(
     members,
     users,
     refresh_tokens,
     audit_log,
-    api_tokens
+    api_tokens,
+    story_consents,
+    content_items,
+    content_translations,
+    content_themes,
+    content_tags,
+    content_members
 );

@@ -1,9 +1,10 @@
 //! `GET /api/v1/openapi.json`: this API's OpenAPI 3.1 document. The Swagger
 //! UI at `/api/docs/` (built into the binary) reads it from here.
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 
 use crate::handlers::PUBLIC_CACHE;
+use crate::handlers::caching::etagged;
 
 /// The document, serialised once at start-up.
 #[derive(Debug, Clone)]
@@ -16,9 +17,10 @@ pub struct OpenApiDocument(pub String);
         content_type = "application/json"))
 )]
 #[get("/openapi.json")]
-pub async fn get_openapi(document: web::Data<OpenApiDocument>) -> HttpResponse {
-    HttpResponse::Ok()
+pub async fn get_openapi(req: HttpRequest, document: web::Data<OpenApiDocument>) -> HttpResponse {
+    let mut response = HttpResponse::Ok();
+    response
         .content_type("application/json")
-        .insert_header(PUBLIC_CACHE)
-        .body(document.0.clone())
+        .insert_header(PUBLIC_CACHE);
+    etagged(&req, response, document.0.clone().into_bytes())
 }

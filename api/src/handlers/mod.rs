@@ -3,16 +3,23 @@
 //! and shape the response; they hold no SQL and no status-code policy (that
 //! is `crate::error`).
 
+pub mod articles;
 pub mod audit;
 pub mod auth;
 pub mod body;
+pub mod caching;
+pub mod content;
 pub mod docs;
+pub mod events;
+pub mod feeds;
 pub mod health;
 pub mod me;
 pub mod members;
 pub mod my;
 pub mod overview;
 pub mod pagination;
+pub mod search;
+pub mod stories;
 pub mod tokens;
 pub mod users;
 

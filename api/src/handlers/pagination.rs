@@ -6,6 +6,7 @@ use cecop_shared::{PER_PAGE_DEFAULT, Page, PageRequest};
 use serde::Serialize;
 
 use crate::error::ApiError;
+use crate::handlers::caching::etagged_json;
 
 /// Parses `page` and `per_page`, naming the offending parameter.
 pub fn page_request(page: Option<&str>, per_page: Option<&str>) -> Result<PageRequest, ApiError> {
@@ -50,23 +51,24 @@ pub fn link_header(req: &HttpRequest, request: PageRequest, total_pages: u32) ->
 }
 
 /// A 200 answer for a list: the page, its `X-Total-Count` and `Link`
-/// headers, and the given extra headers (caching).
+/// headers, the given extra headers (caching, language) and an `ETag`
+/// (a matching `If-None-Match` gets a 304).
 pub fn page_response<T: Serialize>(
     req: &HttpRequest,
     request: PageRequest,
     items: Vec<T>,
     total: i64,
-    headers: &[(&'static str, &'static str)],
+    headers: &[(&'static str, &str)],
 ) -> HttpResponse {
     let page = Page::new(items, request, u64::try_from(total).unwrap_or_default());
     let mut response = HttpResponse::Ok();
     response
         .insert_header(("X-Total-Count", page.total.to_string()))
         .insert_header(("Link", link_header(req, request, page.total_pages)));
-    for header in headers {
-        response.insert_header(*header);
+    for (name, value) in headers {
+        response.insert_header((*name, value.to_string()));
     }
-    response.json(page)
+    etagged_json(req, response, &page)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `GET /api/v1/members/{slug}`: one member's profile.
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use cecop_shared::{Member, Slug};
 
 use super::{cache_headers, for_caller, to_member};
@@ -8,6 +8,7 @@ use crate::auth::MaybePrincipal;
 use crate::db::Pool;
 use crate::db::members;
 use crate::error::ApiError;
+use crate::handlers::caching::etagged_json;
 use crate::handlers::with_conn;
 
 /// Get one member organisation by its slug, whatever its status.
@@ -31,6 +32,7 @@ use crate::handlers::with_conn;
 #[get("/members/{slug}")]
 pub async fn get_member(
     caller: MaybePrincipal,
+    req: HttpRequest,
     slug: web::Path<String>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
@@ -43,8 +45,11 @@ pub async fn get_member(
         row.ok_or_else(|| ApiError::NotFound("No member organisation has this slug.".into()))?;
     let members_only = caller.reads_members_only();
     let [cache, vary] = cache_headers(members_only);
-    Ok(HttpResponse::Ok()
-        .insert_header(cache)
-        .insert_header(vary)
-        .json(for_caller(to_member(row)?, members_only)))
+    let mut response = HttpResponse::Ok();
+    response.insert_header(cache).insert_header(vary);
+    Ok(etagged_json(
+        &req,
+        response,
+        &for_caller(to_member(row)?, members_only),
+    ))
 }

@@ -1,11 +1,12 @@
 //! `GET /api/v1/overview`: headline figures computed from active members.
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use cecop_shared::{CountryCount, Overview};
 
 use crate::db::Pool;
 use crate::db::members;
 use crate::error::ApiError;
+use crate::handlers::caching::etagged_json;
 use crate::handlers::{PUBLIC_CACHE, with_conn};
 
 fn count(value: i64) -> u64 {
@@ -22,7 +23,10 @@ fn count(value: i64) -> u64 {
     responses((status = 200, description = "The headline figures.", body = Overview))
 )]
 #[get("/overview")]
-pub async fn get_overview(pool: web::Data<Pool>) -> Result<HttpResponse, ApiError> {
+pub async fn get_overview(
+    req: HttpRequest,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
     let row = with_conn(&pool, |conn| Ok(members::overview(conn)?)).await?;
     let countries = row
         .countries
@@ -47,7 +51,7 @@ pub async fn get_overview(pool: web::Data<Pool>) -> Result<HttpResponse, ApiErro
         members_with_illustrative_figures: count(row.members_with_illustrative_figures),
         countries,
     };
-    Ok(HttpResponse::Ok()
-        .insert_header(PUBLIC_CACHE)
-        .json(overview))
+    let mut response = HttpResponse::Ok();
+    response.insert_header(PUBLIC_CACHE);
+    Ok(etagged_json(&req, response, &overview))
 }

@@ -1,0 +1,11 @@
+//! Publishing: what turns stored articles, events and stories into what
+//! visitors read — Markdown rendering and sanitising, language choice, search
+//! text, feeds — and how content gets in (the demo content and JSONL import).
+//! Queries live in `crate::db::content`; HTTP in `crate::handlers`.
+
+pub mod clock;
+pub mod feeds;
+pub mod import;
+pub mod language;
+pub mod markdown;
+pub mod text;

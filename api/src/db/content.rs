@@ -1,0 +1,503 @@
+//! Queries over published content: articles, events and stories share one
+//! table (`content_items`) with their translations, themes, tags and related
+//! members beside it. Every public read goes through [`visible`], the one
+//! definition of what an audience may see.
+
+use chrono::NaiveDateTime;
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::{Bool, Text};
+
+use super::schema::{
+    content_items, content_members, content_tags, content_themes, content_translations, members,
+    story_consents,
+};
+use super::{Backend, DbConnection};
+
+/// The three kinds of item, as stored in `item_type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemType {
+    Article,
+    Event,
+    Story,
+}
+
+impl ItemType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Article => "article",
+            Self::Event => "event",
+            Self::Story => "story",
+        }
+    }
+}
+
+/// An item as stored. Enum-like and JSON columns are text; the handler layer
+/// parses them into `cecop_shared` types.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = content_items)]
+pub struct ContentRow {
+    pub id: i64,
+    pub item_type: String,
+    pub slug: String,
+    pub kind: Option<String>,
+    pub status: String,
+    pub visibility: String,
+    pub publish_at: NaiveDateTime,
+    pub default_lang: String,
+    pub country: Option<String>,
+    pub eu_funded: bool,
+    pub illustrative: bool,
+    pub attachments: String,
+    pub starts_at: Option<NaiveDateTime>,
+    pub ends_at: Option<NaiveDateTime>,
+    pub time_zone: Option<String>,
+    pub venue: Option<String>,
+    pub city: Option<String>,
+    pub online_url: Option<String>,
+    pub registration_url: Option<String>,
+    pub organisers: String,
+    pub cooperative: Option<String>,
+    pub sector: Option<String>,
+    pub quote: Option<String>,
+    pub photo: Option<String>,
+    pub consent_id: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A new item; translations, themes, tags and members are inserted beside it.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = content_items)]
+pub struct NewContent {
+    pub item_type: String,
+    pub slug: String,
+    pub kind: Option<String>,
+    pub status: String,
+    pub visibility: String,
+    pub publish_at: NaiveDateTime,
+    pub default_lang: String,
+    pub country: Option<String>,
+    pub eu_funded: bool,
+    pub illustrative: bool,
+    pub attachments: String,
+    pub starts_at: Option<NaiveDateTime>,
+    pub ends_at: Option<NaiveDateTime>,
+    pub time_zone: Option<String>,
+    pub venue: Option<String>,
+    pub city: Option<String>,
+    pub online_url: Option<String>,
+    pub registration_url: Option<String>,
+    pub organisers: String,
+    pub cooperative: Option<String>,
+    pub sector: Option<String>,
+    pub quote: Option<String>,
+    pub photo: Option<String>,
+    pub consent_id: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// One language version of an item.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = content_translations)]
+pub struct Translation {
+    pub content_id: i64,
+    pub lang: String,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub body_html: String,
+}
+
+/// A translation without its body, for lists.
+#[derive(Debug, Clone, Queryable)]
+pub struct TranslationHead {
+    pub content_id: i64,
+    pub lang: String,
+    pub title: String,
+    pub summary: String,
+}
+
+/// Who is reading, and when: the two things that decide what is public.
+#[derive(Debug, Clone, Copy)]
+pub struct Audience {
+    pub now: NaiveDateTime,
+    /// Signed-in users and `members:read` tokens also see members-only items.
+    pub members_only: bool,
+}
+
+/// A full-text condition, in the dialect of the connection it will run on.
+#[derive(Debug, Clone)]
+pub enum TextMatch {
+    Fts5(String),
+    TsQuery(String),
+}
+
+/// List order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Most recently published first.
+    Newest,
+    /// Events by start, soonest first.
+    StartsSoonest,
+    /// Events by start, latest first.
+    StartsLatest,
+}
+
+/// List filters, already validated.
+#[derive(Debug, Clone)]
+pub struct ContentFilter {
+    pub item_type: ItemType,
+    pub kind: Option<String>,
+    pub theme: Option<String>,
+    pub tag: Option<String>,
+    pub member_slug: Option<String>,
+    pub country: Option<String>,
+    /// Inclusive lower bound: publication time, or start for events.
+    pub from: Option<NaiveDateTime>,
+    /// Exclusive upper bound: publication time, or start for events.
+    pub to: Option<NaiveDateTime>,
+    /// Events only: `Some(true)` not yet ended, `Some(false)` ended.
+    pub upcoming: Option<bool>,
+    pub text: Option<TextMatch>,
+}
+
+impl ContentFilter {
+    pub fn new(item_type: ItemType) -> Self {
+        Self {
+            item_type,
+            kind: None,
+            theme: None,
+            tag: None,
+            member_slug: None,
+            country: None,
+            from: None,
+            to: None,
+            upcoming: None,
+            text: None,
+        }
+    }
+}
+
+const PUBLISHABLE: [&str; 2] = ["published", "scheduled"];
+
+/// What `audience` may see of one item type: published (or scheduled and
+/// due) items, members-only ones only for members, and stories only while
+/// their consent stands.
+pub fn visible(
+    item_type: ItemType,
+    audience: Audience,
+) -> content_items::BoxedQuery<'static, Backend> {
+    let mut query = content_items::table
+        .into_boxed()
+        .filter(content_items::item_type.eq(item_type.as_str()))
+        .filter(content_items::status.eq_any(PUBLISHABLE))
+        .filter(content_items::publish_at.le(audience.now));
+    if !audience.members_only {
+        query = query.filter(content_items::visibility.eq("public"));
+    }
+    if item_type == ItemType::Story {
+        query = query.filter(
+            content_items::consent_id.eq_any(
+                story_consents::table
+                    .filter(story_consents::withdrawn_at.is_null())
+                    .select(story_consents::id.nullable()),
+            ),
+        );
+    }
+    query
+}
+
+fn filtered(
+    filter: &ContentFilter,
+    audience: Audience,
+) -> content_items::BoxedQuery<'static, Backend> {
+    let mut query = visible(filter.item_type, audience);
+    if let Some(kind) = &filter.kind {
+        query = query.filter(content_items::kind.eq(kind.clone()));
+    }
+    if let Some(country) = &filter.country {
+        query = query.filter(content_items::country.eq(country.clone()));
+    }
+    if let Some(theme) = &filter.theme {
+        query = query.filter(
+            content_items::id.eq_any(
+                content_themes::table
+                    .filter(content_themes::theme.eq(theme.clone()))
+                    .select(content_themes::content_id),
+            ),
+        );
+    }
+    if let Some(tag) = &filter.tag {
+        query = query.filter(
+            content_items::id.eq_any(
+                content_tags::table
+                    .filter(content_tags::tag.eq(tag.clone()))
+                    .select(content_tags::content_id),
+            ),
+        );
+    }
+    if let Some(slug) = &filter.member_slug {
+        query = query.filter(
+            content_items::id.eq_any(
+                content_members::table
+                    .inner_join(members::table)
+                    .filter(members::slug.eq(slug.clone()))
+                    .select(content_members::content_id),
+            ),
+        );
+    }
+    let is_event = filter.item_type == ItemType::Event;
+    if let Some(from) = filter.from {
+        query = if is_event {
+            query.filter(content_items::starts_at.ge(from))
+        } else {
+            query.filter(content_items::publish_at.ge(from))
+        };
+    }
+    if let Some(to) = filter.to {
+        query = if is_event {
+            query.filter(content_items::starts_at.lt(to))
+        } else {
+            query.filter(content_items::publish_at.lt(to))
+        };
+    }
+    match filter.upcoming {
+        Some(true) => query = query.filter(content_items::ends_at.ge(audience.now)),
+        Some(false) => query = query.filter(content_items::ends_at.lt(audience.now)),
+        None => {}
+    }
+    match &filter.text {
+        Some(TextMatch::Fts5(q)) => {
+            query = query.filter(
+                sql::<Bool>(
+                    "content_items.id IN (SELECT doc_id FROM search_index \
+                     WHERE doc_type = 'content' AND search_index MATCH ",
+                )
+                .bind::<Text, _>(q.clone())
+                .sql(")"),
+            );
+        }
+        Some(TextMatch::TsQuery(q)) => {
+            query = query.filter(
+                sql::<Bool>(
+                    "content_items.id IN (SELECT doc_id FROM search_index \
+                     WHERE doc_type = 'content' AND document @@ to_tsquery('simple', ",
+                )
+                .bind::<Text, _>(q.clone())
+                .sql("))"),
+            );
+        }
+        None => {}
+    }
+    query
+}
+
+/// One page of items and the number of matches on all pages, read in one
+/// transaction so they agree.
+pub fn list(
+    conn: &mut DbConnection,
+    filter: &ContentFilter,
+    audience: Audience,
+    order: Order,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<ContentRow>, i64)> {
+    conn.transaction(|conn| {
+        let total = filtered(filter, audience).count().get_result(conn)?;
+        let query = filtered(filter, audience).select(ContentRow::as_select());
+        let query = match order {
+            Order::Newest => {
+                query.order_by((content_items::publish_at.desc(), content_items::id.desc()))
+            }
+            Order::StartsSoonest => {
+                query.order_by((content_items::starts_at.asc(), content_items::id.asc()))
+            }
+            Order::StartsLatest => {
+                query.order_by((content_items::starts_at.desc(), content_items::id.desc()))
+            }
+        };
+        let rows = query.offset(offset).limit(limit).load(conn)?;
+        Ok((rows, total))
+    })
+}
+
+/// Every item of a type the audience may see, newest first, up to `limit`
+/// (for feeds).
+pub fn latest(
+    conn: &mut DbConnection,
+    item_type: ItemType,
+    audience: Audience,
+    limit: i64,
+) -> QueryResult<Vec<ContentRow>> {
+    visible(item_type, audience)
+        .select(ContentRow::as_select())
+        .order_by((content_items::publish_at.desc(), content_items::id.desc()))
+        .limit(limit)
+        .load(conn)
+}
+
+/// The item with this slug, when the audience may see it.
+pub fn find_visible(
+    conn: &mut DbConnection,
+    item_type: ItemType,
+    slug: &str,
+    audience: Audience,
+) -> QueryResult<Option<ContentRow>> {
+    visible(item_type, audience)
+        .filter(content_items::slug.eq(slug.to_owned()))
+        .select(ContentRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Visible items by id, in no particular order (for search hits).
+pub fn visible_by_ids(
+    conn: &mut DbConnection,
+    ids: &[i64],
+    audience: Audience,
+) -> QueryResult<Vec<ContentRow>> {
+    let mut rows = Vec::new();
+    for item_type in [ItemType::Article, ItemType::Event, ItemType::Story] {
+        rows.extend(
+            visible(item_type, audience)
+                .filter(content_items::id.eq_any(ids.to_vec()))
+                .select(ContentRow::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(rows)
+}
+
+/// Title and summary of every language of these items.
+pub fn translation_heads(
+    conn: &mut DbConnection,
+    ids: &[i64],
+) -> QueryResult<Vec<TranslationHead>> {
+    content_translations::table
+        .filter(content_translations::content_id.eq_any(ids.to_vec()))
+        .select((
+            content_translations::content_id,
+            content_translations::lang,
+            content_translations::title,
+            content_translations::summary,
+        ))
+        .order_by((content_translations::content_id, content_translations::lang))
+        .load(conn)
+}
+
+/// Every language version of one item, bodies included.
+pub fn translations(conn: &mut DbConnection, id: i64) -> QueryResult<Vec<Translation>> {
+    content_translations::table
+        .filter(content_translations::content_id.eq(id))
+        .select(Translation::as_select())
+        .order_by(content_translations::lang)
+        .load(conn)
+}
+
+/// (item id, theme) pairs for these items.
+pub fn themes(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
+    content_themes::table
+        .filter(content_themes::content_id.eq_any(ids.to_vec()))
+        .select((content_themes::content_id, content_themes::theme))
+        .order_by((content_themes::content_id, content_themes::theme))
+        .load(conn)
+}
+
+/// (item id, tag) pairs for these items.
+pub fn tags(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
+    content_tags::table
+        .filter(content_tags::content_id.eq_any(ids.to_vec()))
+        .select((content_tags::content_id, content_tags::tag))
+        .order_by((content_tags::content_id, content_tags::tag))
+        .load(conn)
+}
+
+/// (slug, name) of the member organisations related to an item, by name.
+pub fn related_members(conn: &mut DbConnection, id: i64) -> QueryResult<Vec<(String, String)>> {
+    content_members::table
+        .inner_join(members::table)
+        .filter(content_members::content_id.eq(id))
+        .select((members::slug, members::name))
+        .order_by(members::name)
+        .load(conn)
+}
+
+/// True when an item of this type has this slug, whatever its status.
+pub fn slug_taken(conn: &mut DbConnection, item_type: ItemType, slug: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        content_items::table
+            .filter(content_items::item_type.eq(item_type.as_str()))
+            .filter(content_items::slug.eq(slug.to_owned())),
+    ))
+    .get_result(conn)
+}
+
+/// How many items exist, whatever their type and status.
+pub fn count_all(conn: &mut DbConnection) -> QueryResult<i64> {
+    content_items::table.count().get_result(conn)
+}
+
+/// A stored consent record for a story.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = story_consents)]
+pub struct NewConsent {
+    pub given_at: NaiveDateTime,
+    pub given_by: String,
+    pub wording: String,
+}
+
+pub fn insert_consent(conn: &mut DbConnection, consent: &NewConsent) -> QueryResult<i64> {
+    diesel::insert_into(story_consents::table)
+        .values(consent)
+        .returning(story_consents::id)
+        .get_result(conn)
+}
+
+/// Inserts an item with its translations, themes, tags and related members,
+/// returning its id. Callers run it inside their transaction.
+pub fn insert(
+    conn: &mut DbConnection,
+    item: &NewContent,
+    translations: &[Translation],
+    themes: &[String],
+    tags: &[String],
+    member_ids: &[i64],
+) -> QueryResult<i64> {
+    let id: i64 = diesel::insert_into(content_items::table)
+        .values(item)
+        .returning(content_items::id)
+        .get_result(conn)?;
+    for t in translations {
+        let t = Translation {
+            content_id: id,
+            ..t.clone()
+        };
+        diesel::insert_into(content_translations::table)
+            .values(&t)
+            .execute(conn)?;
+    }
+    for theme in themes {
+        diesel::insert_into(content_themes::table)
+            .values((
+                content_themes::content_id.eq(id),
+                content_themes::theme.eq(theme),
+            ))
+            .execute(conn)?;
+    }
+    for tag in tags {
+        diesel::insert_into(content_tags::table)
+            .values((content_tags::content_id.eq(id), content_tags::tag.eq(tag)))
+            .execute(conn)?;
+    }
+    for member_id in member_ids {
+        diesel::insert_into(content_members::table)
+            .values((
+                content_members::content_id.eq(id),
+                content_members::member_id.eq(member_id),
+            ))
+            .execute(conn)?;
+    }
+    Ok(id)
+}

@@ -1,0 +1,82 @@
+//! `GET /api/v1/articles/{slug}`: one published article with its body.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use cecop_shared::{Article, Slug};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::auth::MaybePrincipal;
+use crate::content::clock::Clock;
+use crate::db::Pool;
+use crate::db::content::{self, ItemType};
+use crate::error::ApiError;
+use crate::handlers::content::{
+    article_summary, attachments, audience, detail, preferences, respond_item,
+};
+use crate::handlers::with_conn;
+
+/// The language parameter of a single item.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LangQuery {
+    /// Preferred language (ISO 639-1); overrides `Accept-Language`. Falls
+    /// back to the item's default language when it has no such version.
+    #[param(value_type = Option<cecop_shared::Language>, example = "fr")]
+    pub lang: Option<String>,
+}
+
+/// Get one published article.
+///
+/// The body is Markdown rendered on the server to sanitised HTML. A draft,
+/// scheduled-but-not-due, archived or (for anonymous callers) members-only
+/// article is answered 404, as if it did not exist.
+#[utoipa::path(
+    tag = "content",
+    security((), ("bearer" = []), ("api_token" = ["members:read"])),
+    params(("slug" = Slug, Path, description = "The article's slug."), LangQuery),
+    responses(
+        (status = 200, description = "The article.", body = Article,
+            headers(
+                ("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."),
+                ("Content-Language" = String, description = "The language served.")
+            )),
+        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        (status = 400, description = "The slug or language is malformed.",
+            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Credentials were sent but are invalid.",
+            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No published article has this slug.",
+            body = cecop_shared::Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/articles/{slug}")]
+pub async fn get_article(
+    caller: MaybePrincipal,
+    req: HttpRequest,
+    slug: web::Path<String>,
+    query: web::Query<LangQuery>,
+    clock: web::Data<Clock>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let slug: Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
+    let prefs = preferences(&req, query.lang.as_deref())?;
+    let audience = audience(&caller, &clock);
+    let article = with_conn(&pool, move |conn| {
+        let row = content::find_visible(conn, ItemType::Article, slug.as_str(), audience)?
+            .ok_or_else(|| ApiError::NotFound("No published article has this slug.".into()))?;
+        let detail = detail(conn, &row, &prefs)?;
+        Ok(Article {
+            summary: article_summary(&row, detail.meta)?,
+            body_html: detail.body_html,
+            attachments: attachments(&row)?,
+            members: detail.members,
+        })
+    })
+    .await?;
+    Ok(respond_item(
+        &req,
+        audience,
+        &article.summary.meta.lang,
+        &article,
+    ))
+}

@@ -1,0 +1,117 @@
+//! `GET /api/v1/articles`: published articles, newest first, filtered.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use cecop_shared::{ArticleKind, ArticleSummary, CountryCode, Page, Slug, Theme};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::auth::MaybePrincipal;
+use crate::content::clock::Clock;
+use crate::db::Pool;
+use crate::db::content::{ContentFilter, ItemType, Order};
+use crate::error::ApiError;
+use crate::handlers::content::{
+    ListRequest, article_summary, audience, day_range, preferences, query_words, respond_list,
+};
+use crate::handlers::pagination::page_request;
+use crate::handlers::parse_param;
+
+/// Query parameters, parsed one by one so an invalid value is named.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListArticlesQuery {
+    /// Only articles of this kind.
+    #[param(inline, value_type = Option<ArticleKind>)]
+    kind: Option<String>,
+    /// Only articles under this theme.
+    #[param(inline, value_type = Option<Theme>)]
+    theme: Option<String>,
+    /// Only articles with this tag.
+    #[param(value_type = Option<Slug>, example = "care")]
+    tag: Option<String>,
+    /// Only articles related to this member organisation (its slug).
+    #[param(value_type = Option<Slug>, example = "coceta")]
+    member: Option<String>,
+    /// Only articles about this country (ISO 3166-1 alpha-2).
+    #[param(value_type = Option<CountryCode>, example = "BE")]
+    country: Option<String>,
+    /// Published on or after this day (`YYYY-MM-DD`, UTC).
+    #[param(value_type = Option<String>, format = Date, example = "2024-01-01")]
+    from: Option<String>,
+    /// Published on or before this day (`YYYY-MM-DD`, UTC).
+    #[param(value_type = Option<String>, format = Date, example = "2024-12-31")]
+    to: Option<String>,
+    /// Words that must all appear (as word prefixes, accents and case ignored)
+    /// in the title, summary or body of some language version.
+    #[param(
+        max_length = 200,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        example = "care"
+    )]
+    q: Option<String>,
+    /// Preferred language (ISO 639-1); overrides `Accept-Language`. Items
+    /// without it are served in their default language.
+    #[param(value_type = Option<cecop_shared::Language>, example = "fr")]
+    lang: Option<String>,
+    /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000, example = 1)]
+    page: Option<String>,
+    /// Items per page, 1 to 100; default 20.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, example = 20)]
+    per_page: Option<String>,
+}
+
+/// List published articles, newest first.
+///
+/// Members-only articles are included for signed-in users and tokens with
+/// `members:read`. Each item is in the best language the caller asked for
+/// (`lang`, then `Accept-Language`), else its default; `lang` on each item
+/// and the `Content-Language` header say which.
+#[utoipa::path(
+    tag = "content",
+    security((), ("bearer" = []), ("api_token" = ["members:read"])),
+    params(ListArticlesQuery),
+    responses(
+        (status = 200, description = "One page of articles.", body = Page<ArticleSummary>,
+            headers(
+                ("X-Total-Count" = u64, description = "Articles matching the filters, on all pages."),
+                ("Link" = String, description = "RFC 8288 links: first, prev, next, last."),
+                ("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."),
+                ("Content-Language" = String, description = "The languages of the items served.")
+            )),
+        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        (status = 400, description = "A parameter is invalid; `errors` names it.",
+            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Credentials were sent but are invalid.",
+            body = cecop_shared::Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/articles")]
+pub async fn list_articles(
+    caller: MaybePrincipal,
+    req: HttpRequest,
+    query: web::Query<ListArticlesQuery>,
+    clock: web::Data<Clock>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let mut filter = ContentFilter::new(ItemType::Article);
+    filter.kind =
+        parse_param::<ArticleKind>("kind", query.kind.as_deref())?.map(|k| k.as_str().into());
+    filter.theme =
+        parse_param::<Theme>("theme", query.theme.as_deref())?.map(|t| t.as_str().into());
+    filter.tag = parse_param::<Slug>("tag", query.tag.as_deref())?.map(|t| t.to_string());
+    filter.member_slug =
+        parse_param::<Slug>("member", query.member.as_deref())?.map(|m| m.to_string());
+    filter.country =
+        parse_param::<CountryCode>("country", query.country.as_deref())?.map(|c| c.to_string());
+    (filter.from, filter.to) = day_range(query.from.as_deref(), query.to.as_deref())?;
+    let list = ListRequest {
+        words: query_words(query.q.as_deref())?,
+        audience: audience(&caller, &clock),
+        order: Order::Newest,
+        page: page_request(query.page.as_deref(), query.per_page.as_deref())?,
+        prefs: preferences(&req, query.lang.as_deref())?,
+        filter,
+    };
+    respond_list(&req, &pool, list, article_summary).await
+}

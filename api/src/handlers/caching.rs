@@ -1,0 +1,98 @@
+//! Conditional GETs: a strong `ETag` over the exact bytes of the answer, and
+//! `304 Not Modified` when the client already holds them (RFC 9110 §8.8.3,
+//! §13.1.2). Every public read goes through [`etagged`].
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
+use sha2::{Digest, Sha256};
+
+/// The entity tag of a body: the first 128 bits of its SHA-256, quoted.
+pub fn entity_tag(body: &[u8]) -> String {
+    let digest = Sha256::digest(body);
+    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    format!("\"{hex}\"")
+}
+
+/// True when `If-None-Match` lists this tag or `*` (weak comparison, as the
+/// RFC prescribes for this header).
+fn matches(req: &HttpRequest, tag: &str) -> bool {
+    req.headers()
+        .get_all(header::IF_NONE_MATCH)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == "*" || t == tag)
+}
+
+/// Finishes `response` with `body` and its `ETag`, or as a bodiless 304 that
+/// keeps the caching headers when the client's copy is current.
+pub fn etagged(
+    req: &HttpRequest,
+    mut response: HttpResponseBuilder,
+    body: Vec<u8>,
+) -> HttpResponse {
+    let tag = entity_tag(&body);
+    if let Ok(value) = HeaderValue::from_str(&tag) {
+        response.insert_header((header::ETAG, value));
+    }
+    if matches(req, &tag) {
+        let mut not_modified = response.status(StatusCode::NOT_MODIFIED).finish();
+        not_modified.headers_mut().remove(header::CONTENT_TYPE);
+        return not_modified;
+    }
+    response.body(body)
+}
+
+/// A JSON body through [`etagged`].
+pub fn etagged_json<T: serde::Serialize>(
+    req: &HttpRequest,
+    mut response: HttpResponseBuilder,
+    value: &T,
+) -> HttpResponse {
+    match serde_json::to_vec(value) {
+        Ok(body) => {
+            response.content_type(mime_json());
+            etagged(req, response, body)
+        }
+        Err(err) => {
+            tracing::error!(error = %err, "cannot serialise a response");
+            HttpResponse::InternalServerError().finish()
+        }
+    }
+}
+
+fn mime_json() -> &'static str {
+    "application/json"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test::TestRequest;
+
+    #[test]
+    fn answers_304_to_a_matching_tag_and_200_otherwise() {
+        let body = b"{\"a\":1}".to_vec();
+        let tag = entity_tag(&body);
+        for (sent, status) in [
+            (tag.clone(), StatusCode::NOT_MODIFIED),
+            (format!("\"x\", W/{tag}"), StatusCode::NOT_MODIFIED),
+            ("*".to_owned(), StatusCode::NOT_MODIFIED),
+            ("\"other\"".to_owned(), StatusCode::OK),
+        ] {
+            let req = TestRequest::get()
+                .insert_header((header::IF_NONE_MATCH, sent.as_str()))
+                .to_http_request();
+            let response = etagged(&req, HttpResponse::Ok(), body.clone());
+            assert_eq!(response.status(), status, "{sent}");
+            assert_eq!(
+                response
+                    .headers()
+                    .get(header::ETAG)
+                    .and_then(|v| v.to_str().ok()),
+                Some(tag.as_str())
+            );
+        }
+    }
+}

@@ -1,0 +1,380 @@
+//! What the article, event, story, search and feed handlers share: who the
+//! audience is, which language to serve, the common query parameters, and
+//! turning stored rows into the published types.
+
+use std::collections::HashMap;
+
+use actix_web::HttpRequest;
+use actix_web::http::header;
+use anyhow::Context;
+use cecop_shared::{
+    ArticleSummary, Attachment, EventSummary, ItemMeta, Language, MemberRef, Organiser, Photo,
+    StorySummary,
+};
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+
+use crate::auth::MaybePrincipal;
+use crate::content::clock::Clock;
+use crate::content::language::Preferences;
+use crate::db::DbConnection;
+use crate::db::content::{self, Audience, ContentRow, TranslationHead};
+use crate::error::ApiError;
+use crate::handlers::parse_param;
+
+/// Longest accepted search text, in characters.
+pub const Q_MAX_CHARS: usize = 200;
+
+/// The audience of a request: the clock's now, and whether the caller may
+/// read members-only items.
+pub fn audience(caller: &MaybePrincipal, clock: &Clock) -> Audience {
+    Audience {
+        now: clock.now(),
+        members_only: caller.reads_members_only(),
+    }
+}
+
+/// The caller's language preferences from `?lang=` and `Accept-Language`.
+pub fn preferences(req: &HttpRequest, lang: Option<&str>) -> Result<Preferences, ApiError> {
+    let explicit: Option<Language> = parse_param("lang", lang)?;
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    Ok(Preferences::new(explicit, accept))
+}
+
+/// Caching headers for a content read: shared caches may keep what anyone
+/// may read; a view that includes members-only items is private. The answer
+/// depends on the language asked for and on the credentials.
+pub fn cache_headers(audience: Audience) -> [(&'static str, &'static str); 2] {
+    [
+        (
+            "Cache-Control",
+            if audience.members_only {
+                "private, no-store"
+            } else {
+                "public, max-age=60"
+            },
+        ),
+        ("Vary", "Accept-Language, Authorization"),
+    ]
+}
+
+/// The `Content-Language` of a list: the distinct languages of its items.
+pub fn content_language(metas: &[&ItemMeta]) -> String {
+    let mut languages: Vec<&str> = metas.iter().map(|m| m.lang.as_str()).collect();
+    languages.sort_unstable();
+    languages.dedup();
+    languages.join(", ")
+}
+
+/// A `YYYY-MM-DD` date parameter as the start of that day (UTC).
+pub fn parse_day(name: &str, raw: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
+    raw.map(|value| {
+        NaiveDate::parse_from_str(value, "%Y-%m-%d")
+            .map_err(|_| ApiError::invalid(name, "must be a date written YYYY-MM-DD"))
+    })
+    .transpose()
+}
+
+/// `from`/`to` days as a half-open range of instants: from the start of
+/// `from` to the end of `to`, both included.
+pub fn day_range(
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<(Option<NaiveDateTime>, Option<NaiveDateTime>), ApiError> {
+    let from = parse_day("from", from)?;
+    let to = parse_day("to", to)?;
+    if let (Some(from), Some(to)) = (from, to)
+        && to < from
+    {
+        return Err(ApiError::invalid("to", "must not be before from"));
+    }
+    Ok((
+        from.and_then(|d| d.and_hms_opt(0, 0, 0)),
+        to.and_then(|d| d.succ_opt())
+            .and_then(|d| d.and_hms_opt(0, 0, 0)),
+    ))
+}
+
+fn corrupt(row: &ContentRow, what: &str) -> ApiError {
+    ApiError::Internal(anyhow::anyhow!(
+        "{} {}: bad stored {what}",
+        row.item_type,
+        row.slug
+    ))
+}
+
+fn parse_stored<T: std::str::FromStr>(
+    row: &ContentRow,
+    what: &str,
+    value: &str,
+) -> Result<T, ApiError> {
+    value.parse().map_err(|_| corrupt(row, what))
+}
+
+/// Builds the language-resolved metadata of each row (same order), loading
+/// translations, themes and tags for all of them in three queries.
+pub fn metas(
+    conn: &mut DbConnection,
+    rows: &[ContentRow],
+    prefs: &Preferences,
+) -> Result<Vec<ItemMeta>, ApiError> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut heads: HashMap<i64, Vec<TranslationHead>> = HashMap::new();
+    for head in content::translation_heads(conn, &ids)? {
+        heads.entry(head.content_id).or_default().push(head);
+    }
+    let mut themes: HashMap<i64, Vec<String>> = HashMap::new();
+    for (id, theme) in content::themes(conn, &ids)? {
+        themes.entry(id).or_default().push(theme);
+    }
+    let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
+    for (id, tag) in content::tags(conn, &ids)? {
+        tags.entry(id).or_default().push(tag);
+    }
+    rows.iter()
+        .map(|row| {
+            let heads = heads.remove(&row.id).unwrap_or_default();
+            meta(
+                row,
+                heads,
+                themes.remove(&row.id).unwrap_or_default(),
+                tags.remove(&row.id).unwrap_or_default(),
+                prefs,
+            )
+        })
+        .collect()
+}
+
+fn meta(
+    row: &ContentRow,
+    heads: Vec<TranslationHead>,
+    themes: Vec<String>,
+    tags: Vec<String>,
+    prefs: &Preferences,
+) -> Result<ItemMeta, ApiError> {
+    let default_lang: Language = parse_stored(row, "default_lang", &row.default_lang)?;
+    let languages = heads
+        .iter()
+        .map(|h| parse_stored(row, "lang", &h.lang))
+        .collect::<Result<Vec<Language>, _>>()?;
+    let lang = prefs.choose(&languages, &default_lang).clone();
+    let head = heads
+        .into_iter()
+        .find(|h| h.lang == lang.as_str())
+        .ok_or_else(|| corrupt(row, "translation for its default language"))?;
+    Ok(ItemMeta {
+        slug: parse_stored(row, "slug", &row.slug)?,
+        lang,
+        default_lang,
+        languages,
+        title: head.title,
+        summary: head.summary,
+        published_at: row.publish_at.and_utc(),
+        themes: themes
+            .iter()
+            .map(|t| parse_stored(row, "theme", t))
+            .collect::<Result<_, _>>()?,
+        tags,
+        visibility: parse_stored(row, "visibility", &row.visibility)?,
+        eu_funded: row.eu_funded,
+        illustrative: row.illustrative,
+    })
+}
+
+fn json_column<T: serde::de::DeserializeOwned>(
+    row: &ContentRow,
+    what: &str,
+    value: &str,
+) -> Result<T, ApiError> {
+    serde_json::from_str(value)
+        .with_context(|| format!("{} {}: bad stored {what}", row.item_type, row.slug))
+        .map_err(ApiError::Internal)
+}
+
+fn country(row: &ContentRow) -> Result<Option<cecop_shared::CountryCode>, ApiError> {
+    row.country
+        .as_deref()
+        .map(|c| parse_stored(row, "country", c))
+        .transpose()
+}
+
+pub fn article_summary(row: &ContentRow, meta: ItemMeta) -> Result<ArticleSummary, ApiError> {
+    Ok(ArticleSummary {
+        kind: parse_stored(row, "kind", row.kind.as_deref().unwrap_or_default())?,
+        country: country(row)?,
+        meta,
+    })
+}
+
+pub fn event_summary(row: &ContentRow, meta: ItemMeta) -> Result<EventSummary, ApiError> {
+    let zone_name = row.time_zone.clone().unwrap_or_default();
+    let zone: chrono_tz::Tz = parse_stored(row, "time_zone", &zone_name)?;
+    let (starts, ends) = row
+        .starts_at
+        .zip(row.ends_at)
+        .ok_or_else(|| corrupt(row, "start or end"))?;
+    let local = |t: NaiveDateTime| zone.from_utc_datetime(&t).naive_local();
+    Ok(EventSummary {
+        kind: parse_stored(row, "kind", row.kind.as_deref().unwrap_or_default())?,
+        starts_at: starts.and_utc(),
+        ends_at: ends.and_utc(),
+        starts_local: local(starts),
+        ends_local: local(ends),
+        time_zone: zone_name,
+        venue: row.venue.clone(),
+        city: row.city.clone(),
+        country: country(row)?,
+        online_url: row.online_url.clone(),
+        meta,
+    })
+}
+
+pub fn story_summary(row: &ContentRow, meta: ItemMeta) -> Result<StorySummary, ApiError> {
+    let photo: Option<Photo> = row
+        .photo
+        .as_deref()
+        .map(|p| json_column(row, "photo", p))
+        .transpose()?;
+    Ok(StorySummary {
+        cooperative: row.cooperative.clone().unwrap_or_default(),
+        country: country(row)?,
+        sector: row.sector.clone(),
+        quote: row.quote.clone(),
+        photo,
+        meta,
+    })
+}
+
+pub fn attachments(row: &ContentRow) -> Result<Vec<Attachment>, ApiError> {
+    json_column(row, "attachments", &row.attachments)
+}
+
+pub fn organisers(row: &ContentRow) -> Result<Vec<Organiser>, ApiError> {
+    json_column(row, "organisers", &row.organisers)
+}
+
+/// What a detail page adds to the list view: the body in the served
+/// language and the related member organisations.
+#[derive(Debug)]
+pub struct Detail {
+    pub meta: ItemMeta,
+    pub body_html: String,
+    pub members: Vec<MemberRef>,
+}
+
+pub fn detail(
+    conn: &mut DbConnection,
+    row: &ContentRow,
+    prefs: &Preferences,
+) -> Result<Detail, ApiError> {
+    let meta = metas(conn, std::slice::from_ref(row), prefs)?
+        .pop()
+        .ok_or_else(|| corrupt(row, "metadata"))?;
+    let body_html = content::translations(conn, row.id)?
+        .into_iter()
+        .find(|t| t.lang == meta.lang.as_str())
+        .map(|t| t.body_html)
+        .unwrap_or_default();
+    let members = content::related_members(conn, row.id)?
+        .into_iter()
+        .map(|(slug, name)| {
+            Ok(MemberRef {
+                slug: parse_stored(row, "member slug", &slug)?,
+                name,
+            })
+        })
+        .collect::<Result<_, ApiError>>()?;
+    Ok(Detail {
+        meta,
+        body_html,
+        members,
+    })
+}
+
+/// A list request, parsed: filters, audience, order, page and languages.
+#[derive(Debug)]
+pub struct ListRequest {
+    pub filter: content::ContentFilter,
+    /// Query words for full-text filtering, folded.
+    pub words: Vec<String>,
+    pub audience: Audience,
+    pub order: content::Order,
+    pub page: cecop_shared::PageRequest,
+    pub prefs: Preferences,
+}
+
+/// Runs a list request and answers with one page of `convert`ed items, with
+/// paging, caching and `Content-Language` headers and an `ETag`.
+pub async fn respond_list<T>(
+    req: &HttpRequest,
+    pool: &actix_web::web::Data<crate::db::Pool>,
+    list: ListRequest,
+    convert: fn(&ContentRow, ItemMeta) -> Result<T, ApiError>,
+) -> Result<actix_web::HttpResponse, ApiError>
+where
+    T: serde::Serialize + Send + 'static,
+{
+    let ListRequest {
+        mut filter,
+        words,
+        audience,
+        order,
+        page,
+        prefs,
+    } = list;
+    let (items, langs, total) = crate::handlers::with_conn(pool, move |conn| {
+        if !words.is_empty() {
+            filter.text = Some(crate::db::search::text_match(conn, &words));
+        }
+        let (rows, total) = content::list(
+            conn,
+            &filter,
+            audience,
+            order,
+            page.offset(),
+            i64::from(page.per_page()),
+        )?;
+        let metas = metas(conn, &rows, &prefs)?;
+        let langs = content_language(&metas.iter().collect::<Vec<_>>());
+        let items = rows
+            .iter()
+            .zip(metas)
+            .map(|(row, meta)| convert(row, meta))
+            .collect::<Result<Vec<T>, _>>()?;
+        Ok((items, langs, total))
+    })
+    .await?;
+    let [cache, vary] = cache_headers(audience);
+    let mut headers = vec![cache, vary];
+    if !langs.is_empty() {
+        headers.push(("Content-Language", langs.as_str()));
+    }
+    Ok(crate::handlers::pagination::page_response(
+        req, page, items, total, &headers,
+    ))
+}
+
+/// Answers with one item, its `Content-Language`, caching headers and `ETag`.
+pub fn respond_item<T: serde::Serialize>(
+    req: &HttpRequest,
+    audience: Audience,
+    lang: &Language,
+    item: &T,
+) -> actix_web::HttpResponse {
+    let [cache, vary] = cache_headers(audience);
+    let mut response = actix_web::HttpResponse::Ok();
+    response
+        .insert_header(cache)
+        .insert_header(vary)
+        .insert_header(("Content-Language", lang.as_str()));
+    crate::handlers::caching::etagged_json(req, response, item)
+}
+
+/// The words of an optional `q` parameter, validated and folded.
+pub fn query_words(q: Option<&str>) -> Result<Vec<String>, ApiError> {
+    Ok(crate::handlers::parse_text("q", q, Q_MAX_CHARS)?
+        .map(|q| crate::content::text::tokens(&q))
+        .unwrap_or_default())
+}

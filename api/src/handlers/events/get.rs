@@ -1,0 +1,69 @@
+//! `GET /api/v1/events/{slug}`: one published event with its description.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use cecop_shared::{Event, Slug};
+
+use crate::auth::MaybePrincipal;
+use crate::content::clock::Clock;
+use crate::db::Pool;
+use crate::db::content::{self, ItemType};
+use crate::error::ApiError;
+use crate::handlers::articles::get::LangQuery;
+use crate::handlers::content::{
+    attachments, audience, detail, event_summary, organisers, preferences, respond_item,
+};
+use crate::handlers::with_conn;
+
+/// Get one published event.
+#[utoipa::path(
+    tag = "content",
+    security((), ("bearer" = []), ("api_token" = ["members:read"])),
+    params(("slug" = Slug, Path, description = "The event's slug."), LangQuery),
+    responses(
+        (status = 200, description = "The event.", body = Event,
+            headers(
+                ("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."),
+                ("Content-Language" = String, description = "The language served.")
+            )),
+        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        (status = 400, description = "The slug or language is malformed.",
+            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Credentials were sent but are invalid.",
+            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No published event has this slug.",
+            body = cecop_shared::Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/events/{slug}")]
+pub async fn get_event(
+    caller: MaybePrincipal,
+    req: HttpRequest,
+    slug: web::Path<String>,
+    query: web::Query<LangQuery>,
+    clock: web::Data<Clock>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let slug: Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
+    let prefs = preferences(&req, query.lang.as_deref())?;
+    let audience = audience(&caller, &clock);
+    let event = with_conn(&pool, move |conn| {
+        let row = content::find_visible(conn, ItemType::Event, slug.as_str(), audience)?
+            .ok_or_else(|| ApiError::NotFound("No published event has this slug.".into()))?;
+        let detail = detail(conn, &row, &prefs)?;
+        Ok(Event {
+            summary: event_summary(&row, detail.meta)?,
+            body_html: detail.body_html,
+            organisers: organisers(&row)?,
+            registration_url: row.registration_url.clone(),
+            attachments: attachments(&row)?,
+            members: detail.members,
+        })
+    })
+    .await?;
+    Ok(respond_item(
+        &req,
+        audience,
+        &event.summary.meta.lang,
+        &event,
+    ))
+}

@@ -1,0 +1,73 @@
+//! `GET /api/v1/feeds/articles.atom`: the newest published articles.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+
+use super::PublicUrl;
+use crate::auth::MaybePrincipal;
+use crate::content::clock::Clock;
+use crate::content::feeds::{self, FeedArticle};
+use crate::db::Pool;
+use crate::db::content::{self, ItemType};
+use crate::error::ApiError;
+use crate::handlers::articles::get::LangQuery;
+use crate::handlers::caching::etagged;
+use crate::handlers::content::{article_summary, audience, cache_headers, detail, preferences};
+use crate::handlers::with_conn;
+
+/// Entries in the feed.
+const FEED_ENTRIES: i64 = 50;
+
+/// The Atom 1.0 feed (RFC 4287) of the 50 newest published articles.
+///
+/// Entries carry the full body as HTML, in the best language the caller
+/// asked for. Members-only articles appear only for signed-in callers and
+/// tokens with `members:read`.
+#[utoipa::path(
+    tag = "feeds",
+    security((), ("bearer" = []), ("api_token" = ["members:read"])),
+    params(LangQuery),
+    responses(
+        (status = 200, description = "The feed.", body = String,
+            content_type = "application/atom+xml",
+            headers(("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."))),
+        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        (status = 400, description = "The language is malformed.",
+            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Credentials were sent but are invalid.",
+            body = cecop_shared::Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/feeds/articles.atom")]
+pub async fn articles_feed(
+    caller: MaybePrincipal,
+    req: HttpRequest,
+    query: web::Query<LangQuery>,
+    clock: web::Data<Clock>,
+    public_url: web::Data<PublicUrl>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let prefs = preferences(&req, query.lang.as_deref())?;
+    let audience = audience(&caller, &clock);
+    let (origin, _) = public_url.resolve(&req);
+    let xml = with_conn(&pool, move |conn| {
+        let rows = content::latest(conn, ItemType::Article, audience, FEED_ENTRIES)?;
+        let mut entries = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let detail = detail(conn, row, &prefs)?;
+            entries.push(FeedArticle {
+                article: article_summary(row, detail.meta)?,
+                body_html: detail.body_html,
+                updated: row.updated_at.and_utc().max(row.publish_at.and_utc()),
+            });
+        }
+        Ok(feeds::atom(&origin, entries))
+    })
+    .await?;
+    let [cache, vary] = cache_headers(audience);
+    let mut response = HttpResponse::Ok();
+    response
+        .content_type("application/atom+xml; charset=utf-8")
+        .insert_header(cache)
+        .insert_header(vary);
+    Ok(etagged(&req, response, xml.into_bytes()))
+}

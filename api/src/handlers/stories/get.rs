@@ -1,0 +1,64 @@
+//! `GET /api/v1/stories/{slug}`: one published #COOPTALES story.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use cecop_shared::{Slug, Story};
+
+use crate::auth::MaybePrincipal;
+use crate::content::clock::Clock;
+use crate::db::Pool;
+use crate::db::content::{self, ItemType};
+use crate::error::ApiError;
+use crate::handlers::articles::get::LangQuery;
+use crate::handlers::content::{audience, detail, preferences, respond_item, story_summary};
+use crate::handlers::with_conn;
+
+/// Get one published #COOPTALES story.
+#[utoipa::path(
+    tag = "content",
+    security((), ("bearer" = []), ("api_token" = ["members:read"])),
+    params(("slug" = Slug, Path, description = "The story's slug."), LangQuery),
+    responses(
+        (status = 200, description = "The story.", body = Story,
+            headers(
+                ("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."),
+                ("Content-Language" = String, description = "The language served.")
+            )),
+        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        (status = 400, description = "The slug or language is malformed.",
+            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Credentials were sent but are invalid.",
+            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No published story has this slug.",
+            body = cecop_shared::Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/stories/{slug}")]
+pub async fn get_story(
+    caller: MaybePrincipal,
+    req: HttpRequest,
+    slug: web::Path<String>,
+    query: web::Query<LangQuery>,
+    clock: web::Data<Clock>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let slug: Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
+    let prefs = preferences(&req, query.lang.as_deref())?;
+    let audience = audience(&caller, &clock);
+    let story = with_conn(&pool, move |conn| {
+        let row = content::find_visible(conn, ItemType::Story, slug.as_str(), audience)?
+            .ok_or_else(|| ApiError::NotFound("No published story has this slug.".into()))?;
+        let detail = detail(conn, &row, &prefs)?;
+        Ok(Story {
+            summary: story_summary(&row, detail.meta)?,
+            body_html: detail.body_html,
+            members: detail.members,
+        })
+    })
+    .await?;
+    Ok(respond_item(
+        &req,
+        audience,
+        &story.summary.meta.lang,
+        &story,
+    ))
+}

@@ -1,0 +1,92 @@
+//! `GET /api/v1/stories`: published #COOPTALES stories, newest first.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use cecop_shared::{CountryCode, Page, StorySummary, Theme};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::auth::MaybePrincipal;
+use crate::content::clock::Clock;
+use crate::db::Pool;
+use crate::db::content::{ContentFilter, ItemType, Order};
+use crate::error::ApiError;
+use crate::handlers::content::{
+    ListRequest, audience, preferences, query_words, respond_list, story_summary,
+};
+use crate::handlers::pagination::page_request;
+use crate::handlers::parse_param;
+
+/// Query parameters, parsed one by one so an invalid value is named.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListStoriesQuery {
+    /// Only stories under this theme.
+    #[param(inline, value_type = Option<Theme>)]
+    theme: Option<String>,
+    /// Only stories from this country (ISO 3166-1 alpha-2).
+    #[param(value_type = Option<CountryCode>, example = "IT")]
+    country: Option<String>,
+    /// Words that must all appear (as word prefixes, accents and case ignored).
+    #[param(
+        max_length = 200,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        example = "care"
+    )]
+    q: Option<String>,
+    /// Preferred language (ISO 639-1); overrides `Accept-Language`.
+    #[param(value_type = Option<cecop_shared::Language>, example = "fr")]
+    lang: Option<String>,
+    /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000, example = 1)]
+    page: Option<String>,
+    /// Items per page, 1 to 100; default 20.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, example = 20)]
+    per_page: Option<String>,
+}
+
+/// List published #COOPTALES stories, newest first.
+///
+/// Only stories whose consent record stands are listed; withdrawing consent
+/// removes a story from every public surface at once.
+#[utoipa::path(
+    tag = "content",
+    security((), ("bearer" = []), ("api_token" = ["members:read"])),
+    params(ListStoriesQuery),
+    responses(
+        (status = 200, description = "One page of stories.", body = Page<StorySummary>,
+            headers(
+                ("X-Total-Count" = u64, description = "Stories matching the filters, on all pages."),
+                ("Link" = String, description = "RFC 8288 links: first, prev, next, last."),
+                ("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."),
+                ("Content-Language" = String, description = "The languages of the items served.")
+            )),
+        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        (status = 400, description = "A parameter is invalid; `errors` names it.",
+            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Credentials were sent but are invalid.",
+            body = cecop_shared::Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/stories")]
+pub async fn list_stories(
+    caller: MaybePrincipal,
+    req: HttpRequest,
+    query: web::Query<ListStoriesQuery>,
+    clock: web::Data<Clock>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let mut filter = ContentFilter::new(ItemType::Story);
+    filter.theme =
+        parse_param::<Theme>("theme", query.theme.as_deref())?.map(|t| t.as_str().into());
+    filter.country =
+        parse_param::<CountryCode>("country", query.country.as_deref())?.map(|c| c.to_string());
+    let list = ListRequest {
+        words: query_words(query.q.as_deref())?,
+        audience: audience(&caller, &clock),
+        order: Order::Newest,
+        page: page_request(query.page.as_deref(), query.per_page.as_deref())?,
+        prefs: preferences(&req, query.lang.as_deref())?,
+        filter,
+    };
+    respond_list(&req, &pool, list, story_summary).await
+}
