@@ -441,7 +441,15 @@ pub fn import_articles<R: BufRead>(
     let mut seen: HashSet<String> = HashSet::new();
     let mut result = ImportReport::default();
     let parse = |raw: &str| -> Result<ItemRecord, Vec<String>> {
-        serde_json::from_str(raw).map_err(|e| vec![format!("not a valid article record: {e}")])
+        let de = &mut serde_json::Deserializer::from_str(raw);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            if path == "." {
+                vec![format!("not a valid article record: {}", e.inner())]
+            } else {
+                vec![format!("{path}: {}", e.inner())]
+            }
+        })
     };
     for (index, line) in open()?.lines().enumerate() {
         let line = line?;

@@ -4,9 +4,13 @@
 
 mod access;
 mod auth;
+mod content;
 mod docs;
 mod errors;
+mod feeds;
+mod import;
 mod members;
 mod overview;
+mod search;
 mod spa;
 mod startup;
