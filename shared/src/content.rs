@@ -236,8 +236,12 @@ pub struct EventSummary {
     /// The IANA time zone the event happens in, e.g. `Europe/Brussels`.
     pub time_zone: String,
     /// Start as the clocks show it where the event happens.
+    #[cfg_attr(feature = "server", schema(value_type = String,
+        pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$", example = "2024-12-11T09:00:00"))]
     pub starts_local: NaiveDateTime,
     /// End as the clocks show it where the event happens.
+    #[cfg_attr(feature = "server", schema(value_type = String,
+        pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$", example = "2024-12-11T09:00:00"))]
     pub ends_local: NaiveDateTime,
     pub venue: Option<String>,
     pub city: Option<String>,

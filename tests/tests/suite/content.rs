@@ -160,6 +160,7 @@ async fn every_filter_narrows_the_list_and_can_come_back_empty() {
         "tag=no-such-tag",
         "member=no-such-member",
         "from=2030-01-01",
+        "from=2024-05-01&to=2024-04-01",
         "q=zzzzqqqq",
     ] {
         let res = app.get(&format!("/api/v1/articles?{empty}")).await;
@@ -178,7 +179,6 @@ async fn bad_parameters_are_400_problems_naming_the_parameter() {
     for (path, field) in [
         ("/api/v1/articles?from=2024-13-01", "from"),
         ("/api/v1/articles?to=yesterday", "to"),
-        ("/api/v1/articles?from=2024-05-01&to=2024-04-01", "to"),
         ("/api/v1/articles?kind=blog", "kind"),
         ("/api/v1/articles?theme=sport", "theme"),
         ("/api/v1/articles?country=XX", "country"),
@@ -189,7 +189,6 @@ async fn bad_parameters_are_400_problems_naming_the_parameter() {
         ("/api/v1/events?kind=party", "kind"),
         ("/api/v1/stories?theme=x", "theme"),
         ("/api/v1/search?q=", "q"),
-        ("/api/v1/search?q=%21%21", "q"),
         ("/api/v1/search?q=care&kind=page", "kind"),
         ("/api/v1/articles/Bad_Slug", "slug"),
     ] {

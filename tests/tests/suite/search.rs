@@ -39,6 +39,8 @@ async fn finds_every_kind_of_document_with_marked_snippets() {
     );
     let none = search(&app, "qqqzzzxx").await;
     assert_eq!(none.total, 0);
+    let wordless = search(&app, "%21%40%20%2A").await;
+    assert_eq!(wordless.total, 0, "punctuation alone finds nothing");
 }
 
 #[tokio::test]

@@ -78,18 +78,14 @@ pub fn parse_day(name: &str, raw: Option<&str>) -> Result<Option<NaiveDate>, Api
 }
 
 /// `from`/`to` days as a half-open range of instants: from the start of
-/// `from` to the end of `to`, both included.
+/// `from` to the end of `to`, both included. A `to` before `from` is an
+/// empty range, not an error: each bound is valid on its own.
 pub fn day_range(
     from: Option<&str>,
     to: Option<&str>,
 ) -> Result<(Option<NaiveDateTime>, Option<NaiveDateTime>), ApiError> {
     let from = parse_day("from", from)?;
     let to = parse_day("to", to)?;
-    if let (Some(from), Some(to)) = (from, to)
-        && to < from
-    {
-        return Err(ApiError::invalid("to", "must not be before from"));
-    }
     Ok((
         from.and_then(|d| d.and_hms_opt(0, 0, 0)),
         to.and_then(|d| d.succ_opt())

@@ -66,7 +66,7 @@ pub struct SearchQuery {
                 ("ETag" = String, description = "Strong validator; send it back in `If-None-Match`.")
             )),
         (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
-        (status = 400, description = "`q` is missing, has no words, or another parameter is invalid.",
+        (status = 400, description = "`q` is missing or another parameter is invalid.",
             body = cecop_shared::Problem, content_type = "application/problem+json"),
         (status = 401, description = "Credentials were sent but are invalid.",
             body = cecop_shared::Problem, content_type = "application/problem+json")
@@ -80,15 +80,19 @@ pub async fn search_all(
     clock: web::Data<Clock>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    let words = query_words(query.q.as_deref())?;
-    if words.is_empty() {
-        return Err(ApiError::invalid("q", "must contain at least one word"));
+    if query.q.as_deref().is_none_or(str::is_empty) {
+        return Err(ApiError::invalid("q", "is required"));
     }
+    // Text without any word (only spaces or punctuation) finds nothing.
+    let words = query_words(query.q.as_deref())?;
     let kind: Option<SearchKind> = parse_param("kind", query.kind.as_deref())?;
     let page = page_request(query.page.as_deref(), query.per_page.as_deref())?;
     let prefs = preferences(&req, query.lang.as_deref())?;
     let audience = audience(&caller, &clock);
     let (hits, total) = with_conn(&pool, move |conn| {
+        if words.is_empty() {
+            return Ok((Vec::new(), 0));
+        }
         let rows = search_db::search(conn, &words, audience.now, audience.members_only, MAX_HITS)?;
         // One hit per document, at its best rank.
         let mut order: Vec<(String, i64)> = Vec::new();
