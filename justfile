@@ -43,6 +43,12 @@ run: spa
     cargo build -p cecop-api
     CECOP_STATIC_DIR="${CECOP_STATIC_DIR:-frontend/dist}" "{{api_bin}}" serve
 
+# Load-test the publishing API on N synthetic articles (default 10,000; `N=1000000 just bench` works)
+bench n=env_var_or_default("N", "10000"):
+    cargo build --release -p cecop-api
+    command -v oha >/dev/null || cargo install oha --version 1.16.0 --locked
+    python3 bench/publishing.py --api-bin "$CARGO_TARGET_DIR/release/cecop-api" -n {{n}}
+
 # Rewrite openapi/openapi.json from the code
 openapi:
     cargo build -p cecop-api

@@ -13,6 +13,7 @@ use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::auth::{AuthState, TrustedProxies};
 use crate::content::clock::Clock;
+use crate::content::counts::CountCache;
 use crate::db::{self, Pool};
 use crate::error::ApiError;
 use crate::handlers::docs::OpenApiDocument;
@@ -90,6 +91,7 @@ impl Application {
             );
         }
         let clock = web::Data::new(Clock::shifted(settings.clock_offset));
+        let counts = web::Data::new(CountCache::default());
         let public_url = web::Data::new(PublicUrl(settings.public_url.clone()));
         let mut server = HttpServer::new(move || {
             let (app, _) = routes::register(App::new());
@@ -99,6 +101,7 @@ impl Application {
                 .app_data(auth.clone())
                 .app_data(proxies.clone())
                 .app_data(clock.clone())
+                .app_data(counts.clone())
                 .app_data(public_url.clone())
                 .app_data(
                     web::JsonConfig::default()

@@ -4,6 +4,7 @@
 //! Queries live in `crate::db::content`; HTTP in `crate::handlers`.
 
 pub mod clock;
+pub mod counts;
 pub mod feeds;
 pub mod import;
 pub mod language;

@@ -294,32 +294,79 @@ fn filtered(
     query
 }
 
-/// One page of items and the number of matches on all pages, read in one
-/// transaction so they agree.
-pub fn list(
+/// How many items match, on all pages.
+pub fn count(
+    conn: &mut DbConnection,
+    filter: &ContentFilter,
+    audience: Audience,
+) -> QueryResult<i64> {
+    filtered(filter, audience).count().get_result(conn)
+}
+
+/// One page of matching items in the given order.
+pub fn page(
     conn: &mut DbConnection,
     filter: &ContentFilter,
     audience: Audience,
     order: Order,
     offset: i64,
     limit: i64,
-) -> QueryResult<(Vec<ContentRow>, i64)> {
-    conn.transaction(|conn| {
-        let total = filtered(filter, audience).count().get_result(conn)?;
-        let query = filtered(filter, audience).select(ContentRow::as_select());
-        let query = match order {
-            Order::Newest => {
-                query.order_by((content_items::publish_at.desc(), content_items::id.desc()))
-            }
-            Order::StartsSoonest => {
-                query.order_by((content_items::starts_at.asc(), content_items::id.asc()))
-            }
-            Order::StartsLatest => {
-                query.order_by((content_items::starts_at.desc(), content_items::id.desc()))
-            }
-        };
-        let rows = query.offset(offset).limit(limit).load(conn)?;
-        Ok((rows, total))
+) -> QueryResult<Vec<ContentRow>> {
+    let query = filtered(filter, audience).select(ContentRow::as_select());
+    let query = match order {
+        Order::Newest => {
+            query.order_by((content_items::publish_at.desc(), content_items::id.desc()))
+        }
+        Order::StartsSoonest => {
+            query.order_by((content_items::starts_at.asc(), content_items::id.asc()))
+        }
+        Order::StartsLatest => {
+            query.order_by((content_items::starts_at.desc(), content_items::id.desc()))
+        }
+    };
+    query.offset(offset).limit(limit).load(conn)
+}
+
+/// Changes whenever the number of items some list shows could have changed:
+/// an item added or edited, an item becoming public or an event ending as
+/// the clock passes, a story's consent withdrawn. Every part is an index
+/// lookup, so checking it costs far less than counting a large table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    newest_id: Option<i64>,
+    last_update: Option<NaiveDateTime>,
+    next_publication: Option<NaiveDateTime>,
+    next_event_end: Option<NaiveDateTime>,
+    last_withdrawal: Option<NaiveDateTime>,
+    withdrawals: i64,
+}
+
+pub fn fingerprint(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Fingerprint> {
+    use diesel::dsl::{max, min};
+    Ok(Fingerprint {
+        newest_id: content_items::table
+            .select(max(content_items::id))
+            .first(conn)?,
+        last_update: content_items::table
+            .select(max(content_items::updated_at))
+            .first(conn)?,
+        next_publication: content_items::table
+            .filter(content_items::status.eq_any(PUBLISHABLE))
+            .filter(content_items::publish_at.gt(now))
+            .select(min(content_items::publish_at))
+            .first(conn)?,
+        next_event_end: content_items::table
+            .filter(content_items::item_type.eq(ItemType::Event.as_str()))
+            .filter(content_items::ends_at.gt(now))
+            .select(min(content_items::ends_at))
+            .first(conn)?,
+        last_withdrawal: story_consents::table
+            .select(max(story_consents::withdrawn_at))
+            .first(conn)?,
+        withdrawals: story_consents::table
+            .filter(story_consents::withdrawn_at.is_not_null())
+            .count()
+            .get_result(conn)?,
     })
 }
 

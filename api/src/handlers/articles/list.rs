@@ -7,6 +7,7 @@ use utoipa::IntoParams;
 
 use crate::auth::MaybePrincipal;
 use crate::content::clock::Clock;
+use crate::content::counts::CountCache;
 use crate::db::Pool;
 use crate::db::content::{ContentFilter, ItemType, Order};
 use crate::error::ApiError;
@@ -92,6 +93,7 @@ pub async fn list_articles(
     req: HttpRequest,
     query: web::Query<ListArticlesQuery>,
     clock: web::Data<Clock>,
+    counts: web::Data<CountCache>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Article);
@@ -113,5 +115,5 @@ pub async fn list_articles(
         prefs: preferences(&req, query.lang.as_deref())?,
         filter,
     };
-    respond_list(&req, &pool, list, article_summary).await
+    respond_list(&req, &pool, &counts, list, article_summary).await
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use actix_web::HttpRequest;
 use actix_web::http::header;
 use anyhow::Context;
+use diesel::Connection;
 use cecop_shared::{
     ArticleSummary, Attachment, EventSummary, ItemMeta, Language, MemberRef, Organiser, Photo,
     StorySummary,
@@ -306,6 +307,7 @@ pub struct ListRequest {
 pub async fn respond_list<T>(
     req: &HttpRequest,
     pool: &actix_web::web::Data<crate::db::Pool>,
+    counts: &actix_web::web::Data<crate::content::counts::CountCache>,
     list: ListRequest,
     convert: fn(&ContentRow, ItemMeta) -> Result<T, ApiError>,
 ) -> Result<actix_web::HttpResponse, ApiError>
@@ -320,18 +322,33 @@ where
         page,
         prefs,
     } = list;
+    let counts = counts.clone();
     let (items, langs, total) = crate::handlers::with_conn(pool, move |conn| {
         if !words.is_empty() {
             filter.text = Some(crate::db::search::text_match(conn, &words));
         }
-        let (rows, total) = content::list(
-            conn,
-            &filter,
-            audience,
-            order,
-            page.offset(),
-            i64::from(page.per_page()),
-        )?;
+        // One transaction: the total and the page describe the same data.
+        let (rows, total) = conn.transaction(|conn| {
+            let fingerprint = content::fingerprint(conn, audience.now)?;
+            let key = format!("{filter:?}|{}", audience.members_only);
+            let total = match counts.get(&key, &fingerprint) {
+                Some(total) => total,
+                None => {
+                    let total = content::count(conn, &filter, audience)?;
+                    counts.put(key, fingerprint, total);
+                    total
+                }
+            };
+            let rows = content::page(
+                conn,
+                &filter,
+                audience,
+                order,
+                page.offset(),
+                i64::from(page.per_page()),
+            )?;
+            diesel::QueryResult::Ok((rows, total))
+        })?;
         let metas = metas(conn, &rows, &prefs)?;
         let langs = content_language(&metas.iter().collect::<Vec<_>>());
         let items = rows

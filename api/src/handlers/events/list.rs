@@ -7,6 +7,7 @@ use utoipa::IntoParams;
 
 use crate::auth::MaybePrincipal;
 use crate::content::clock::Clock;
+use crate::content::counts::CountCache;
 use crate::db::Pool;
 use crate::db::content::{ContentFilter, ItemType, Order};
 use crate::error::ApiError;
@@ -87,6 +88,7 @@ pub async fn list_events(
     req: HttpRequest,
     query: web::Query<ListEventsQuery>,
     clock: web::Data<Clock>,
+    counts: web::Data<CountCache>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Event);
@@ -111,5 +113,5 @@ pub async fn list_events(
         prefs: preferences(&req, query.lang.as_deref())?,
         filter,
     };
-    respond_list(&req, &pool, list, event_summary).await
+    respond_list(&req, &pool, &counts, list, event_summary).await
 }

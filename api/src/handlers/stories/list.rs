@@ -7,6 +7,7 @@ use utoipa::IntoParams;
 
 use crate::auth::MaybePrincipal;
 use crate::content::clock::Clock;
+use crate::content::counts::CountCache;
 use crate::db::Pool;
 use crate::db::content::{ContentFilter, ItemType, Order};
 use crate::error::ApiError;
@@ -73,6 +74,7 @@ pub async fn list_stories(
     req: HttpRequest,
     query: web::Query<ListStoriesQuery>,
     clock: web::Data<Clock>,
+    counts: web::Data<CountCache>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Story);
@@ -88,5 +90,5 @@ pub async fn list_stories(
         prefs: preferences(&req, query.lang.as_deref())?,
         filter,
     };
-    respond_list(&req, &pool, list, story_summary).await
+    respond_list(&req, &pool, &counts, list, story_summary).await
 }

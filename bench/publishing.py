@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""The publishing benchmark behind `just bench` (issue #3).
+
+Generates N synthetic articles as JSON Lines, imports them with
+`cecop-api import --articles` into a fresh SQLite database, serves it with the
+release binary, and load-tests four requests with oha at 32 connections:
+the newest 20 articles, one article by slug (rotating over many slugs),
+articles filtered by country, and /healthz as the framework floor. Prints
+req/s, p50/p99, each rate as a share of /healthz's, and the server's RSS after
+the load, then how the figures compare with the issue's targets.
+
+Not a test: it reports, it does not fail on a missed target.
+"""
+
+import argparse
+import json
+import math
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+COUNTRIES = ["IT", "ES", "FR", "BE", "PL", "CZ", "BG", "RO", "SI", "GB", "MT", "SE", "PT", "DE", "NL", "HR"]
+KINDS = ["news", "press_release", "position_paper", "publication", "consultation_response"]
+THEMES = ["employment_social_inclusion", "entrepreneurship", "sustainable_growth"]
+WORDS = ("cooperative worker social inclusion europe member federation employment growth "
+         "entrepreneurship care industry services construction policy network training").split()
+SLUG_DIGITS = 7
+
+
+def slug(i):
+    return f"bench-article-{i:0{SLUG_DIGITS}d}"
+
+
+def generate(path, n, seed=42):
+    rng = random.Random(seed)
+    start = 1_600_000_000  # 2020-09-13
+    span = 1_760_000_000 - start
+    with open(path, "w") as out:
+        for i in range(n):
+            words = " ".join(rng.choice(WORDS) for _ in range(60))
+            published = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(start + rng.randrange(span)))
+            record = {
+                "slug": slug(i),
+                "kind": rng.choice(KINDS),
+                "status": "published",
+                "published_at": published,
+                "lang": "en",
+                "title": f"Synthetic article {i}: {rng.choice(WORDS)} and {rng.choice(WORDS)}",
+                "summary": words[:140],
+                "body": f"## Section\n\n{words}\n\n- {rng.choice(WORDS)}\n- {rng.choice(WORDS)}\n",
+                "country": rng.choice(COUNTRIES),
+                "themes": rng.sample(THEMES, rng.randint(1, 2)),
+                "illustrative": True,
+            }
+            out.write(json.dumps(record) + "\n")
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def oha(oha_bin, url, seconds, regex=False):
+    cmd = [oha_bin, "-z", f"{seconds}s", "-c", "32", "--no-tui", "--output-format", "json"]
+    if regex:
+        cmd.append("--rand-regex-url")
+    cmd.append(url)
+    result = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    data = json.loads(result.stdout)
+    summary = data["summary"]
+    pct = data["latencyPercentiles"]
+    codes = data.get("statusCodeDistribution", {})
+    return {
+        "rps": summary["requestsPerSec"],
+        "p50": pct["p50"] * 1000,
+        "p99": pct["p99"] * 1000,
+        "ok": summary.get("successRate", 0.0),
+        "codes": codes,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--api-bin", required=True)
+    parser.add_argument("--oha", default="oha")
+    parser.add_argument("-n", type=int, default=10_000)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--keep", action="store_true", help="keep the data folder")
+    args = parser.parse_args()
+
+    workdir = tempfile.mkdtemp(prefix="cecop-bench-")
+    env = dict(os.environ, CECOP_DATA_DIR=workdir, RUST_LOG="warn")
+    jsonl = os.path.join(workdir, "articles.jsonl")
+    t0 = time.monotonic()
+    generate(jsonl, args.n)
+    print(f"generated {args.n} articles in {time.monotonic() - t0:.1f} s")
+
+    # Members first (the demo members and content), then the synthetic articles.
+    subprocess.run([args.api_bin, "seed", "--demo"], env=env, check=True, stdout=subprocess.DEVNULL)
+    t0 = time.monotonic()
+    subprocess.run([args.api_bin, "import", "--articles", jsonl], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    print(f"imported in {time.monotonic() - t0:.1f} s "
+          f"(database {os.path.getsize(os.path.join(workdir, 'cecop.sqlite3')) / 1e6:.0f} MB)")
+
+    port = free_port()
+    server = subprocess.Popen([args.api_bin, "serve"], env=dict(env, CECOP_BIND=f"127.0.0.1:{port}"),
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = server.stdout.readline()
+        if not line.startswith("listening on "):
+            sys.exit(f"server did not start: {line!r}")
+        base = line.split()[-1]
+        urllib.request.urlopen(f"{base}/healthz").read()
+        digits = max(1, min(SLUG_DIGITS, int(math.log10(args.n))))
+        slug_regex = f"{base}/api/v1/articles/bench-article-{'0' * (SLUG_DIGITS - digits)}[0-9]{{{digits}}}"
+        scenarios = [
+            ("healthz", f"{base}/healthz", False),
+            ("newest 20", f"{base}/api/v1/articles?per_page=20", False),
+            ("by slug", slug_regex, True),
+            ("country=IT", f"{base}/api/v1/articles?country=IT", False),
+        ]
+        results = {}
+        for name, url, regex in scenarios:
+            results[name] = oha(args.oha, url, args.seconds, regex)
+        rss = rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait()
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    floor = results["healthz"]["rps"]
+    print(f"\nN = {args.n} articles, 32 connections, {args.seconds} s each, "
+          f"{os.cpu_count()} cores\n")
+    print(f"{'request':<12} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'vs healthz':>11} {'2xx':>6}")
+    for name, r in results.items():
+        print(f"{name:<12} {r['rps']:>10.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} "
+              f"{r['rps'] / floor:>10.0%} {r['ok']:>6.0%}")
+    print(f"\nserver RSS after load: {rss:.1f} MB")
+
+    print("\ntargets (issue #3):")
+    for name in ["newest 20", "by slug", "country=IT"]:
+        r = results[name]
+        print(f"  {name:<12} rate >= 50% of healthz: {'met' if r['rps'] >= floor / 2 else 'MISSED'}; "
+              f"p99 <= 5 ms: {'met' if r['p99'] <= 5 else 'MISSED'}")
+    print(f"  RSS <= 40 MB: {'met' if rss <= 40 else 'MISSED'}")
+    print(f"  list p50 at 1 M <= 2 x p50 at 10 k: compare `newest 20` p50 of N=10000 and N=1000000 runs")
+    print(json.dumps({"n": args.n, "rss_mb": rss, "results": results}))
+
+
+if __name__ == "__main__":
+    main()
