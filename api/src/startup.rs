@@ -52,6 +52,18 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<Pool> {
     Ok(pool)
 }
 
+/// Sends each response as soon as it is written. With Nagle's algorithm on,
+/// a response written in two parts (headers, then a body of a few kilobytes)
+/// waits for the client's delayed ACK of the first: 40 ms on every such
+/// response of a kept-alive connection, measured with `oha -c 1`.
+fn disable_nagle(connection: &dyn std::any::Any, _: &mut actix_web::dev::Extensions) {
+    if let Some(tcp) = connection.downcast_ref::<actix_web::rt::net::TcpStream>()
+        && let Err(err) = tcp.set_nodelay(true)
+    {
+        tracing::warn!(error = %err, "cannot set TCP_NODELAY");
+    }
+}
+
 /// A bound, not yet awaited, server.
 pub struct Application {
     addr: SocketAddr,
@@ -134,7 +146,8 @@ impl Application {
                 .wrap(Compress::default())
                 .wrap(from_fn(request_id_header))
                 .wrap(TracingLogger::default())
-        });
+        })
+        .on_connect(disable_nagle);
         if settings.workers > 0 {
             server = server.workers(settings.workers);
         }

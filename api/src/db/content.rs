@@ -6,7 +6,7 @@
 use chrono::NaiveDateTime;
 use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Text};
+use diesel::sql_types::{BigInt, Bool, Nullable, Text, Timestamp};
 
 use super::schema::{
     content_items, content_members, content_tags, content_themes, content_translations, members,
@@ -330,44 +330,44 @@ pub fn page(
 /// Changes whenever the number of items some list shows could have changed:
 /// an item added or edited, an item becoming public or an event ending as
 /// the clock passes, a story's consent withdrawn. Every part is an index
-/// lookup, so checking it costs far less than counting a large table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// lookup, read in one statement, so checking it costs far less than counting
+/// a large table.
+#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
 pub struct Fingerprint {
+    #[diesel(sql_type = Nullable<BigInt>)]
     newest_id: Option<i64>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
     last_update: Option<NaiveDateTime>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
     next_publication: Option<NaiveDateTime>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
     next_event_end: Option<NaiveDateTime>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
     last_withdrawal: Option<NaiveDateTime>,
+    #[diesel(sql_type = BigInt)]
     withdrawals: i64,
 }
 
+const FINGERPRINT: &str = "SELECT
+    (SELECT MAX(id) FROM content_items) AS newest_id,
+    (SELECT MAX(updated_at) FROM content_items) AS last_update,
+    (SELECT MIN(publish_at) FROM content_items
+        WHERE status IN ('published', 'scheduled') AND publish_at > {now}) AS next_publication,
+    (SELECT MIN(ends_at) FROM content_items
+        WHERE item_type = 'event' AND ends_at > {now}) AS next_event_end,
+    (SELECT MAX(withdrawn_at) FROM story_consents) AS last_withdrawal,
+    (SELECT CAST(COUNT(*) AS BIGINT) FROM story_consents
+        WHERE withdrawn_at IS NOT NULL) AS withdrawals";
+
 pub fn fingerprint(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Fingerprint> {
-    use diesel::dsl::{max, min};
-    Ok(Fingerprint {
-        newest_id: content_items::table
-            .select(max(content_items::id))
-            .first(conn)?,
-        last_update: content_items::table
-            .select(max(content_items::updated_at))
-            .first(conn)?,
-        next_publication: content_items::table
-            .filter(content_items::status.eq_any(PUBLISHABLE))
-            .filter(content_items::publish_at.gt(now))
-            .select(min(content_items::publish_at))
-            .first(conn)?,
-        next_event_end: content_items::table
-            .filter(content_items::item_type.eq(ItemType::Event.as_str()))
-            .filter(content_items::ends_at.gt(now))
-            .select(min(content_items::ends_at))
-            .first(conn)?,
-        last_withdrawal: story_consents::table
-            .select(max(story_consents::withdrawn_at))
-            .first(conn)?,
-        withdrawals: story_consents::table
-            .filter(story_consents::withdrawn_at.is_not_null())
-            .count()
-            .get_result(conn)?,
-    })
+    match conn {
+        DbConnection::Sqlite(c) => diesel::sql_query(FINGERPRINT.replace("{now}", "?1"))
+            .bind::<Timestamp, _>(now)
+            .get_result(c),
+        DbConnection::Pg(c) => diesel::sql_query(FINGERPRINT.replace("{now}", "$1"))
+            .bind::<Timestamp, _>(now)
+            .get_result(c),
+    }
 }
 
 /// Every item of a type the audience may see, newest first, up to `limit`

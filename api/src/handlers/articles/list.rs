@@ -11,10 +11,7 @@ use crate::content::counts::CountCache;
 use crate::db::Pool;
 use crate::db::content::{ContentFilter, ItemType, Order};
 use crate::error::ApiError;
-use crate::handlers::content::{
-    ListRequest, article_summary, audience, day_range, preferences, query_words, respond_list,
-};
-use crate::handlers::pagination::page_request;
+use crate::handlers::content::{ListParams, article_summary, audience, day_range, respond_list};
 use crate::handlers::parse_param;
 
 /// Query parameters, parsed one by one so an invalid value is named.
@@ -42,24 +39,6 @@ pub struct ListArticlesQuery {
     /// Published on or before this day (`YYYY-MM-DD`, UTC).
     #[param(value_type = Option<String>, format = Date, example = "2024-12-31")]
     to: Option<String>,
-    /// Words that must all appear (as word prefixes, accents and case ignored)
-    /// in the title, summary or body of some language version.
-    #[param(
-        max_length = 200,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
-        example = "care"
-    )]
-    q: Option<String>,
-    /// Preferred language (ISO 639-1); overrides `Accept-Language`. Items
-    /// without it are served in their default language.
-    #[param(value_type = Option<cecop_shared::Language>, example = "fr")]
-    lang: Option<String>,
-    /// Page number, from 1.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000, example = 1)]
-    page: Option<String>,
-    /// Items per page, 1 to 100; default 20.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, example = 20)]
-    per_page: Option<String>,
 }
 
 /// List published articles, newest first.
@@ -71,7 +50,7 @@ pub struct ListArticlesQuery {
 #[utoipa::path(
     tag = "content",
     security((), ("bearer" = []), ("api_token" = ["members:read"])),
-    params(ListArticlesQuery),
+    params(ListArticlesQuery, ListParams),
     responses(
         (status = 200, description = "One page of articles.", body = Page<ArticleSummary>,
             headers(
@@ -91,6 +70,7 @@ pub struct ListArticlesQuery {
 pub async fn list_articles(
     caller: MaybePrincipal,
     req: HttpRequest,
+    params: web::Query<ListParams>,
     query: web::Query<ListArticlesQuery>,
     clock: web::Data<Clock>,
     counts: web::Data<CountCache>,
@@ -107,13 +87,6 @@ pub async fn list_articles(
     filter.country =
         parse_param::<CountryCode>("country", query.country.as_deref())?.map(|c| c.to_string());
     (filter.from, filter.to) = day_range(query.from.as_deref(), query.to.as_deref())?;
-    let list = ListRequest {
-        words: query_words(query.q.as_deref())?,
-        audience: audience(&caller, &clock),
-        order: Order::Newest,
-        page: page_request(query.page.as_deref(), query.per_page.as_deref())?,
-        prefs: preferences(&req, query.lang.as_deref())?,
-        filter,
-    };
+    let list = params.request(&req, filter, Order::Newest, audience(&caller, &clock))?;
     respond_list(&req, &pool, &counts, list, article_summary).await
 }

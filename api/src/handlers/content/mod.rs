@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use actix_web::HttpRequest;
 use actix_web::http::header;
 use anyhow::Context;
-use diesel::Connection;
 use cecop_shared::{
     ArticleSummary, Attachment, EventSummary, ItemMeta, Language, MemberRef, Organiser, Photo,
     StorySummary,
 };
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+use diesel::Connection;
 
 use crate::auth::MaybePrincipal;
 use crate::content::clock::Clock;
@@ -288,6 +288,54 @@ pub fn detail(
         body_html,
         members,
     })
+}
+
+/// The parameters every content list takes besides its filters: text,
+/// language and paging. Parsed from the same query string as the filters.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListParams {
+    /// Words that must all appear (as word prefixes, accents and case ignored)
+    /// in the title, summary or body of some language version.
+    #[param(
+        max_length = 200,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        example = "care"
+    )]
+    q: Option<String>,
+    /// Preferred language (ISO 639-1); overrides `Accept-Language`. Items
+    /// without it are served in their default language.
+    #[param(value_type = Option<cecop_shared::Language>, example = "fr")]
+    lang: Option<String>,
+    /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000, example = 1)]
+    page: Option<String>,
+    /// Items per page, 1 to 100; default 20.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, example = 20)]
+    per_page: Option<String>,
+}
+
+impl ListParams {
+    /// The list request for `filter` in `order`, for this caller.
+    pub fn request(
+        &self,
+        req: &HttpRequest,
+        filter: content::ContentFilter,
+        order: content::Order,
+        audience: Audience,
+    ) -> Result<ListRequest, ApiError> {
+        Ok(ListRequest {
+            words: query_words(self.q.as_deref())?,
+            audience,
+            order,
+            page: crate::handlers::pagination::page_request(
+                self.page.as_deref(),
+                self.per_page.as_deref(),
+            )?,
+            prefs: preferences(req, self.lang.as_deref())?,
+            filter,
+        })
+    }
 }
 
 /// A list request, parsed: filters, audience, order, page and languages.

@@ -11,10 +11,7 @@ use crate::content::counts::CountCache;
 use crate::db::Pool;
 use crate::db::content::{ContentFilter, ItemType, Order};
 use crate::error::ApiError;
-use crate::handlers::content::{
-    ListRequest, audience, day_range, event_summary, preferences, query_words, respond_list,
-};
-use crate::handlers::pagination::page_request;
+use crate::handlers::content::{ListParams, audience, day_range, event_summary, respond_list};
 use crate::handlers::parse_param;
 
 /// Query parameters, parsed one by one so an invalid value is named.
@@ -40,22 +37,6 @@ pub struct ListEventsQuery {
     /// Starting on or before this day (`YYYY-MM-DD`, UTC).
     #[param(value_type = Option<String>, format = Date, example = "2024-12-31")]
     to: Option<String>,
-    /// Words that must all appear (as word prefixes, accents and case ignored).
-    #[param(
-        max_length = 200,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
-        example = "care"
-    )]
-    q: Option<String>,
-    /// Preferred language (ISO 639-1); overrides `Accept-Language`.
-    #[param(value_type = Option<cecop_shared::Language>, example = "fr")]
-    lang: Option<String>,
-    /// Page number, from 1.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000, example = 1)]
-    page: Option<String>,
-    /// Items per page, 1 to 100; default 20.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, example = 20)]
-    per_page: Option<String>,
 }
 
 /// List published events.
@@ -66,7 +47,7 @@ pub struct ListEventsQuery {
 #[utoipa::path(
     tag = "content",
     security((), ("bearer" = []), ("api_token" = ["members:read"])),
-    params(ListEventsQuery),
+    params(ListEventsQuery, ListParams),
     responses(
         (status = 200, description = "One page of events.", body = Page<EventSummary>,
             headers(
@@ -86,6 +67,7 @@ pub struct ListEventsQuery {
 pub async fn list_events(
     caller: MaybePrincipal,
     req: HttpRequest,
+    params: web::Query<ListParams>,
     query: web::Query<ListEventsQuery>,
     clock: web::Data<Clock>,
     counts: web::Data<CountCache>,
@@ -105,13 +87,6 @@ pub async fn list_events(
     } else {
         Order::StartsLatest
     };
-    let list = ListRequest {
-        words: query_words(query.q.as_deref())?,
-        audience: audience(&caller, &clock),
-        order,
-        page: page_request(query.page.as_deref(), query.per_page.as_deref())?,
-        prefs: preferences(&req, query.lang.as_deref())?,
-        filter,
-    };
+    let list = params.request(&req, filter, order, audience(&caller, &clock))?;
     respond_list(&req, &pool, &counts, list, event_summary).await
 }

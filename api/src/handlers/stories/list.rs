@@ -11,10 +11,7 @@ use crate::content::counts::CountCache;
 use crate::db::Pool;
 use crate::db::content::{ContentFilter, ItemType, Order};
 use crate::error::ApiError;
-use crate::handlers::content::{
-    ListRequest, audience, preferences, query_words, respond_list, story_summary,
-};
-use crate::handlers::pagination::page_request;
+use crate::handlers::content::{ListParams, audience, respond_list, story_summary};
 use crate::handlers::parse_param;
 
 /// Query parameters, parsed one by one so an invalid value is named.
@@ -27,22 +24,6 @@ pub struct ListStoriesQuery {
     /// Only stories from this country (ISO 3166-1 alpha-2).
     #[param(value_type = Option<CountryCode>, example = "IT")]
     country: Option<String>,
-    /// Words that must all appear (as word prefixes, accents and case ignored).
-    #[param(
-        max_length = 200,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
-        example = "care"
-    )]
-    q: Option<String>,
-    /// Preferred language (ISO 639-1); overrides `Accept-Language`.
-    #[param(value_type = Option<cecop_shared::Language>, example = "fr")]
-    lang: Option<String>,
-    /// Page number, from 1.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000, example = 1)]
-    page: Option<String>,
-    /// Items per page, 1 to 100; default 20.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, example = 20)]
-    per_page: Option<String>,
 }
 
 /// List published #COOPTALES stories, newest first.
@@ -52,7 +33,7 @@ pub struct ListStoriesQuery {
 #[utoipa::path(
     tag = "content",
     security((), ("bearer" = []), ("api_token" = ["members:read"])),
-    params(ListStoriesQuery),
+    params(ListStoriesQuery, ListParams),
     responses(
         (status = 200, description = "One page of stories.", body = Page<StorySummary>,
             headers(
@@ -72,6 +53,7 @@ pub struct ListStoriesQuery {
 pub async fn list_stories(
     caller: MaybePrincipal,
     req: HttpRequest,
+    params: web::Query<ListParams>,
     query: web::Query<ListStoriesQuery>,
     clock: web::Data<Clock>,
     counts: web::Data<CountCache>,
@@ -82,13 +64,6 @@ pub async fn list_stories(
         parse_param::<Theme>("theme", query.theme.as_deref())?.map(|t| t.as_str().into());
     filter.country =
         parse_param::<CountryCode>("country", query.country.as_deref())?.map(|c| c.to_string());
-    let list = ListRequest {
-        words: query_words(query.q.as_deref())?,
-        audience: audience(&caller, &clock),
-        order: Order::Newest,
-        page: page_request(query.page.as_deref(), query.per_page.as_deref())?,
-        prefs: preferences(&req, query.lang.as_deref())?,
-        filter,
-    };
+    let list = params.request(&req, filter, Order::Newest, audience(&caller, &clock))?;
     respond_list(&req, &pool, &counts, list, story_summary).await
 }
