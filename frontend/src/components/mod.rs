@@ -2,8 +2,11 @@
 //! strings from the i18n context and their data as props; none calls the API.
 
 pub mod account_nav;
+pub mod choice_select;
 pub mod data_table;
+pub mod detail_loader;
 pub mod error_view;
+pub mod filter_form;
 pub mod footer;
 pub mod form_alert;
 pub mod header;
@@ -13,6 +16,8 @@ pub mod loading;
 pub mod member_card;
 pub mod not_found_view;
 pub mod organisation_select;
+pub mod page_head;
+pub mod paged_list;
 pub mod pagination;
 pub mod provenance_badge;
 pub mod require_role;

@@ -10,6 +10,7 @@ pub mod home;
 pub mod members;
 pub mod not_found;
 pub mod portal;
+pub mod query;
 
 /// A document title for a page: the page's own name first, so tabs and
 /// history entries stay distinguishable, then the site's (WCAG 2.4.2).

@@ -14,10 +14,10 @@ use crate::components::pagination::Pagination;
 use crate::components::require_role::RequireRole;
 use crate::i18n::use_i18n;
 use crate::pages::account::page::role_label;
-use crate::pages::admin::href_with;
 use crate::pages::admin::user_form::UserForm;
 use crate::pages::admin::user_row::UserRow;
 use crate::pages::page_title;
+use crate::pages::query::href_with;
 use crate::session::use_session;
 
 /// The users page.

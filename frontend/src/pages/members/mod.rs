@@ -6,4 +6,3 @@ pub mod filters;
 pub mod list;
 pub mod profile;
 pub mod query;
-pub mod results;

@@ -4,14 +4,11 @@
 use cecop_shared::{Member, MemberStatus, MembershipTier, Slug};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
 
 use crate::api::members::get_member;
-use crate::components::error_view::ErrorView;
+use crate::components::detail_loader::{DetailLoader, use_slug};
 use crate::components::illustrative_badge::IllustrativeBadge;
-use crate::components::loading::Loading;
 use crate::components::member_card::kind_label;
-use crate::components::not_found_view::NotFoundView;
 use crate::i18n::{Strings, use_i18n};
 use crate::intl;
 use crate::pages::members::figures::FiguresSection;
@@ -20,50 +17,15 @@ use crate::pages::page_title;
 /// `/members/:slug`
 #[component]
 pub fn MemberProfilePage() -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t();
-    let params = use_params_map();
-    // Parse, don't validate: a slug that cannot exist is not worth a request.
-    let slug = Memo::new(move |_| {
-        params
-            .read()
-            .get_str("slug")
-            .and_then(|s| s.parse::<Slug>().ok())
-    });
-    let member = LocalResource::new(move || {
-        let slug = slug.get();
-        async move {
-            match slug {
-                Some(slug) => get_member(&slug).await.map(Some),
-                None => Ok(None),
-            }
-        }
-    });
-    let retry = Callback::new(move |()| member.refetch());
-    let profile = move || {
-        Suspend::new(async move {
-            match member.await {
-                Ok(Some(member)) => view! { <MemberProfile member /> }.into_any(),
-                Err(error) if !error.is_not_found() => view! {
-                    <div class="wrap page">
-                        <h1>{move || t().profile_title}</h1>
-                        <ErrorView error on_retry=retry />
-                    </div>
-                }
-                .into_any(),
-                Ok(None) | Err(_) => view! {
-                    <NotFoundView
-                        heading=|t| t.member_not_found_heading
-                        text=|t| t.member_not_found_text
-                    />
-                }
-                .into_any(),
-            }
-        })
-    };
     view! {
-        <Title text=move || page_title(t().profile_title) />
-        <Transition fallback=|| view! { <div class="wrap page"><Loading /></div> }>{profile}</Transition>
+        <DetailLoader
+            slug=use_slug()
+            // Members are not translated (yet): the language is not sent.
+            fetch=|slug: Slug, _| async move { get_member(&slug).await }
+            render=|member| view! { <MemberProfile member /> }.into_any()
+            heading=|t| t.profile_title
+            not_found=(|t| t.member_not_found_heading, |t| t.member_not_found_text)
+        />
     }
 }
 

@@ -1,0 +1,90 @@
+//! What every one-item page (a member, an article, an event, a story) does
+//! around the item itself: read the slug from the address, fetch the item in
+//! the interface language (again when that changes), and show loading, an
+//! error with a retry, or a not-found view.
+
+use std::future::Future;
+
+use cecop_shared::Slug;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::ApiError;
+use crate::components::data_table::Text;
+use crate::components::error_view::ErrorView;
+use crate::components::loading::Loading;
+use crate::components::not_found_view::NotFoundView;
+use crate::i18n::{Lang, use_i18n};
+use crate::pages::page_title;
+
+/// The `:slug` of the current route. Parse, don't validate: a slug that
+/// cannot exist is `None` and is not worth a request.
+pub fn use_slug() -> Signal<Option<Slug>> {
+    let params = use_params_map();
+    let slug = Memo::new(move |_| {
+        params
+            .read()
+            .get_str("slug")
+            .and_then(|s| s.parse::<Slug>().ok())
+    });
+    slug.into()
+}
+
+/// Fetches the item `slug` names and renders it.
+#[component]
+pub fn DetailLoader<T, F, Fut>(
+    /// The item's slug (`None` when the address holds no valid one).
+    #[prop(into)]
+    slug: Signal<Option<Slug>>,
+    /// Fetches the item in a language.
+    fetch: F,
+    /// Draws the item; it sets the document title and description.
+    render: fn(T) -> AnyView,
+    /// The page's name: the title while loading, and the heading of an error.
+    heading: Text,
+    /// The not-found view's heading and text.
+    not_found: (Text, Text),
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    F: Fn(Slug, Lang) -> Fut + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let (not_found_heading, not_found_text) = not_found;
+    let item = LocalResource::new(move || {
+        let lang = i18n.lang();
+        let pending = slug.get().map(|slug| fetch(slug, lang));
+        async move {
+            match pending {
+                Some(pending) => pending.await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let retry = Callback::new(move |()| item.refetch());
+    let body = move || {
+        Suspend::new(async move {
+            match item.await {
+                Ok(Some(item)) => render(item),
+                Err(error) if !error.is_not_found() => view! {
+                    <div class="wrap page">
+                        <h1>{move || heading(t())}</h1>
+                        <ErrorView error on_retry=retry />
+                    </div>
+                }
+                .into_any(),
+                Ok(None) | Err(_) => {
+                    view! { <NotFoundView heading=not_found_heading text=not_found_text /> }
+                        .into_any()
+                }
+            }
+        })
+    };
+    view! {
+        <Title text=move || page_title(heading(t())) />
+        <Transition fallback=|| view! { <div class="wrap page"><Loading /></div> }>{body}</Transition>
+    }
+}
