@@ -10,16 +10,24 @@ use crate::components::footer::SiteFooter;
 use crate::components::header::SiteHeader;
 use crate::components::skip_link::SkipLink;
 use crate::i18n::provide_i18n;
+use crate::pages::about::AboutPage;
 use crate::pages::account::page::AccountPage;
 use crate::pages::admin::audit::AuditPage;
 use crate::pages::admin::users::UsersPage;
 use crate::pages::auth::login::LoginPage;
+use crate::pages::cooptales::detail::StoryPage;
+use crate::pages::cooptales::list::StoriesPage;
+use crate::pages::events::detail::EventPage;
+use crate::pages::events::list::EventsPage;
 use crate::pages::home::HomePage;
 use crate::pages::members::list::MembersPage;
 use crate::pages::members::profile::MemberProfilePage;
+use crate::pages::news::detail::ArticlePage;
+use crate::pages::news::list::{NewsPage, PublicationsPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::portal::profile::ProfilePage;
 use crate::pages::portal::tokens::TokensPage;
+use crate::pages::search::page::SearchPage;
 use crate::session::provide_session;
 
 /// The whole app.
@@ -40,6 +48,15 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/news") view=NewsPage />
+                    <Route path=path!("/news/:slug") view=ArticlePage />
+                    <Route path=path!("/publications") view=PublicationsPage />
+                    <Route path=path!("/events") view=EventsPage />
+                    <Route path=path!("/events/:slug") view=EventPage />
+                    <Route path=path!("/cooptales") view=StoriesPage />
+                    <Route path=path!("/cooptales/:slug") view=StoryPage />
+                    <Route path=path!("/search") view=SearchPage />
+                    <Route path=path!("/about") view=AboutPage />
                     <Route path=path!("/members") view=MembersPage />
                     <Route path=path!("/members/:slug") view=MemberProfilePage />
                     <Route path=path!("/login") view=LoginPage />

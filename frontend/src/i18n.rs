@@ -6,12 +6,19 @@
 //! that depend on a number (plurals, "page 2 of 5") are `fn` pointers, so each
 //! language applies its own grammar. The current language lives in a signal
 //! provided as context ([`I18n`]); components read it through [`use_i18n`] and
-//! re-render when it changes.
+//! re-render when it changes. The publishing pages' strings sit in a table of
+//! their own, [`publishing::Publishing`] (`t().publishing`), to keep each
+//! language file readable.
+//!
+//! The language also chooses the content: every content request sends it as
+//! `?lang=` and is made again when it changes, and the choice is remembered
+//! in `localStorage`.
 
 mod en;
 mod es;
 mod fr;
 mod it;
+pub mod publishing;
 
 use leptos::prelude::*;
 
@@ -293,6 +300,8 @@ pub struct Strings {
     pub audit_from: &'static str,
     pub audit_to: &'static str,
     pub anonymous: &'static str,
+    /// The publishing pages' strings (news, events, stories, search, about).
+    pub publishing: publishing::Publishing,
 }
 
 /// The current language, shared through context.

@@ -1,6 +1,6 @@
-//! Locale-aware display of country names, counts and amounts through the
-//! browser's `Intl` API, so no table of country names or number formats has to
-//! be shipped or kept up to date.
+//! Locale-aware display of country and language names, counts, amounts,
+//! dates and times through the browser's `Intl` API, so no table of names,
+//! number formats or time zones has to be shipped or kept up to date.
 //!
 //! `Intl` is reached with `js_sys::Reflect` rather than typed bindings: the
 //! constructors throw on bad input, and `Reflect::construct` turns a throw
@@ -8,6 +8,7 @@
 //! a plain rendering when `Intl` is missing or fails.
 
 use cecop_shared::CountryCode;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -15,6 +16,11 @@ use crate::i18n::Lang;
 
 /// Builds `new Intl.<name>(lang, options)`, where options are string pairs.
 fn intl(name: &str, lang: Lang, options: &[(&str, &str)]) -> Option<Object> {
+    intl_in(name, lang.code(), options)
+}
+
+/// [`intl`] for any BCP 47 locale, e.g. a content language the interface lacks.
+fn intl_in(name: &str, locale: &str, options: &[(&str, &str)]) -> Option<Object> {
     let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
     let constructor = Reflect::get(&intl, &JsValue::from_str(name))
         .ok()?
@@ -24,7 +30,7 @@ fn intl(name: &str, lang: Lang, options: &[(&str, &str)]) -> Option<Object> {
     for (key, value) in options {
         Reflect::set(&opts, &JsValue::from_str(key), &JsValue::from_str(value)).ok()?;
     }
-    let args = Array::of2(&JsValue::from_str(lang.code()), &opts);
+    let args = Array::of2(&JsValue::from_str(locale), &opts);
     Reflect::construct(&constructor, &args)
         .ok()?
         .dyn_into::<Object>()
@@ -112,20 +118,6 @@ fn group_digits(digits: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_fallback_groups_digits_in_threes() {
-        assert_eq!(group_digits("0"), "0");
-        assert_eq!(group_digits("999"), "999");
-        assert_eq!(group_digits("1000"), "1,000");
-        assert_eq!(group_digits("1234567"), "1,234,567");
-        assert_eq!(signed_grouped(-1_234), "-1,234");
-    }
-}
-
 /// An RFC 3339 time as a short local date and time ("27 Nov 2026, 21:30" in
 /// English), or the text itself when the browser cannot read or format it.
 pub fn date_time(lang: Lang, rfc3339: &str) -> String {
@@ -140,4 +132,106 @@ pub fn date_time(lang: Lang, rfc3339: &str) -> String {
     )
     .and_then(|format| call_str(&format, "format", &date.into()))
     .unwrap_or_else(|| rfc3339.to_owned())
+}
+
+/// A language's name in the language `in_locale` ("French" for `fr` in
+/// English; "français" for `fr` in `fr`), or the code when the browser cannot name it.
+pub fn language_name(in_locale: &str, code: &str) -> String {
+    intl_in(
+        "DisplayNames",
+        in_locale,
+        &[("type", "language"), ("fallback", "code")],
+    )
+    .and_then(|names| call_str(&names, "of", &JsValue::from_str(code)))
+    .unwrap_or_else(|| code.to_owned())
+}
+
+/// A day ("27 November 2026" in English), in the visitor's time zone.
+pub fn date(lang: Lang, at: &DateTime<Utc>) -> String {
+    intl("DateTimeFormat", lang, &[("dateStyle", "long")])
+        .and_then(|format| call_str(&format, "format", &js_date(at.timestamp_millis())))
+        .unwrap_or_else(|| at.date_naive().to_string())
+}
+
+/// A span of wall-clock times as the clocks show them where an event happens
+/// ("16 Mar 2027, 11:00 – 12:30"). The times carry no zone: they are
+/// formatted as if in UTC, which leaves their fields as they are.
+pub fn local_range(lang: Lang, start: &NaiveDateTime, end: &NaiveDateTime) -> String {
+    let options = [
+        ("dateStyle", "medium"),
+        ("timeStyle", "short"),
+        ("timeZone", "UTC"),
+    ];
+    format_range(lang, &options, start.and_utc(), end.and_utc())
+        .unwrap_or_else(|| format!("{start} – {end}"))
+}
+
+/// A span of instants in the visitor's own time zone, with the zone's short
+/// name ("16 Mar 2027, 10:00 – 11:30 UTC").
+pub fn visitor_range(lang: Lang, start: &DateTime<Utc>, end: &DateTime<Utc>) -> String {
+    let options = [
+        ("year", "numeric"),
+        ("month", "short"),
+        ("day", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("timeZoneName", "short"),
+    ];
+    // Without Intl: ISO-like text, which Display gives without a format parser.
+    format_range(lang, &options, *start, *end).unwrap_or_else(|| format!("{start} – {end}"))
+}
+
+/// The visitor's IANA time zone (`Europe/Paris`), as the browser reports it.
+pub fn visitor_time_zone() -> Option<String> {
+    let format = intl("DateTimeFormat", Lang::default(), &[])?;
+    let resolved = Reflect::get(&format, &JsValue::from_str("resolvedOptions"))
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?
+        .call0(&format)
+        .ok()?;
+    Reflect::get(&resolved, &JsValue::from_str("timeZone"))
+        .ok()?
+        .as_string()
+}
+
+/// `Intl.DateTimeFormat(lang, options).formatRange(start, end)`; `format`
+/// of the start alone where `formatRange` is missing.
+fn format_range(
+    lang: Lang,
+    options: &[(&str, &str)],
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Option<String> {
+    let format = intl("DateTimeFormat", lang, options)?;
+    let (start, end) = (
+        js_date(start.timestamp_millis()),
+        js_date(end.timestamp_millis()),
+    );
+    let range = Reflect::get(&format, &JsValue::from_str("formatRange"))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    match range {
+        Some(range) => range.call2(&format, &start, &end).ok()?.as_string(),
+        None => call_str(&format, "format", &start),
+    }
+}
+
+fn js_date(millis: i64) -> JsValue {
+    // Times here are within a few centuries of now, where f64 is exact.
+    js_sys::Date::new(&JsValue::from_f64(millis as f64)).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fallback_groups_digits_in_threes() {
+        assert_eq!(group_digits("0"), "0");
+        assert_eq!(group_digits("999"), "999");
+        assert_eq!(group_digits("1000"), "1,000");
+        assert_eq!(group_digits("1234567"), "1,234,567");
+        assert_eq!(signed_grouped(-1_234), "-1,234");
+    }
 }

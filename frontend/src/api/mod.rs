@@ -11,17 +11,21 @@
 
 pub mod account;
 pub mod admin;
+pub mod articles;
 pub mod auth;
+pub mod events;
 pub mod members;
 pub mod overview;
 pub mod portal;
+pub mod search;
+pub mod stories;
 
 use cecop_shared::Problem;
 use gloo_net::http::{Method, Request, Response};
 use serde::de::DeserializeOwned;
 
 /// Where the API is mounted, on the same origin as the app.
-const API_BASE: &str = "/api/v1";
+pub const API_BASE: &str = "/api/v1";
 
 /// Why an API call did not produce the expected value.
 #[derive(Debug, Clone, PartialEq)]

@@ -43,8 +43,9 @@ pub fn DetailLoader<T, F, Fut>(
     render: fn(T) -> AnyView,
     /// The page's name: the title while loading, and the heading of an error.
     heading: Text,
-    /// The not-found view's heading and text.
-    not_found: (Text, Text),
+    /// The not-found view's heading and text; by default, those for content.
+    #[prop(optional)]
+    not_found: Option<(Text, Text)>,
 ) -> impl IntoView
 where
     T: Clone + 'static,
@@ -53,7 +54,10 @@ where
 {
     let i18n = use_i18n();
     let t = move || i18n.t();
-    let (not_found_heading, not_found_text) = not_found;
+    let (not_found_heading, not_found_text): (Text, Text) = not_found.unwrap_or((
+        |t| t.publishing.content_not_found_heading,
+        |t| t.publishing.content_not_found_text,
+    ));
     let item = LocalResource::new(move || {
         let lang = i18n.lang();
         let pending = slug.get().map(|slug| fetch(slug, lang));

@@ -1,18 +1,40 @@
-//! The site header: the CECOP name, the main navigation, the account links
-//! and the language menu.
+//! The site header: the CECOP name, the search form, the account links, the
+//! language menu and, on a row of its own, the main navigation.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::account_nav::AccountNav;
+use crate::components::data_table::Text;
 use crate::components::language_select::LanguageSelect;
+use crate::components::site_search::SiteSearch;
 use crate::i18n::use_i18n;
+
+/// The app's sections, in navigation order: address and name.
+const SECTIONS: &[(&str, Text)] = &[
+    ("/news", |t| t.publishing.nav_news),
+    ("/events", |t| t.publishing.nav_events),
+    ("/cooptales", |t| t.publishing.nav_cooptales),
+    ("/publications", |t| t.publishing.nav_publications),
+    ("/members", |t| t.nav_members),
+    ("/about", |t| t.publishing.nav_about),
+];
 
 /// The banner landmark at the top of every page.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
+    let sections = SECTIONS
+        .iter()
+        .map(|&(href, name)| {
+            view! {
+                <li>
+                    <A href=href>{move || name(t())}</A>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <header class="site-header">
             <div class="wrap header-inner">
@@ -21,6 +43,11 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand-mark">"CECOP"</span>
                     <span class="brand-name">{move || t().org_full_name}</span>
                 </a>
+                <div class="header-tools">
+                    <SiteSearch />
+                    <AccountNav />
+                    <LanguageSelect />
+                </div>
                 <nav class="site-nav" aria-label=move || t().nav_label>
                     <ul>
                         <li>
@@ -28,9 +55,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 {move || t().nav_home}
                             </A>
                         </li>
-                        <li>
-                            <A href="/members">{move || t().nav_members}</A>
-                        </li>
+                        {sections}
                         <li>
                             // The API docs are served by the server, not the app:
                             // rel=external makes the router leave the click alone.
@@ -40,8 +65,6 @@ pub fn SiteHeader() -> impl IntoView {
                         </li>
                     </ul>
                 </nav>
-                <AccountNav />
-                <LanguageSelect />
             </div>
         </header>
     }

@@ -3,7 +3,7 @@
 use super::Strings;
 
 /// "1 thing" or "N things", for the strings below.
-const fn plural(n: u64, one: &'static str, other: &'static str) -> &'static str {
+pub(super) const fn plural(n: u64, one: &'static str, other: &'static str) -> &'static str {
     if n == 1 { one } else { other }
 }
 
@@ -244,4 +244,5 @@ pub const EN: Strings = Strings {
     audit_from: "From",
     audit_to: "To",
     anonymous: "Anonymous",
+    publishing: super::publishing::EN,
 };

@@ -3,7 +3,7 @@
 use super::Strings;
 
 /// "1 cosa" or "N cosas" (0 takes the plural in Spanish).
-const fn plural(n: u64, one: &'static str, other: &'static str) -> &'static str {
+pub(super) const fn plural(n: u64, one: &'static str, other: &'static str) -> &'static str {
     if n == 1 { one } else { other }
 }
 
@@ -247,4 +247,5 @@ pub const ES: Strings = Strings {
     audit_from: "Desde",
     audit_to: "Hasta",
     anonymous: "Anónimo",
+    publishing: super::publishing::ES,
 };

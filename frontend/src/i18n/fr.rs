@@ -6,7 +6,7 @@
 use super::Strings;
 
 /// "0 ou 1 chose" or "N choses": French treats 0 and 1 as singular.
-const fn plural(n: u64, one: &'static str, other: &'static str) -> &'static str {
+pub(super) const fn plural(n: u64, one: &'static str, other: &'static str) -> &'static str {
     if n <= 1 { one } else { other }
 }
 
@@ -254,4 +254,5 @@ pub const FR: Strings = Strings {
     audit_from: "Du",
     audit_to: "Au",
     anonymous: "Anonyme",
+    publishing: super::publishing::FR,
 };

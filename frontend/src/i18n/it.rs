@@ -6,7 +6,7 @@
 use super::Strings;
 
 /// "1 cosa" or "N cose" (0 takes the plural in Italian).
-const fn plural(n: u64, one: &'static str, other: &'static str) -> &'static str {
+pub(super) const fn plural(n: u64, one: &'static str, other: &'static str) -> &'static str {
     if n == 1 { one } else { other }
 }
 
@@ -250,4 +250,5 @@ pub const IT: Strings = Strings {
     audit_from: "Dal",
     audit_to: "Al",
     anonymous: "Anonimo",
+    publishing: super::publishing::IT,
 };

@@ -3,14 +3,19 @@
 //! (`/portal/tokens`, `/portal/profile`), `admin` (`/admin/users`,
 //! `/admin/audit`) and `not_found` (every other path).
 
+pub mod about;
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod cooptales;
+pub mod events;
 pub mod home;
 pub mod members;
+pub mod news;
 pub mod not_found;
 pub mod portal;
 pub mod query;
+pub mod search;
 
 /// A document title for a page: the page's own name first, so tabs and
 /// history entries stay distinguishable, then the site's (WCAG 2.4.2).

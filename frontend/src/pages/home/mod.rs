@@ -1,17 +1,29 @@
-//! The home page: CECOP's mission and the network's headline figures, as the
-//! API computes them from the member records.
+//! The home page: CECOP's mission, the network's headline figures (as the
+//! API computes them from the member records), and the latest news, the
+//! next events and a #COOPTALES story.
 
-use cecop_shared::Overview;
+mod figures;
+mod latest;
+
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+use crate::api::articles::{ArticleFilter, list_articles};
+use crate::api::events::{EventFilter, list_events};
 use crate::api::overview::get_overview;
+use crate::api::stories::list_stories;
+use crate::components::article_card::ArticleCard;
 use crate::components::error_view::ErrorView;
-use crate::components::illustrative_badge::IllustrativeBadge;
+use crate::components::event_card::EventCard;
 use crate::components::loading::Loading;
-use crate::components::stat_card::StatCard;
+use crate::components::story_card::StoryCard;
 use crate::i18n::use_i18n;
+use crate::pages::home::figures::Figures;
+use crate::pages::home::latest::Latest;
 use crate::pages::page_title;
+
+/// How many articles and events the home page shows.
+const LATEST: u32 = 3;
 
 /// `/`
 #[component]
@@ -28,6 +40,27 @@ pub fn HomePage() -> impl IntoView {
             }
         })
     };
+    // Each fetch reads the language, so switching it fetches the texts again.
+    let news = LocalResource::new(move || {
+        let lang = i18n.lang();
+        let filter = ArticleFilter {
+            per_page: LATEST,
+            ..ArticleFilter::default()
+        };
+        async move { list_articles(&filter, lang).await }
+    });
+    let events = LocalResource::new(move || {
+        let lang = i18n.lang();
+        let filter = EventFilter {
+            per_page: LATEST,
+            ..EventFilter::default()
+        };
+        async move { list_events(&filter, lang).await }
+    });
+    let story = LocalResource::new(move || {
+        let lang = i18n.lang();
+        async move { list_stories(1, 1, lang).await }
+    });
     view! {
         <Title text=move || page_title(t().home_title) />
         <Meta name="description" content=move || t().home_description />
@@ -46,49 +79,31 @@ pub fn HomePage() -> impl IntoView {
             <h2 id="figures-heading">{move || t().home_figures_heading}</h2>
             <Transition fallback=|| view! { <Loading /> }>{figures}</Transition>
         </section>
-    }
-}
-
-/// The headline figures, and how far they can be trusted.
-#[component]
-fn Figures(overview: Overview) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t();
-    let illustrative = overview.members_with_illustrative_figures;
-    let with_figures = overview.members_with_figures;
-    view! {
-        <ul class="stats">
-            <StatCard
-                value=overview.member_count
-                label=|t, n| (t.stat_members)(n)
-                testid="member-count"
+        <div class="wrap home-latest">
+            <Latest
+                id="latest-news"
+                heading=|t| t.publishing.home_news_heading
+                resource=news
+                item=|article| view! { <ArticleCard article /> }.into_any()
+                empty=|t| t.publishing.home_no_news
+                all=("/news", |t| t.publishing.home_all_news)
             />
-            <StatCard
-                value=overview.country_count
-                label=|t, n| (t.stat_countries)(n)
-                testid="country-count"
+            <Latest
+                id="upcoming-events"
+                heading=|t| t.publishing.home_events_heading
+                resource=events
+                item=|event| view! { <EventCard event /> }.into_any()
+                empty=|t| t.publishing.home_no_events
+                all=("/events", |t| t.publishing.home_all_events)
             />
-            <StatCard
-                value=overview.enterprise_count
-                label=|t, n| (t.stat_enterprises)(n)
-                testid="enterprise-count"
+            <Latest
+                id="latest-story"
+                heading=|t| t.publishing.home_story_heading
+                resource=story
+                item=|story| view! { <StoryCard story /> }.into_any()
+                empty=|t| t.publishing.home_no_story
+                all=("/cooptales", |t| t.publishing.home_all_stories)
             />
-            <StatCard
-                value=overview.worker_count
-                label=|t, n| (t.stat_workers)(n)
-                testid="worker-count"
-            />
-        </ul>
-        <p class="figures-basis">{move || (t().figures_basis)(with_figures)}</p>
-        {(illustrative > 0)
-            .then(|| {
-                view! {
-                    <p class="notice notice-illustrative" data-testid="illustrative-note">
-                        <IllustrativeBadge />
-                        " "
-                        {move || (t().illustrative_totals_note)(illustrative)}
-                    </p>
-                }
-            })}
+        </div>
     }
 }

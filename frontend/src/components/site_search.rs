@@ -1,0 +1,41 @@
+//! The header's search form: a few words lead to the search page
+//! (`/search?q=…`). Without the app, the same form is a plain GET to that page.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::i18n::use_i18n;
+use crate::pages::search::query::search_href;
+
+/// A search landmark with a (visually hidden) label on its box (WCAG 1.3.1, 4.1.2).
+#[component]
+pub fn SiteSearch() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let navigate = use_navigate();
+    let input = NodeRef::<html::Input>::new();
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let words = input.get().map(|input| input.value()).unwrap_or_default();
+        navigate(&search_href(&words), Default::default());
+    };
+    view! {
+        <form
+            class="site-search"
+            role="search"
+            action="/search"
+            method="get"
+            aria-label=move || t().publishing.site_search_label
+            on:submit=on_submit
+        >
+            <label for="site-search-q" class="visually-hidden">
+                {move || t().publishing.site_search_label}
+            </label>
+            <input id="site-search-q" name="q" type="search" autocomplete="off" node_ref=input />
+            <button type="submit" class="button button-light" data-testid="site-search-submit">
+                {move || t().filter_submit}
+            </button>
+        </form>
+    }
+}
