@@ -1,16 +1,18 @@
 //! End to end in headless Chromium: the real server with the real built SPA
 //! (`just spa`), a visitor's path through home and the member directory, a
+//! reader's path through the news, "About" in French and the events, a
 //! member user's and an admin's paths through the signed-in pages, and
 //! axe-core's WCAG 2.1 A/AA rules on every page visited. One journey per
 //! module; the shared fixtures are here.
 
 mod backoffice;
 mod portal;
+mod publishing;
 mod session;
 mod visitor;
 
 use cecop_shared::TokenPair;
-use cecop_tests::{TestApp, repo_root};
+use cecop_tests::{SpawnOptions, TestApp, TestDatabase, repo_root};
 
 pub(crate) fn spa_dir() -> std::path::PathBuf {
     let dir = std::env::var_os("CECOP_TEST_STATIC_DIR")
@@ -22,6 +24,17 @@ pub(crate) fn spa_dir() -> std::path::PathBuf {
         dir.display()
     );
     dir
+}
+
+/// The server on `db`, serving the built SPA.
+pub(crate) fn spawn_with_spa(db: &TestDatabase) -> TestApp {
+    TestApp::spawn_with(
+        db,
+        SpawnOptions {
+            static_dir: Some(spa_dir()),
+            ..Default::default()
+        },
+    )
 }
 
 pub(crate) fn digits(text: &str) -> String {

@@ -2,10 +2,10 @@
 
 use cecop_shared::{Member, Overview, Page};
 use cecop_tests::browser::{assert_accessible, axe_source, wait_count, wait_text, with_browser};
-use cecop_tests::{SpawnOptions, TestApp, TestDatabase};
+use cecop_tests::{TestApp, TestDatabase};
 use fantoccini::{Client, Locator};
 
-use super::{digits, spa_dir};
+use super::{digits, spawn_with_spa};
 
 async fn visit(c: &Client, app: &TestApp, axe: &str) {
     let overview: Overview = app.get_json("/api/v1/overview").await;
@@ -107,15 +107,8 @@ async fn visit(c: &Client, app: &TestApp, axe: &str) {
 
 #[tokio::test]
 async fn a_visitor_sees_the_figures_filters_members_by_country_and_opens_one() {
-    let static_dir = spa_dir();
     let db = TestDatabase::new();
-    let app = TestApp::spawn_with(
-        &db,
-        SpawnOptions {
-            static_dir: Some(static_dir),
-            ..Default::default()
-        },
-    );
+    let app = spawn_with_spa(&db);
     let axe = axe_source();
     with_browser(|client| async move { visit(&client, &app, &axe).await }).await;
 }
