@@ -1,9 +1,10 @@
 //! A reader of the published content: the news list filtered by kind and by
 //! words (and back again), an article, "About" switched to French (interface
 //! and content, kept across a reload), the upcoming events with their
-//! calendar feed, and one event.
+//! calendar feed, and one event; then the home page's previews, the header's
+//! search, the #COOPTALES stories and the publications.
 
-use cecop_shared::{Article, ArticleSummary, EventSummary, Page};
+use cecop_shared::{Article, ArticleSummary, EventSummary, Page, SearchHit, StorySummary};
 use cecop_tests::browser::{
     assert_accessible, axe_source, click, fill, wait_count, wait_find, wait_text, wait_url,
     with_browser,
@@ -169,6 +170,51 @@ async fn events(c: &Client, app: &TestApp, axe: &str) {
     assert_accessible(c, axe, "an event").await;
 }
 
+async fn more_pages(c: &Client, app: &TestApp, axe: &str) {
+    let hits: Page<SearchHit> = app.get_json("/api/v1/search?q=care&lang=fr").await;
+    let stories: Page<StorySummary> = app.get_json("/api/v1/stories").await;
+    let publications: Page<ArticleSummary> =
+        app.get_json("/api/v1/articles?kind=publication").await;
+
+    // Home: the figures and the three previews, each with its list link.
+    click(c, "header nav a[href='/']").await;
+    wait_count(c, "[data-testid=latest-news] [data-testid=article-card]", 3).await;
+    wait_count(
+        c,
+        "[data-testid=upcoming-events] [data-testid=event-card]",
+        3,
+    )
+    .await;
+    wait_count(c, "[data-testid=latest-story] [data-testid=story-card]", 1).await;
+    assert_accessible(c, axe, "/ with the previews").await;
+
+    // The header's search leads to the search page.
+    fill(c, "#site-search-q", "care").await;
+    click(c, "[data-testid=site-search-submit]").await;
+    wait_url(c, |u| u.path() == "/search" && u.query() == Some("q=care")).await;
+    wait_total(c, "search-total", hits.total).await;
+    wait_count(c, "[data-testid=search-hit]", hits.items.len()).await;
+    wait_find(c, "[data-testid=search-hit] mark").await;
+    assert_accessible(c, axe, "/search?q=care").await;
+
+    // #COOPTALES: the list and the newest story, its quote a blockquote.
+    click(c, "header nav a[href='/cooptales']").await;
+    wait_total(c, "story-total", stories.total).await;
+    assert_accessible(c, axe, "/cooptales").await;
+    click(c, "[data-testid=story-card] h3 a").await;
+    wait_text(c, "[data-testid=item-title]", |t| {
+        t == stories.items[0].meta.title
+    })
+    .await;
+    wait_find(c, "blockquote.story-quote").await;
+    assert_accessible(c, axe, "a story").await;
+
+    // Publications start with the publication kind.
+    click(c, "header nav a[href='/publications']").await;
+    wait_total(c, "article-total", publications.total).await;
+    assert_accessible(c, axe, "/publications").await;
+}
+
 #[tokio::test]
 async fn a_reader_filters_the_news_reads_about_cecop_in_french_and_finds_the_next_event() {
     let db = TestDatabase::new();
@@ -178,6 +224,7 @@ async fn a_reader_filters_the_news_reads_about_cecop_in_french_and_finds_the_nex
         news(&c, &app, &axe).await;
         about_in_french(&c, &app, &axe).await;
         events(&c, &app, &axe).await;
+        more_pages(&c, &app, &axe).await;
     })
     .await;
 }
