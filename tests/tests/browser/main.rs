@@ -6,6 +6,7 @@
 //! module; the shared fixtures are here.
 
 mod backoffice;
+mod hostile_content;
 mod portal;
 mod publishing;
 mod session;
