@@ -12,8 +12,8 @@ use tracing_actix_web::TracingLogger;
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::auth::{AuthState, TrustedProxies};
+use crate::content::cache::ContentCache;
 use crate::content::clock::Clock;
-use crate::content::counts::CountCache;
 use crate::db::{self, Pool};
 use crate::error::ApiError;
 use crate::handlers::docs::OpenApiDocument;
@@ -103,7 +103,7 @@ impl Application {
             );
         }
         let clock = web::Data::new(Clock::shifted(settings.clock_offset));
-        let counts = web::Data::new(CountCache::default());
+        let cache = web::Data::new(ContentCache::default());
         let public_url = web::Data::new(PublicUrl(settings.public_url.clone()));
         let mut server = HttpServer::new(move || {
             let (app, _) = routes::register(App::new());
@@ -113,7 +113,7 @@ impl Application {
                 .app_data(auth.clone())
                 .app_data(proxies.clone())
                 .app_data(clock.clone())
-                .app_data(counts.clone())
+                .app_data(cache.clone())
                 .app_data(public_url.clone())
                 .app_data(
                     web::JsonConfig::default()

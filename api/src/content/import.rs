@@ -24,6 +24,7 @@ const TITLE_MAX: usize = 300;
 const SUMMARY_MAX: usize = 1_000;
 const BODY_MAX: usize = 200_000;
 const TAGS_MAX: usize = 20;
+const TRANSLATIONS_MAX: usize = 40;
 
 /// A language version other than the default one.
 #[derive(Debug, Clone, Deserialize)]
@@ -225,6 +226,9 @@ impl ItemRecord {
                     "organisers: no member organisation has slug {slug}"
                 ));
             }
+        }
+        if self.translations.len() > TRANSLATIONS_MAX {
+            errors.push(format!("at most {TRANSLATIONS_MAX} translations"));
         }
         let mut languages = HashSet::from([self.lang.clone()]);
         for t in &self.translations {

@@ -3,8 +3,8 @@
 //! text, feeds — and how content gets in (the demo content and JSONL import).
 //! Queries live in `crate::db::content`; HTTP in `crate::handlers`.
 
+pub mod cache;
 pub mod clock;
-pub mod counts;
 pub mod feeds;
 pub mod import;
 pub mod language;

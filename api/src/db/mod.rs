@@ -133,7 +133,8 @@ pub fn connect(url: &str) -> Result<DbConnection, DbError> {
             let mut conn = SqliteConnection::establish(&path).map_err(|e| failed(e.to_string()))?;
             conn.batch_execute(
                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                 PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;",
+                 PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; \
+                 PRAGMA cache_size = -1024;",
             )
             .map_err(|e| failed(e.to_string()))?;
             Ok(DbConnection::Sqlite(conn))
@@ -152,8 +153,20 @@ pub fn migrate(conn: &mut DbConnection) -> Result<(), DbError> {
 
 /// Opens the pool after proving with one real connection that the URL works,
 /// so a bad URL fails at once with its reason instead of after pool retries.
+/// Permits to run database work, one per pooled connection (see [`slots`]).
+static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+
+/// Bounds how much database work runs at once to the pool's size. Without it
+/// every waiting request would hold a blocking thread (and its allocator
+/// arena) only to wait for a connection: under 32 concurrent requests the
+/// process grew to twice the memory for no throughput.
+pub fn slots() -> Option<&'static tokio::sync::Semaphore> {
+    SLOTS.get()
+}
+
 pub fn pool(url: &str, max_size: u32) -> Result<Pool, DbError> {
     drop(connect(url)?);
+    let _ = SLOTS.set(tokio::sync::Semaphore::new(max_size as usize));
     r2d2::Pool::builder()
         .max_size(max_size)
         .connection_timeout(Duration::from_secs(5))

@@ -29,6 +29,9 @@ impl DocType {
     }
 }
 
+/// Languages a document may have in the SQLite index (its rowid range).
+const ROWIDS_PER_DOC: i64 = 64;
+
 /// The full-text condition for these query words on this connection.
 pub fn text_match(conn: &DbConnection, tokens: &[String]) -> TextMatch {
     match conn {
@@ -46,15 +49,21 @@ pub fn index(
 ) -> QueryResult<()> {
     match conn {
         DbConnection::Sqlite(c) => {
-            diesel::sql_query("DELETE FROM search_index WHERE doc_type = ? AND doc_id = ?")
-                .bind::<Text, _>(doc_type.as_str())
-                .bind::<BigInt, _>(doc_id)
+            // FTS5 finds rows fast only by rowid: each document owns the
+            // rowid range [base, base + 63], one rowid per language.
+            let base = (doc_id * 2 + i64::from(doc_type == DocType::Member)) * ROWIDS_PER_DOC;
+            diesel::sql_query("DELETE FROM search_index WHERE rowid BETWEEN ? AND ?")
+                .bind::<BigInt, _>(base)
+                .bind::<BigInt, _>(base + ROWIDS_PER_DOC - 1)
                 .execute(c)?;
-            for (lang, title, body) in entries {
+            for (rowid, (lang, title, body)) in
+                (base..).zip(entries.iter().take(ROWIDS_PER_DOC as usize))
+            {
                 diesel::sql_query(
-                    "INSERT INTO search_index (title, body, doc_type, doc_id, lang) \
-                     VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO search_index (rowid, title, body, doc_type, doc_id, lang) \
+                     VALUES (?, ?, ?, ?, ?, ?)",
                 )
+                .bind::<BigInt, _>(rowid)
                 .bind::<Text, _>(title)
                 .bind::<Text, _>(body)
                 .bind::<Text, _>(doc_type.as_str())

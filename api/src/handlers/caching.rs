@@ -27,12 +27,18 @@ fn matches(req: &HttpRequest, tag: &str) -> bool {
 
 /// Finishes `response` with `body` and its `ETag`, or as a bodiless 304 that
 /// keeps the caching headers when the client's copy is current.
-pub fn etagged(
+pub fn etagged(req: &HttpRequest, response: HttpResponseBuilder, body: Vec<u8>) -> HttpResponse {
+    etagged_with(req, response, body.into(), None)
+}
+
+/// [`etagged`] with the body's tag, when it was computed before.
+pub fn etagged_with(
     req: &HttpRequest,
     mut response: HttpResponseBuilder,
-    body: Vec<u8>,
+    body: actix_web::web::Bytes,
+    tag: Option<&str>,
 ) -> HttpResponse {
-    let tag = entity_tag(&body);
+    let tag = tag.map_or_else(|| entity_tag(&body), str::to_owned);
     if let Ok(value) = HeaderValue::from_str(&tag) {
         response.insert_header((header::ETAG, value));
     }

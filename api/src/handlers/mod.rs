@@ -39,6 +39,15 @@ where
     F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
     T: Send + 'static,
 {
+    let _permit = match crate::db::slots() {
+        Some(slots) => Some(
+            slots
+                .acquire()
+                .await
+                .map_err(|e| ApiError::Unavailable(e.to_string()))?,
+        ),
+        None => None,
+    };
     let pool = pool.clone();
     web::block(move || {
         let mut conn = pool.get()?;

@@ -6,7 +6,7 @@ use cecop_shared::{PER_PAGE_DEFAULT, Page, PageRequest};
 use serde::Serialize;
 
 use crate::error::ApiError;
-use crate::handlers::caching::etagged_json;
+use crate::handlers::caching::etagged_with;
 
 /// Parses `page` and `per_page`, naming the offending parameter.
 pub fn page_request(page: Option<&str>, per_page: Option<&str>) -> Result<PageRequest, ApiError> {
@@ -61,14 +61,36 @@ pub fn page_response<T: Serialize>(
     headers: &[(&'static str, &str)],
 ) -> HttpResponse {
     let page = Page::new(items, request, u64::try_from(total).unwrap_or_default());
+    match serde_json::to_vec(&page) {
+        Ok(body) => page_bytes_response(req, request, total, (body.into(), None), headers),
+        Err(err) => {
+            tracing::error!(error = %err, "cannot serialise a page");
+            HttpResponse::InternalServerError().finish()
+        }
+    }
+}
+
+/// [`page_response`] for a page already serialised (`total` is its total),
+/// with its entity tag when it is already known.
+pub fn page_bytes_response(
+    req: &HttpRequest,
+    request: PageRequest,
+    total: i64,
+    (body, tag): (actix_web::web::Bytes, Option<&str>),
+    headers: &[(&'static str, &str)],
+) -> HttpResponse {
+    let total = u64::try_from(total).unwrap_or_default();
+    let total_pages =
+        u32::try_from(total.div_ceil(u64::from(request.per_page()))).unwrap_or(u32::MAX);
     let mut response = HttpResponse::Ok();
     response
-        .insert_header(("X-Total-Count", page.total.to_string()))
-        .insert_header(("Link", link_header(req, request, page.total_pages)));
+        .content_type("application/json")
+        .insert_header(("X-Total-Count", total.to_string()))
+        .insert_header(("Link", link_header(req, request, total_pages)));
     for (name, value) in headers {
         response.insert_header((*name, value.to_string()));
     }
-    etagged_json(req, response, &page)
+    etagged_with(req, response, body, tag)
 }
 
 #[cfg(test)]

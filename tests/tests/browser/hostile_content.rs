@@ -49,7 +49,10 @@ fn import_hostile_article(db: &TestDatabase) {
 
 async fn nothing_ran(c: &Client, page: &str) {
     let ran = c
-        .execute("return window.__xss === undefined ? null : String(window.__xss);", vec![])
+        .execute(
+            "return window.__xss === undefined ? null : String(window.__xss);",
+            vec![],
+        )
         .await
         .unwrap();
     assert!(ran.is_null(), "{page}: injected script ran ({ran})");
@@ -64,8 +67,14 @@ async fn script_in_titles_bodies_and_snippets_never_runs() {
         // The article page: the title shows as text, the body as sanitised HTML.
         c.goto(&app.url("/news/hostile-article")).await.unwrap();
         let title = wait_text(&c, "[data-testid=item-title]", |t| t.contains("Zanzibar")).await;
-        assert!(title.contains("<img"), "the title is shown as text: {title}");
-        wait_text(&c, "[data-testid=item-body]", |t| t.contains("Hostile zanzibar body")).await;
+        assert!(
+            title.contains("<img"),
+            "the title is shown as text: {title}"
+        );
+        wait_text(&c, "[data-testid=item-body]", |t| {
+            t.contains("Hostile zanzibar body")
+        })
+        .await;
         // Give any handler (onerror, onload, ontoggle) time to fire.
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         nothing_ran(&c, "/news/hostile-article").await;

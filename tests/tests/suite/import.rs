@@ -47,6 +47,18 @@ async fn total(app: &TestApp) -> u64 {
     page.total
 }
 
+/// Lists show another process's writes within a second (docs/content.md).
+async fn wait_total(app: &TestApp, expected: u64) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+    while total(app).await != expected {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the list never showed {expected}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 #[tokio::test]
 async fn a_file_with_a_bad_line_is_refused_whole_with_a_reason_per_line() {
     let db = TestDatabase::new();
@@ -83,6 +95,7 @@ async fn a_file_with_a_bad_line_is_refused_whole_with_a_reason_per_line() {
         assert!(report.contains(reason), "line {line}: {report}");
     }
     assert!(!stdout.contains("line 1: refused") && !stdout.contains("line 3: refused"));
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     assert_eq!(total(&app).await, before, "nothing was written");
     assert_eq!(app.get("/api/v1/articles/good-one").await.status(), 404);
 }
@@ -114,7 +127,7 @@ async fn a_clean_file_is_imported_searchable_and_sanitised() {
         stdout.contains("line 2: imported imported-plain"),
         "{stdout}"
     );
-    assert_eq!(total(&app).await, before + 2);
+    wait_total(&app, before + 2).await;
     let xss: Article = app.get_json("/api/v1/articles/imported-xss").await;
     let html = xss.body_html.to_lowercase();
     for bad in ["<script", "onerror", "javascript:", "onclick"] {

@@ -6,8 +6,8 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::MaybePrincipal;
+use crate::content::cache::ContentCache;
 use crate::content::clock::Clock;
-use crate::content::counts::CountCache;
 use crate::db::Pool;
 use crate::db::content::{ContentFilter, ItemType, Order};
 use crate::error::ApiError;
@@ -73,7 +73,7 @@ pub async fn list_articles(
     params: web::Query<ListParams>,
     query: web::Query<ListArticlesQuery>,
     clock: web::Data<Clock>,
-    counts: web::Data<CountCache>,
+    cache: web::Data<ContentCache>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Article);
@@ -88,5 +88,5 @@ pub async fn list_articles(
         parse_param::<CountryCode>("country", query.country.as_deref())?.map(|c| c.to_string());
     (filter.from, filter.to) = day_range(query.from.as_deref(), query.to.as_deref())?;
     let list = params.request(&req, filter, Order::Newest, audience(&caller, &clock))?;
-    respond_list(&req, &pool, &counts, list, article_summary).await
+    respond_list(&req, &pool, &cache, list, article_summary).await
 }

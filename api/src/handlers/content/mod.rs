@@ -15,6 +15,7 @@ use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use diesel::Connection;
 
 use crate::auth::MaybePrincipal;
+use crate::content::cache::{CachedPage, ContentCache};
 use crate::content::clock::Clock;
 use crate::content::language::Preferences;
 use crate::db::DbConnection;
@@ -351,11 +352,13 @@ pub struct ListRequest {
 }
 
 /// Runs a list request and answers with one page of `convert`ed items, with
-/// paging, caching and `Content-Language` headers and an `ETag`.
+/// paging, caching and `Content-Language` headers and an `ETag`. Anonymous
+/// pages are served from the [`ContentCache`] while the content fingerprint
+/// is unchanged.
 pub async fn respond_list<T>(
     req: &HttpRequest,
     pool: &actix_web::web::Data<crate::db::Pool>,
-    counts: &actix_web::web::Data<crate::content::counts::CountCache>,
+    cache: &actix_web::web::Data<ContentCache>,
     list: ListRequest,
     convert: fn(&ContentRow, ItemMeta) -> Result<T, ApiError>,
 ) -> Result<actix_web::HttpResponse, ApiError>
@@ -370,20 +373,34 @@ where
         page,
         prefs,
     } = list;
-    let counts = counts.clone();
-    let (items, langs, total) = crate::handlers::with_conn(pool, move |conn| {
+    // Only what anyone may read is shared between callers.
+    let page_key = (!audience.members_only).then(|| {
+        let accept = req
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        format!("{}?{}|{accept}", req.path(), req.query_string())
+    });
+    if let (Some(key), Some(fingerprint)) = (&page_key, cache.recent_fingerprint())
+        && let Some(cached) = cache.page(key, &fingerprint)
+    {
+        return Ok(page_answer(req, page, audience, &cached));
+    }
+    let shared = cache.clone();
+    let cached = crate::handlers::with_conn(pool, move |conn| {
         if !words.is_empty() {
             filter.text = Some(crate::db::search::text_match(conn, &words));
         }
         // One transaction: the total and the page describe the same data.
-        let (rows, total) = conn.transaction(|conn| {
+        let (rows, total, fingerprint) = conn.transaction(|conn| {
             let fingerprint = content::fingerprint(conn, audience.now)?;
             let key = format!("{filter:?}|{}", audience.members_only);
-            let total = match counts.get(&key, &fingerprint) {
+            let total = match shared.total(&key, &fingerprint) {
                 Some(total) => total,
                 None => {
                     let total = content::count(conn, &filter, audience)?;
-                    counts.put(key, fingerprint, total);
+                    shared.put_total(key, fingerprint.clone(), total);
                     total
                 }
             };
@@ -395,26 +412,55 @@ where
                 page.offset(),
                 i64::from(page.per_page()),
             )?;
-            diesel::QueryResult::Ok((rows, total))
+            diesel::QueryResult::Ok((rows, total, fingerprint))
         })?;
+        shared.saw(&fingerprint);
         let metas = metas(conn, &rows, &prefs)?;
-        let langs = content_language(&metas.iter().collect::<Vec<_>>());
+        let languages = content_language(&metas.iter().collect::<Vec<_>>());
         let items = rows
             .iter()
             .zip(metas)
             .map(|(row, meta)| convert(row, meta))
             .collect::<Result<Vec<T>, _>>()?;
-        Ok((items, langs, total))
+        let body = serde_json::to_vec(&cecop_shared::Page::new(
+            items,
+            page,
+            u64::try_from(total).unwrap_or_default(),
+        ))
+        .map_err(|e| ApiError::Internal(e.into()))?;
+        let cached = std::sync::Arc::new(CachedPage {
+            etag: crate::handlers::caching::entity_tag(&body),
+            body: body.into(),
+            total,
+            languages,
+        });
+        if let Some(key) = page_key {
+            shared.put_page(key, fingerprint, std::sync::Arc::clone(&cached));
+        }
+        Ok(cached)
     })
     .await?;
+    Ok(page_answer(req, page, audience, &cached))
+}
+
+fn page_answer(
+    req: &HttpRequest,
+    page: cecop_shared::PageRequest,
+    audience: Audience,
+    cached: &CachedPage,
+) -> actix_web::HttpResponse {
     let [cache, vary] = cache_headers(audience);
     let mut headers = vec![cache, vary];
-    if !langs.is_empty() {
-        headers.push(("Content-Language", langs.as_str()));
+    if !cached.languages.is_empty() {
+        headers.push(("Content-Language", cached.languages.as_str()));
     }
-    Ok(crate::handlers::pagination::page_response(
-        req, page, items, total, &headers,
-    ))
+    crate::handlers::pagination::page_bytes_response(
+        req,
+        page,
+        cached.total,
+        (cached.body.clone(), Some(cached.etag.as_str())),
+        &headers,
+    )
 }
 
 /// Answers with one item, its `Content-Language`, caching headers and `ETag`.

@@ -6,8 +6,8 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::MaybePrincipal;
+use crate::content::cache::ContentCache;
 use crate::content::clock::Clock;
-use crate::content::counts::CountCache;
 use crate::db::Pool;
 use crate::db::content::{ContentFilter, ItemType, Order};
 use crate::error::ApiError;
@@ -70,7 +70,7 @@ pub async fn list_events(
     params: web::Query<ListParams>,
     query: web::Query<ListEventsQuery>,
     clock: web::Data<Clock>,
-    counts: web::Data<CountCache>,
+    cache: web::Data<ContentCache>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Event);
@@ -88,5 +88,5 @@ pub async fn list_events(
         Order::StartsLatest
     };
     let list = params.request(&req, filter, order, audience(&caller, &clock))?;
-    respond_list(&req, &pool, &counts, list, event_summary).await
+    respond_list(&req, &pool, &cache, list, event_summary).await
 }

@@ -6,8 +6,8 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::MaybePrincipal;
+use crate::content::cache::ContentCache;
 use crate::content::clock::Clock;
-use crate::content::counts::CountCache;
 use crate::db::Pool;
 use crate::db::content::{ContentFilter, ItemType, Order};
 use crate::error::ApiError;
@@ -56,7 +56,7 @@ pub async fn list_stories(
     params: web::Query<ListParams>,
     query: web::Query<ListStoriesQuery>,
     clock: web::Data<Clock>,
-    counts: web::Data<CountCache>,
+    cache: web::Data<ContentCache>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Story);
@@ -65,5 +65,5 @@ pub async fn list_stories(
     filter.country =
         parse_param::<CountryCode>("country", query.country.as_deref())?.map(|c| c.to_string());
     let list = params.request(&req, filter, Order::Newest, audience(&caller, &clock))?;
-    respond_list(&req, &pool, &counts, list, story_summary).await
+    respond_list(&req, &pool, &cache, list, story_summary).await
 }
