@@ -149,7 +149,8 @@ pub enum Order {
 #[derive(Debug, Clone)]
 pub struct ContentFilter {
     pub item_type: ItemType,
-    pub kind: Option<String>,
+    /// Any of these kinds; empty means every kind.
+    pub kinds: Vec<String>,
     pub theme: Option<String>,
     pub tag: Option<String>,
     pub member_slug: Option<String>,
@@ -167,7 +168,7 @@ impl ContentFilter {
     pub fn new(item_type: ItemType) -> Self {
         Self {
             item_type,
-            kind: None,
+            kinds: Vec::new(),
             theme: None,
             tag: None,
             member_slug: None,
@@ -220,8 +221,10 @@ fn filtered(
     audience: Audience,
 ) -> content_items::BoxedQuery<'static, Backend> {
     let mut query = visible(filter.item_type, audience);
-    if let Some(kind) = &filter.kind {
-        query = query.filter(content_items::kind.eq(kind.clone()));
+    match filter.kinds.as_slice() {
+        [] => {}
+        [kind] => query = query.filter(content_items::kind.eq(kind.clone())),
+        kinds => query = query.filter(content_items::kind.eq_any(kinds.to_vec())),
     }
     if let Some(country) = &filter.country {
         query = query.filter(content_items::country.eq(country.clone()));

@@ -9,7 +9,11 @@ use crate::i18n::Lang;
 /// What an article list is filtered by, and which page of it is wanted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleFilter {
+    /// One kind; when `None`, any of `scope`.
     pub kind: Option<ArticleKind>,
+    /// The kinds the list is limited to when no single kind is chosen;
+    /// empty means every kind.
+    pub scope: &'static [ArticleKind],
     pub theme: Option<Theme>,
     /// Words to search for; never empty when `Some`.
     pub q: Option<String>,
@@ -23,6 +27,7 @@ impl Default for ArticleFilter {
     fn default() -> Self {
         Self {
             kind: None,
+            scope: &[],
             theme: None,
             q: None,
             page: 1,
@@ -44,6 +49,9 @@ pub async fn list_articles(
     ];
     if let Some(kind) = filter.kind {
         query.push(("kind", kind.as_str().to_owned()));
+    } else if !filter.scope.is_empty() {
+        let kinds: Vec<&str> = filter.scope.iter().map(|k| k.as_str()).collect();
+        query.push(("kind", kinds.join(",")));
     }
     if let Some(theme) = filter.theme {
         query.push(("theme", theme.as_str().to_owned()));

@@ -173,8 +173,9 @@ async fn events(c: &Client, app: &TestApp, axe: &str) {
 async fn more_pages(c: &Client, app: &TestApp, axe: &str) {
     let hits: Page<SearchHit> = app.get_json("/api/v1/search?q=care&lang=fr").await;
     let stories: Page<StorySummary> = app.get_json("/api/v1/stories").await;
-    let publications: Page<ArticleSummary> =
-        app.get_json("/api/v1/articles?kind=publication").await;
+    let publications: Page<ArticleSummary> = app
+        .get_json("/api/v1/articles?kind=publication,position_paper,consultation_response")
+        .await;
 
     // Home: the figures and the three previews, each with its list link.
     click(c, "header nav a[href='/']").await;

@@ -101,6 +101,35 @@ async fn every_filter_narrows_the_list_and_can_come_back_empty() {
             .count()
     );
 
+    // Several kinds at once, as the publications page asks for them.
+    let publications = all_articles(
+        &app,
+        "kind=publication,position_paper,consultation_response",
+    )
+    .await;
+    let expected = all
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.kind,
+                ArticleKind::Publication
+                    | ArticleKind::PositionPaper
+                    | ArticleKind::ConsultationResponse
+            )
+        })
+        .count();
+    assert_eq!(publications.len(), expected);
+    assert!(
+        publications
+            .iter()
+            .any(|a| a.kind == ArticleKind::Publication)
+    );
+    assert!(
+        publications
+            .iter()
+            .any(|a| a.kind == ArticleKind::PositionPaper)
+    );
+
     let growth = all_articles(&app, "theme=sustainable_growth").await;
     assert!(!growth.is_empty() && growth.len() < all.len());
     assert!(
@@ -180,6 +209,8 @@ async fn bad_parameters_are_400_problems_naming_the_parameter() {
         ("/api/v1/articles?from=2024-13-01", "from"),
         ("/api/v1/articles?to=yesterday", "to"),
         ("/api/v1/articles?kind=blog", "kind"),
+        ("/api/v1/articles?kind=news,,publication", "kind"),
+        ("/api/v1/articles?kind=news,blog", "kind"),
         ("/api/v1/articles?theme=sport", "theme"),
         ("/api/v1/articles?country=XX", "country"),
         ("/api/v1/articles?tag=Not%20A%20Tag", "tag"),

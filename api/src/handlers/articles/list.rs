@@ -14,12 +14,25 @@ use crate::error::ApiError;
 use crate::handlers::content::{ListParams, article_summary, audience, day_range, respond_list};
 use crate::handlers::parse_param;
 
+/// Comma-separated article kinds, each validated, without repeats.
+fn parse_kinds(raw: Option<&str>) -> Result<Vec<String>, ApiError> {
+    let mut kinds: Vec<String> = Vec::new();
+    for part in raw.into_iter().flat_map(|r| r.split(',')) {
+        let kind: ArticleKind = part.parse().map_err(|e| ApiError::invalid("kind", e))?;
+        if !kinds.iter().any(|k| k == kind.as_str()) {
+            kinds.push(kind.as_str().to_owned());
+        }
+    }
+    Ok(kinds)
+}
+
 /// Query parameters, parsed one by one so an invalid value is named.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListArticlesQuery {
-    /// Only articles of this kind.
-    #[param(inline, value_type = Option<ArticleKind>)]
+    /// Only articles of these kinds: one, or several separated by commas
+    /// (`publication,position_paper,consultation_response`).
+    #[param(value_type = Option<String>, pattern = r"^(news|press_release|position_paper|publication|consultation_response)(,(news|press_release|position_paper|publication|consultation_response))*$", example = "publication,position_paper")]
     kind: Option<String>,
     /// Only articles under this theme.
     #[param(inline, value_type = Option<Theme>)]
@@ -77,8 +90,7 @@ pub async fn list_articles(
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Article);
-    filter.kind =
-        parse_param::<ArticleKind>("kind", query.kind.as_deref())?.map(|k| k.as_str().into());
+    filter.kinds = parse_kinds(query.kind.as_deref())?;
     filter.theme =
         parse_param::<Theme>("theme", query.theme.as_deref())?.map(|t| t.as_str().into());
     filter.tag = parse_param::<Slug>("tag", query.tag.as_deref())?.map(|t| t.to_string());

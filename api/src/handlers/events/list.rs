@@ -75,8 +75,9 @@ pub async fn list_events(
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Event);
     filter.upcoming = parse_param::<bool>("upcoming", query.upcoming.as_deref())?;
-    filter.kind =
-        parse_param::<EventKind>("kind", query.kind.as_deref())?.map(|k| k.as_str().into());
+    filter.kinds = parse_param::<EventKind>("kind", query.kind.as_deref())?
+        .map(|k| vec![k.as_str().to_owned()])
+        .unwrap_or_default();
     filter.theme =
         parse_param::<Theme>("theme", query.theme.as_deref())?.map(|t| t.as_str().into());
     filter.country =

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::choice_select::ChoiceSelect;
 use crate::components::data_table::Text;
 use crate::components::filter_form::FilterForm;
-use crate::pages::news::query::{NewsQuery, Section};
+use crate::pages::news::query::NewsQuery;
 use crate::pages::query::use_apply;
 
 /// The kind menu (with "All kinds" on `/news` only), the theme menu and the search.
@@ -21,12 +21,10 @@ pub fn ArticleFilters(query: Memo<NewsQuery>, label: Text) -> impl IntoView {
     };
     let on_kind = {
         let apply = apply.clone();
-        Callback::new(move |kind: Option<ArticleKind>| {
-            apply(&|s| s.filter.kind = kind.or(section.default_kind()))
-        })
+        Callback::new(move |kind: Option<ArticleKind>| apply(&|s| s.filter.kind = kind))
     };
     let on_theme = Callback::new(move |theme: Option<Theme>| apply(&|s| s.filter.theme = theme));
-    let all_kinds: Option<Text> = (section == Section::News).then_some(|t| t.filter_all_kinds);
+    let all_kinds: Option<Text> = Some(|t| t.filter_all_kinds);
     view! {
         <FilterForm
             label

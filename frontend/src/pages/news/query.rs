@@ -10,8 +10,7 @@ use crate::pages::query::{
     ListQuery, href_with, normalise_search, page_value, parse_opt, parse_page,
 };
 
-/// The kinds the publications list offers. The API filters one kind at a
-/// time, so that list always shows one of them (publications by default).
+/// The kinds the publications list shows: all three unless one is chosen.
 const PUBLICATION_KINDS: &[ArticleKind] = &[
     ArticleKind::Publication,
     ArticleKind::PositionPaper,
@@ -41,11 +40,11 @@ impl Section {
         }
     }
 
-    /// The kind shown when the URL names none; `None` is every kind.
-    pub fn default_kind(self) -> Option<ArticleKind> {
+    /// The kinds the list is limited to when none is chosen (empty: all).
+    pub fn scope(self) -> &'static [ArticleKind] {
         match self {
-            Section::News => None,
-            Section::Publications => Some(ArticleKind::Publication),
+            Section::News => &[],
+            Section::Publications => PUBLICATION_KINDS,
         }
     }
 
@@ -81,13 +80,13 @@ impl NewsQuery {
     /// Reads the state from the URL query; values that do not parse, and
     /// kinds the section does not offer, are ignored.
     pub fn from_query<'a>(section: Section, param: impl Fn(&str) -> Option<&'a str>) -> Self {
-        let kind = parse_opt::<ArticleKind>(param("kind"))
-            .filter(|kind| section.kinds().contains(kind))
-            .or(section.default_kind());
+        let kind =
+            parse_opt::<ArticleKind>(param("kind")).filter(|kind| section.kinds().contains(kind));
         Self {
             section,
             filter: ArticleFilter {
                 kind,
+                scope: section.scope(),
                 theme: parse_opt::<Theme>(param("theme")),
                 q: param("q").and_then(normalise_search),
                 page: parse_page(param("page")),
@@ -99,16 +98,14 @@ impl NewsQuery {
     /// True when anything but the section's defaults is chosen.
     pub fn is_filtered(&self) -> bool {
         let f = &self.filter;
-        f.kind != self.section.default_kind() || f.theme.is_some() || f.q.is_some()
+        f.kind.is_some() || f.theme.is_some() || f.q.is_some()
     }
 }
 
 impl ListQuery for NewsQuery {
     fn href(&self) -> String {
         let f = &self.filter;
-        let kind = f
-            .kind
-            .filter(|kind| Some(*kind) != self.section.default_kind());
+        let kind = f.kind;
         href_with(
             self.section.path(),
             &[
@@ -159,9 +156,10 @@ mod tests {
     }
 
     #[test]
-    fn publications_default_to_the_publication_kind_and_refuse_others() {
+    fn publications_default_to_all_three_kinds_and_refuse_others() {
         let q = NewsQuery::from_query(Section::Publications, query(&[("kind", "news")]));
-        assert_eq!(q.filter.kind, Some(ArticleKind::Publication));
+        assert_eq!(q.filter.kind, None);
+        assert_eq!(q.filter.scope, PUBLICATION_KINDS);
         assert!(!q.is_filtered());
         assert_eq!(q.href(), "/publications");
         let q = NewsQuery::from_query(Section::Publications, query(&[("kind", "position_paper")]));
