@@ -8,12 +8,9 @@ use utoipa::IntoParams;
 use crate::auth::MaybePrincipal;
 use crate::content::clock::Clock;
 use crate::db::Pool;
-use crate::db::content::{self, ItemType};
+use crate::db::content::ItemType;
 use crate::error::ApiError;
-use crate::handlers::content::{
-    article_summary, attachments, audience, detail, preferences, respond_item,
-};
-use crate::handlers::with_conn;
+use crate::handlers::content::{article_summary, attachments, audience, respond_detail};
 
 /// The language parameter of a single item.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -58,25 +55,21 @@ pub async fn get_article(
     clock: web::Data<Clock>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    let slug: Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
-    let prefs = preferences(&req, query.lang.as_deref())?;
-    let audience = audience(&caller, &clock);
-    let article = with_conn(&pool, move |conn| {
-        let row = content::find_visible(conn, ItemType::Article, slug.as_str(), audience)?
-            .ok_or_else(|| ApiError::NotFound("No published article has this slug.".into()))?;
-        let detail = detail(conn, &row, &prefs)?;
-        Ok(Article {
-            summary: article_summary(&row, detail.meta)?,
-            body_html: detail.body_html,
-            attachments: attachments(&row)?,
-            members: detail.members,
-        })
-    })
-    .await?;
-    Ok(respond_item(
+    respond_detail(
         &req,
-        audience,
-        &article.summary.meta.lang,
-        &article,
-    ))
+        audience(&caller, &clock),
+        &pool,
+        ItemType::Article,
+        &slug,
+        query.lang.as_deref(),
+        |row, detail| {
+            Ok(Article {
+                summary: article_summary(row, detail.meta)?,
+                body_html: detail.body_html,
+                attachments: attachments(row)?,
+                members: detail.members,
+            })
+        },
+    )
+    .await
 }

@@ -267,10 +267,29 @@ pub fn detail(
     row: &ContentRow,
     prefs: &Preferences,
 ) -> Result<Detail, ApiError> {
-    let meta = metas(conn, std::slice::from_ref(row), prefs)?
-        .pop()
-        .ok_or_else(|| corrupt(row, "metadata"))?;
-    let body_html = content::translations(conn, row.id)?
+    // Every language version once, bodies included: the heads for choosing
+    // the language come from the same rows.
+    let translations = content::translations(conn, row.id)?;
+    let heads = translations
+        .iter()
+        .map(|t| TranslationHead {
+            content_id: t.content_id,
+            lang: t.lang.clone(),
+            title: t.title.clone(),
+            summary: t.summary.clone(),
+        })
+        .collect();
+    let ids = [row.id];
+    let themes = content::themes(conn, &ids)?
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    let tags = content::tags(conn, &ids)?
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    let meta = meta(row, heads, themes, tags, prefs)?;
+    let body_html = translations
         .into_iter()
         .find(|t| t.lang == meta.lang.as_str())
         .map(|t| t.body_html)
@@ -289,6 +308,40 @@ pub fn detail(
         body_html,
         members,
     })
+}
+
+/// A detail request: the visible item of `item_type` with this slug, built
+/// into its published type by `build`, answered like [`respond_item`]; a
+/// malformed slug is a 400, an item the caller may not see a 404.
+pub async fn respond_detail<T, F>(
+    req: &HttpRequest,
+    audience: Audience,
+    pool: &actix_web::web::Data<crate::db::Pool>,
+    item_type: content::ItemType,
+    slug: &str,
+    lang: Option<&str>,
+    build: F,
+) -> Result<actix_web::HttpResponse, ApiError>
+where
+    T: serde::Serialize + Send + 'static,
+    F: FnOnce(&ContentRow, Detail) -> Result<T, ApiError> + Send + 'static,
+{
+    let slug: cecop_shared::Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
+    let prefs = preferences(req, lang)?;
+    let (item, lang) = crate::handlers::with_conn(pool, move |conn| {
+        let row =
+            content::find_visible(conn, item_type, slug.as_str(), audience)?.ok_or_else(|| {
+                ApiError::NotFound(format!(
+                    "No published {} has this slug.",
+                    item_type.as_str()
+                ))
+            })?;
+        let detail = detail(conn, &row, &prefs)?;
+        let lang = detail.meta.lang.clone();
+        Ok((build(&row, detail)?, lang))
+    })
+    .await?;
+    Ok(respond_item(req, audience, &lang, &item))
 }
 
 /// The parameters every content list takes besides its filters: text,

@@ -6,13 +6,10 @@ use cecop_shared::{Event, Slug};
 use crate::auth::MaybePrincipal;
 use crate::content::clock::Clock;
 use crate::db::Pool;
-use crate::db::content::{self, ItemType};
+use crate::db::content::ItemType;
 use crate::error::ApiError;
 use crate::handlers::articles::get::LangQuery;
-use crate::handlers::content::{
-    attachments, audience, detail, event_summary, organisers, preferences, respond_item,
-};
-use crate::handlers::with_conn;
+use crate::handlers::content::{attachments, audience, event_summary, organisers, respond_detail};
 
 /// Get one published event.
 #[utoipa::path(
@@ -43,27 +40,23 @@ pub async fn get_event(
     clock: web::Data<Clock>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    let slug: Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
-    let prefs = preferences(&req, query.lang.as_deref())?;
-    let audience = audience(&caller, &clock);
-    let event = with_conn(&pool, move |conn| {
-        let row = content::find_visible(conn, ItemType::Event, slug.as_str(), audience)?
-            .ok_or_else(|| ApiError::NotFound("No published event has this slug.".into()))?;
-        let detail = detail(conn, &row, &prefs)?;
-        Ok(Event {
-            summary: event_summary(&row, detail.meta)?,
-            body_html: detail.body_html,
-            organisers: organisers(&row)?,
-            registration_url: row.registration_url.clone(),
-            attachments: attachments(&row)?,
-            members: detail.members,
-        })
-    })
-    .await?;
-    Ok(respond_item(
+    respond_detail(
         &req,
-        audience,
-        &event.summary.meta.lang,
-        &event,
-    ))
+        audience(&caller, &clock),
+        &pool,
+        ItemType::Event,
+        &slug,
+        query.lang.as_deref(),
+        |row, detail| {
+            Ok(Event {
+                summary: event_summary(row, detail.meta)?,
+                body_html: detail.body_html,
+                organisers: organisers(row)?,
+                registration_url: row.registration_url.clone(),
+                attachments: attachments(row)?,
+                members: detail.members,
+            })
+        },
+    )
+    .await
 }

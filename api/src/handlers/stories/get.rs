@@ -6,11 +6,10 @@ use cecop_shared::{Slug, Story};
 use crate::auth::MaybePrincipal;
 use crate::content::clock::Clock;
 use crate::db::Pool;
-use crate::db::content::{self, ItemType};
+use crate::db::content::ItemType;
 use crate::error::ApiError;
 use crate::handlers::articles::get::LangQuery;
-use crate::handlers::content::{audience, detail, preferences, respond_item, story_summary};
-use crate::handlers::with_conn;
+use crate::handlers::content::{audience, respond_detail, story_summary};
 
 /// Get one published #COOPTALES story.
 #[utoipa::path(
@@ -41,24 +40,20 @@ pub async fn get_story(
     clock: web::Data<Clock>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    let slug: Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
-    let prefs = preferences(&req, query.lang.as_deref())?;
-    let audience = audience(&caller, &clock);
-    let story = with_conn(&pool, move |conn| {
-        let row = content::find_visible(conn, ItemType::Story, slug.as_str(), audience)?
-            .ok_or_else(|| ApiError::NotFound("No published story has this slug.".into()))?;
-        let detail = detail(conn, &row, &prefs)?;
-        Ok(Story {
-            summary: story_summary(&row, detail.meta)?,
-            body_html: detail.body_html,
-            members: detail.members,
-        })
-    })
-    .await?;
-    Ok(respond_item(
+    respond_detail(
         &req,
-        audience,
-        &story.summary.meta.lang,
-        &story,
-    ))
+        audience(&caller, &clock),
+        &pool,
+        ItemType::Story,
+        &slug,
+        query.lang.as_deref(),
+        |row, detail| {
+            Ok(Story {
+                summary: story_summary(row, detail.meta)?,
+                body_html: detail.body_html,
+                members: detail.members,
+            })
+        },
+    )
+    .await
 }
