@@ -35,14 +35,21 @@ pub enum Command {
         #[arg(long, required = true)]
         demo: bool,
     },
-    /// Import content from a file in one transaction, reporting each line, and exit.
-    /// Nothing is written when any line is refused.
+    /// Import articles or data returns from a file in one transaction,
+    /// reporting each refused line, and exit. Nothing is written when any
+    /// line is refused.
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["articles", "returns"])))]
     Import {
         /// Articles as JSON Lines: one object per line with title, slug,
         /// summary, body (Markdown), kind, status, published_at, country,
         /// themes, lang (see docs/content.md).
-        #[arg(long, value_name = "FILE.jsonl", required = true)]
-        articles: std::path::PathBuf,
+        #[arg(long, value_name = "FILE.jsonl")]
+        articles: Option<std::path::PathBuf>,
+        /// Members' data returns as CSV with the columns year, member,
+        /// indicator, coop_type, sector, value (see docs/data-collection.md).
+        /// Each (year, member) return is created or replaced and approved.
+        #[arg(long, value_name = "FILE.csv")]
+        returns: Option<std::path::PathBuf>,
     },
     /// Print the OpenAPI document and exit.
     Openapi,
@@ -94,7 +101,53 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 report.already_present
             )?;
         }
-        Command::Import { articles } => {
+        Command::Import {
+            returns: Some(returns),
+            ..
+        } => {
+            telemetry::init(settings.log);
+            let pool = prepare_database(&Settings {
+                demo_data: false,
+                ..settings
+            })?;
+            let data = std::fs::read(&returns)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", returns.display()))?;
+            let actor = crate::returns::Actor {
+                id: "cli".into(),
+                name: None,
+            };
+            let mut stdout = std::io::stdout();
+            let report = crate::returns::bulk::import(
+                &mut *pool.get()?,
+                &data,
+                &actor,
+                false,
+                |_, _| (cecop_shared::ReturnState::Approved, None),
+                |message| {
+                    let _ = writeln!(stdout, "{message}");
+                    let _ = stdout.flush();
+                },
+            )?;
+            let mut stdout = std::io::stdout();
+            for (line, reason) in &report.refused {
+                let _ = writeln!(stdout, "line {line}: refused: {reason}");
+            }
+            if !report.refused.is_empty() {
+                anyhow::bail!(
+                    "{} line(s) refused; nothing was imported",
+                    report.refused.len()
+                );
+            }
+            writeln!(
+                stdout,
+                "imported {} return(s) with {} value(s), all approved",
+                report.returns, report.values
+            )?;
+        }
+        Command::Import { articles, .. } => {
+            let Some(articles) = articles else {
+                anyhow::bail!("give --articles FILE.jsonl or --returns FILE.csv");
+            };
             telemetry::init(settings.log);
             let pool = prepare_database(&Settings {
                 demo_data: false,

@@ -10,6 +10,7 @@ pub mod db;
 pub mod error;
 pub mod handlers;
 pub mod middleware;
+pub mod returns;
 pub mod routes;
 pub mod seed;
 pub mod settings;

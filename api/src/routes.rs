@@ -8,8 +8,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
 use crate::handlers::{
-    articles, audit, auth, docs, events, feeds, health, me, members, my, overview, search, stories,
-    tokens, users,
+    articles, audit, auth, campaigns, docs, events, feeds, health, me, members, my, overview,
+    returns, search, statistics, stories, tokens, users,
 };
 
 /// Versioned API routes, mounted under `/api/v1`.
@@ -26,6 +26,24 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(search::get::search_all)
         .service(feeds::articles::articles_feed)
         .service(feeds::events::events_feed)
+        .service(statistics::get::get_statistics)
+        .service(statistics::get::get_statistics_csv)
+        .service(statistics::series::get_series)
+        .service(statistics::series::get_series_csv)
+        .service(statistics::indicators::list_indicators)
+        .service(campaigns::list::list_campaigns)
+        .service(campaigns::create::create_campaign)
+        .service(campaigns::update::update_campaign)
+        .service(campaigns::delete::delete_campaign)
+        .service(my::returns::get_my_return)
+        .service(my::returns::update_my_return)
+        .service(my::returns::import_my_return)
+        .service(my::returns::submit_my_return)
+        .service(returns::list::list_returns)
+        .service(returns::get::get_return)
+        .service(returns::review::approve_return)
+        .service(returns::review::return_return)
+        .service(returns::review::reopen_return)
         .service(docs::get_openapi)
         .service(auth::login::login)
         .service(auth::refresh::refresh)
@@ -82,7 +100,8 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         version = "1.0.0",
         description = "The public and member API of CECOP, the European confederation of \
             industrial and service cooperatives: member directory, headline figures, \
-            articles, events, #COOPTALES stories, search and feeds.\n\n\
+            articles, events, #COOPTALES stories, search and feeds, and the yearly data collection \
+            with the statistics computed from it.\n\n\
             Errors are RFC 9457 `application/problem+json` bodies with a stable `type` URI. \
             Lists take `page` and `per_page` (1–100) and return `X-Total-Count` and RFC 8288 \
             `Link` headers.",
@@ -94,6 +113,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         (name = "overview", description = "Headline figures of the network."),
         (name = "content", description = "Articles, events and #COOPTALES stories, and search across them and the members."),
         (name = "feeds", description = "Atom and iCalendar feeds."),
+        (name = "data", description = "The yearly data collection: campaigns, members' data returns and their review, and the statistics computed from approved returns."),
         (name = "health", description = "Liveness and readiness probes."),
         (name = "meta", description = "This API's own description."),
         (name = "auth", description = "Sign-in, sessions and the signed-in user's account."),

@@ -3,7 +3,10 @@
 //! as the sources give them; every placeholder member or invented figure is
 //! flagged illustrative in the data itself (`members.json`).
 
-use cecop_shared::{CountryCode, FigureProvenance, MemberKind, MemberStatus, MembershipTier, Slug};
+use cecop_shared::{
+    CampaignState, CountryCode, FigureProvenance, MemberKind, MemberStatus, MembershipTier,
+    ReturnState, Slug,
+};
 use diesel::Connection;
 use serde::Deserialize;
 
@@ -134,6 +137,78 @@ pub fn seed_content_if_empty(conn: &mut DbConnection) -> anyhow::Result<Option<u
     }
     match crate::content::import::seed_demo_content(conn, chrono::Utc::now().naive_utc()) {
         Ok(items) => Ok(Some(items)),
+        Err(err) if is_unique_violation(&err) => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+const RETURNS_CSV: &str = include_str!("../seed/returns.csv");
+
+/// The demo campaigns: (year, opens_on, closes_on, state).
+const DEMO_CAMPAIGNS: [(i32, &str, &str, CampaignState); 3] = [
+    (2022, "2023-03-01", "2023-05-31", CampaignState::Published),
+    (2023, "2024-03-01", "2024-05-31", CampaignState::Published),
+    (2024, "2026-10-01", "2027-01-31", CampaignState::Open),
+];
+
+/// Where the demo's 2024 returns stand; the rest are drafts.
+fn demo_state(year: i32, member: &str) -> (ReturnState, Option<String>) {
+    match (year, member) {
+        (2022 | 2023, _) => (ReturnState::Approved, None),
+        (_, "cg-scop") => (ReturnState::Submitted, None),
+        (_, "nuwpc") => (
+            ReturnState::Returned,
+            Some(
+                "Workers with disabilities in services look high against 2023; please check \
+                 the figure with your cooperatives and resubmit."
+                    .into(),
+            ),
+        ),
+        _ => (ReturnState::Draft, None),
+    }
+}
+
+/// Loads the demo data collection — campaigns 2022 and 2023 (published)
+/// and 2024 (open) with the returns of `returns.csv` (built by
+/// `make_returns.py` to match FACTS.md; every per-member split is
+/// illustrative and flagged so) — when there are no campaigns yet and the
+/// demo members are present.
+pub fn seed_returns_if_empty(conn: &mut DbConnection) -> anyhow::Result<Option<usize>> {
+    use crate::db::returns as db;
+    if !db::campaigns(conn)?.is_empty() || !members::slug_exists(conn, "coceta")? {
+        return Ok(None);
+    }
+    let result = conn.transaction::<_, anyhow::Error, _>(|conn| {
+        let now = chrono::Utc::now().naive_utc();
+        for (year, opens, closes, state) in DEMO_CAMPAIGNS {
+            let fields = db::CampaignFields {
+                year,
+                opens_on: opens.parse()?,
+                closes_on: closes.parse()?,
+                state: state.as_str().to_owned(),
+                updated_at: now,
+            };
+            db::insert_campaign(conn, &fields, now)?;
+        }
+        let actor = crate::returns::Actor {
+            id: "seed".into(),
+            name: Some("Demo data".into()),
+        };
+        let report = crate::returns::bulk::import(
+            conn,
+            RETURNS_CSV.as_bytes(),
+            &actor,
+            true,
+            demo_state,
+            |_| {},
+        )?;
+        if let Some((line, reason)) = report.refused.first() {
+            anyhow::bail!("returns.csv line {line}: {reason}");
+        }
+        Ok(report.returns)
+    });
+    match result {
+        Ok(returns) => Ok(Some(returns)),
         Err(err) if is_unique_violation(&err) => Ok(None),
         Err(err) => Err(err),
     }

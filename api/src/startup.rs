@@ -48,6 +48,11 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<Pool> {
     {
         tracing::info!(items, "loaded the demo content");
     }
+    if settings.demo_data
+        && let Some(returns) = seed::seed_returns_if_empty(&mut conn)?
+    {
+        tracing::info!(returns, "loaded the demo data returns");
+    }
     db::search::reindex_members(&mut conn)?;
     Ok(pool)
 }
@@ -104,6 +109,7 @@ impl Application {
         }
         let clock = web::Data::new(Clock::shifted(settings.clock_offset));
         let cache = web::Data::new(ContentCache::default());
+        let statistics = web::Data::new(crate::handlers::statistics::StatisticsCache::default());
         let public_url = web::Data::new(PublicUrl(settings.public_url.clone()));
         let mut server = HttpServer::new(move || {
             let (app, _) = routes::register(App::new());
@@ -114,6 +120,7 @@ impl Application {
                 .app_data(proxies.clone())
                 .app_data(clock.clone())
                 .app_data(cache.clone())
+                .app_data(statistics.clone())
                 .app_data(public_url.clone())
                 .app_data(
                     web::JsonConfig::default()

@@ -13,7 +13,9 @@ pub mod member;
 pub mod overview;
 pub mod page;
 pub mod problem;
+pub mod returns;
 pub mod slug;
+pub mod statistics;
 pub mod tokens;
 
 pub use auth::{
@@ -33,7 +35,15 @@ pub use member::{
 pub use overview::{CountryCount, Overview};
 pub use page::{PER_PAGE_DEFAULT, PER_PAGE_MAX, Page, PageRequest};
 pub use problem::{FieldError, Problem, ProblemKind};
+pub use returns::{
+    Campaign, CampaignRequest, CampaignState, CoopType, DataReturn, ImportOutcome, ImportReport,
+    ImportRow, Indicator, IndicatorInfo, PreviousValues, ReasonRequest, ReturnState, ReturnSummary,
+    ReturnValue, ReturnValuesUpdate, Revision, RevisionAction, Sector, Unit, ValueChange,
+};
 pub use slug::Slug;
+pub use statistics::{
+    Coverage, Dimension, SeriesYear, Statistics, StatisticsRow, StatisticsSeries,
+};
 pub use tokens::{ApiToken, CreateTokenRequest, CreatedApiToken, Scope};
 
 /// Why a value could not be parsed into a domain type. The message is meant
@@ -73,7 +83,7 @@ pub(crate) use serde_via_str;
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
         #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum $name {

@@ -183,6 +183,9 @@ impl TestApp {
             address: address.to_owned(),
             client: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
+                // Below the server's 5 s keep-alive, so an idle pooled
+                // connection is never reused just as the server closes it.
+                .pool_idle_timeout(Duration::from_secs(3))
                 .build()
                 .expect("HTTP client"),
             child,
@@ -277,4 +280,127 @@ fn collect(mut pipe: impl Read + Send + 'static) -> std::sync::Arc<std::sync::Mu
         }
     });
     buffer
+}
+
+/// A signed-in caller: a person's access token or an API token.
+#[derive(Debug)]
+pub struct Session<'a> {
+    pub app: &'a TestApp,
+    pub bearer: String,
+}
+
+impl Session<'_> {
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .app
+            .client
+            .request(method, self.app.url(path))
+            .bearer_auth(&self.bearer);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send().await.expect("request failed")
+    }
+
+    /// Sends a raw body with a content type (CSV uploads).
+    pub async fn send_bytes(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> reqwest::Response {
+        self.app
+            .client
+            .post(self.app.url(path))
+            .bearer_auth(&self.bearer)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request failed")
+    }
+
+    /// A call whose answer must be 200 JSON, decoded.
+    pub async fn json<T: serde::de::DeserializeOwned>(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> T {
+        let res = self.call(method.clone(), path, body).await;
+        let status = res.status();
+        let text = res.text().await.expect("body");
+        assert!(status.is_success(), "{method} {path}: {status} {text}");
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{method} {path}: {e}: {text}"))
+    }
+}
+
+/// Signs in with e-mail and password.
+pub async fn sign_in<'a>(app: &'a TestApp, email: &str, password: &str) -> Session<'a> {
+    let res = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&serde_json::json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .expect("request failed");
+    assert_eq!(res.status(), 200, "{email} could not sign in");
+    let pair: cecop_shared::TokenPair = res.json().await.expect("token pair");
+    Session {
+        app,
+        bearer: pair.access_token,
+    }
+}
+
+/// The problem+json body of a response that must have this status.
+pub async fn expect_problem(res: reqwest::Response, status: u16) -> cecop_shared::Problem {
+    let got = res.status().as_u16();
+    let content_type = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let text = res.text().await.expect("body");
+    assert_eq!(got, status, "{text}");
+    assert_eq!(
+        content_type, "application/problem+json",
+        "errors are problem+json: {text}"
+    );
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not a problem: {e}: {text}"))
+}
+
+impl TestDatabase {
+    /// How many rows a table has, read straight from the database (for
+    /// checks that nothing was half-written).
+    pub fn count_rows(&self, table: &str) -> i64 {
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let query = format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM {table}");
+        let count: Count = match &self.url {
+            Some(url) => {
+                let mut conn = PgConnection::establish(url).expect("connect to PostgreSQL");
+                diesel::sql_query(query)
+                    .get_result(&mut conn)
+                    .expect("count")
+            }
+            None => {
+                let path = self.data_dir.path().join("cecop.sqlite3");
+                let mut conn = diesel::sqlite::SqliteConnection::establish(&path.to_string_lossy())
+                    .expect("open SQLite");
+                diesel::sql_query(query)
+                    .get_result(&mut conn)
+                    .expect("count")
+            }
+        };
+        count.n
+    }
 }

@@ -255,6 +255,30 @@ impl FromRequest for AdminUser {
     }
 }
 
+/// A signed-in editor or admin (CECOP staff); anyone else gets 403 (or 401
+/// without credentials).
+#[derive(Debug, Clone)]
+pub struct StaffUser(pub CurrentUser);
+
+impl FromRequest for StaffUser {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = CurrentUser::from_request(req, payload);
+        Box::pin(async move {
+            let user = user.await?;
+            if matches!(user.role, Role::Admin | Role::Editor) {
+                Ok(Self(user))
+            } else {
+                Err(ApiError::Forbidden(
+                    "Only CECOP editors and administrators can do this.".into(),
+                ))
+            }
+        })
+    }
+}
+
 /// The reverse proxies whose `X-Forwarded-For` is believed (`CECOP_TRUSTED_PROXIES`).
 #[derive(Debug, Clone, Default)]
 pub struct TrustedProxies(pub Vec<ipnet::IpNet>);

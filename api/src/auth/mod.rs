@@ -12,7 +12,8 @@ pub mod secret;
 pub mod tokens;
 
 pub use extract::{
-    AdminUser, ClientInfo, CurrentUser, MaybePrincipal, Principal, TokenPrincipal, TrustedProxies,
+    AdminUser, ClientInfo, CurrentUser, MaybePrincipal, Principal, StaffUser, TokenPrincipal,
+    TrustedProxies,
 };
 
 /// What the auth layer needs at request time, shared by all workers.

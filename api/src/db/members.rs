@@ -1,9 +1,10 @@
 //! Queries over member organisations: the directory, one profile, the
 //! headline figures, and inserting the demo dataset.
 
-use diesel::dsl::{count, count_star, sql};
+use std::collections::HashMap;
+
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Nullable, Text};
+use diesel::sql_types::{Nullable, Text};
 
 use super::schema::members;
 use super::{Backend, DbConnection};
@@ -148,7 +149,9 @@ pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<M
 }
 
 /// Aggregates over the active members, read in one transaction so the
-/// figures are consistent with each other.
+/// figures are consistent with each other. Each member counts with its
+/// latest approved return of a published campaign, else with the figures
+/// declared on its profile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OverviewRow {
     pub member_count: i64,
@@ -158,53 +161,85 @@ pub struct OverviewRow {
     pub worker_member_count: i64,
     pub members_with_figures: i64,
     pub members_with_illustrative_figures: i64,
+    pub members_from_returns: i64,
+    pub members_from_declared: i64,
+    pub latest_return_year: Option<i32>,
     /// (country, active members), most members first.
     pub countries: Vec<(String, i64)>,
 }
 
-/// `SUM` over a BIGINT is NUMERIC on PostgreSQL and INTEGER on SQLite; the
-/// cast gives both backends one result type.
-fn sum_of(column: &'static str) -> diesel::expression::SqlLiteral<BigInt> {
-    sql::<BigInt>(&format!("CAST(COALESCE(SUM({column}), 0) AS BIGINT)"))
-}
+type Declared = (
+    i64,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+);
 
 pub fn overview(conn: &mut DbConnection) -> QueryResult<OverviewRow> {
     conn.transaction(|conn| {
-        let active = || members::table.filter(members::status.eq(ACTIVE));
-        let member_count = active().count().get_result(conn)?;
-        let country_count = active()
-            .select(count(members::country).aggregate_distinct())
-            .get_result(conn)?;
-        let (enterprise_count, worker_count, worker_member_count) = active()
+        let declared: Vec<Declared> = members::table
+            .filter(members::status.eq(ACTIVE))
             .select((
-                sum_of("cooperatives"),
-                sum_of("workers"),
-                sum_of("worker_members"),
+                members::id,
+                members::country,
+                members::cooperatives,
+                members::workers,
+                members::worker_members,
+                members::figures_provenance,
             ))
-            .get_result(conn)?;
-        let members_with_figures = active()
-            .filter(members::figures_provenance.is_not_null())
-            .count()
-            .get_result(conn)?;
-        let members_with_illustrative_figures = active()
-            .filter(members::figures_provenance.eq("illustrative"))
-            .count()
-            .get_result(conn)?;
-        let countries = active()
-            .group_by(members::country)
-            .select((members::country, count_star()))
-            .order_by((count_star().desc(), members::country.asc()))
             .load(conn)?;
-        Ok(OverviewRow {
-            member_count,
-            country_count,
-            enterprise_count,
-            worker_count,
-            worker_member_count,
-            members_with_figures,
-            members_with_illustrative_figures,
-            countries,
-        })
+        let mut latest: HashMap<i64, super::statistics::ReturnFigures> = HashMap::new();
+        for figures in super::statistics::return_figures(conn)? {
+            match latest.get(&figures.member_id) {
+                Some(kept) if kept.year >= figures.year => {}
+                _ => {
+                    latest.insert(figures.member_id, figures);
+                }
+            }
+        }
+        let mut row = OverviewRow {
+            member_count: declared.len() as i64,
+            country_count: 0,
+            enterprise_count: 0,
+            worker_count: 0,
+            worker_member_count: 0,
+            members_with_figures: 0,
+            members_with_illustrative_figures: 0,
+            members_from_returns: 0,
+            members_from_declared: 0,
+            latest_return_year: None,
+            countries: Vec::new(),
+        };
+        let mut countries: HashMap<String, i64> = HashMap::new();
+        for (id, country, cooperatives, workers, worker_members, provenance) in declared {
+            *countries.entry(country).or_default() += 1;
+            if let Some(figures) = latest.get(&id) {
+                row.members_from_returns += 1;
+                row.enterprise_count += figures.cooperatives;
+                row.worker_count += figures.workers;
+                row.worker_member_count += figures.worker_members;
+                row.latest_return_year = row.latest_return_year.max(Some(figures.year));
+                if figures.illustrative > 0 {
+                    row.members_with_illustrative_figures += 1;
+                }
+            } else if let Some(provenance) = provenance {
+                row.members_from_declared += 1;
+                row.enterprise_count += cooperatives.unwrap_or_default();
+                row.worker_count += workers.unwrap_or_default();
+                row.worker_member_count += worker_members.unwrap_or_default();
+                if provenance == "illustrative" {
+                    row.members_with_illustrative_figures += 1;
+                }
+            }
+        }
+        row.members_with_figures = row.members_from_returns + row.members_from_declared;
+        row.country_count = countries.len() as i64;
+        let mut countries: Vec<(String, i64)> = countries.into_iter().collect();
+        countries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        row.countries = countries;
+        Ok(row)
     })
 }
 

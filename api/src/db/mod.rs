@@ -7,9 +7,11 @@ pub mod api_tokens;
 pub mod audit;
 pub mod content;
 pub mod members;
+pub mod returns;
 pub mod schema;
 pub mod search;
 pub mod sessions;
+pub mod statistics;
 pub mod users;
 
 use std::time::Duration;

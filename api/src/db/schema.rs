@@ -163,7 +163,64 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    campaigns (id) {
+        id -> BigInt,
+        year -> Integer,
+        opens_on -> Date,
+        closes_on -> Date,
+        state -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    data_returns (id) {
+        id -> BigInt,
+        campaign_id -> BigInt,
+        member_id -> BigInt,
+        state -> Text,
+        reason -> Nullable<Text>,
+        illustrative -> Bool,
+        submitted_at -> Nullable<Timestamp>,
+        reviewed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    return_values (return_id, indicator, coop_type, sector) {
+        return_id -> BigInt,
+        indicator -> Text,
+        coop_type -> Text,
+        sector -> Text,
+        amount -> BigInt,
+        cell_workers -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    return_revisions (id) {
+        id -> BigInt,
+        return_id -> BigInt,
+        at -> Timestamp,
+        actor -> Text,
+        actor_name -> Nullable<Text>,
+        action -> Text,
+        from_state -> Nullable<Text>,
+        to_state -> Text,
+        reason -> Nullable<Text>,
+        changes -> Text,
+    }
+}
+
 diesel::joinable!(users -> members (member_id));
+diesel::joinable!(data_returns -> campaigns (campaign_id));
+diesel::joinable!(data_returns -> members (member_id));
+diesel::joinable!(return_values -> data_returns (return_id));
+diesel::joinable!(return_revisions -> data_returns (return_id));
 diesel::joinable!(api_tokens -> members (member_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(content_items -> story_consents (consent_id));
@@ -183,5 +240,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     content_translations,
     content_themes,
     content_tags,
-    content_members
+    content_members,
+    campaigns,
+    data_returns,
+    return_values,
+    return_revisions
 );

@@ -2,58 +2,17 @@
 //! editing its own profile, and the audit log that records it all.
 
 use cecop_shared::{
-    ApiToken, AuditEntry, CreatedApiToken, Member, Page, Problem, ProblemKind, Role, Scope,
-    TokenPair, User,
+    ApiToken, AuditEntry, CreatedApiToken, Member, Page, ProblemKind, Role, Scope, User,
 };
-use cecop_tests::{TestApp, TestDatabase, create_admin};
+use cecop_tests::{
+    Session, TestApp, TestDatabase, create_admin, expect_problem as problem, sign_in,
+};
 use reqwest::Method;
 use serde_json::{Value, json};
 
 const ADMIN: &str = "admin@cecop.coop";
 const PASSWORD: &str = "correct horse battery staple";
 const MEMBER: &str = "staff@coceta.coop";
-
-struct Session<'a> {
-    app: &'a TestApp,
-    bearer: String,
-}
-
-impl Session<'_> {
-    async fn call(&self, method: Method, path: &str, body: Option<Value>) -> reqwest::Response {
-        let mut request = self
-            .app
-            .client
-            .request(method, self.app.url(path))
-            .bearer_auth(&self.bearer);
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        request.send().await.unwrap()
-    }
-}
-
-async fn sign_in<'a>(app: &'a TestApp, email: &str, password: &str) -> Session<'a> {
-    let res = app
-        .client
-        .post(app.url("/api/v1/auth/login"))
-        .json(&json!({ "email": email, "password": password }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200, "{email} could not sign in");
-    let pair: TokenPair = res.json().await.unwrap();
-    Session {
-        app,
-        bearer: pair.access_token,
-    }
-}
-
-async fn problem(res: reqwest::Response, status: u16) -> Problem {
-    let got = res.status().as_u16();
-    let body: Problem = res.json().await.unwrap();
-    assert_eq!(got, status, "{body:?}");
-    body
-}
 
 /// An app with an admin and a member user of COCETA.
 async fn setup() -> (TestDatabase, TestApp) {

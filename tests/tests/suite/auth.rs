@@ -1,7 +1,7 @@
 //! Sign-in, sessions, the signed-in user's account, and who is refused.
 
-use cecop_shared::{Me, Problem, ProblemKind, Role, TokenPair};
-use cecop_tests::{TestApp, TestDatabase, api_command, create_admin};
+use cecop_shared::{Me, ProblemKind, Role, TokenPair};
+use cecop_tests::{TestApp, TestDatabase, api_command, create_admin, expect_problem as problem};
 use serde_json::json;
 
 const EMAIL: &str = "admin@cecop.coop";
@@ -23,12 +23,6 @@ async fn login(app: &TestApp, email: &str, password: &str) -> reqwest::Response 
         json!({ "email": email, "password": password }),
     )
     .await
-}
-
-async fn problem(res: reqwest::Response, status: u16) -> Problem {
-    assert_eq!(res.status().as_u16(), status);
-    assert_eq!(res.headers()["content-type"], "application/problem+json");
-    res.json().await.unwrap()
 }
 
 fn app_with_admin() -> (TestDatabase, TestApp) {

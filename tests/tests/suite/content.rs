@@ -2,24 +2,14 @@
 //! edges, languages, visibility rules, caching.
 
 use cecop_shared::{
-    Article, ArticleKind, ArticleSummary, EventSummary, Page, Problem, Story, StorySummary, Theme,
+    Article, ArticleKind, ArticleSummary, EventSummary, Page, Story, StorySummary, Theme,
     TokenPair, Visibility,
 };
-use cecop_tests::{TestApp, TestDatabase, create_admin};
+use cecop_tests::{TestApp, TestDatabase, create_admin, expect_problem as problem};
 use serde_json::json;
 
 const ADMIN: &str = "editor@cecop.test";
 const PASSWORD: &str = "a long enough passphrase 42";
-
-async fn problem(res: reqwest::Response, status: u16) -> Problem {
-    assert_eq!(res.status(), status);
-    assert_eq!(
-        res.headers()["content-type"],
-        "application/problem+json",
-        "errors are problem+json"
-    );
-    res.json().await.unwrap()
-}
 
 async fn all_articles(app: &TestApp, query: &str) -> Vec<ArticleSummary> {
     let mut items = Vec::new();

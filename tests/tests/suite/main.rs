@@ -11,6 +11,8 @@ mod feeds;
 mod import;
 mod members;
 mod overview;
+mod returns;
 mod search;
 mod spa;
 mod startup;
+mod statistics;

@@ -2,3 +2,4 @@
 //! member organisation's users and its API tokens.
 
 pub mod organisation;
+pub mod returns;

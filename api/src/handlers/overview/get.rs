@@ -15,8 +15,10 @@ fn count(value: i64) -> u64 {
 
 /// Get the headline figures of the network.
 ///
-/// Every number is computed from the active members' records when asked —
-/// none is typed in. When some of those records are illustrative demo data,
+/// Every number is computed when asked — none is typed in. Each active
+/// member counts with its latest approved data return of a published
+/// campaign, or else with the figures declared on its profile;
+/// `members_from_returns` and `members_from_declared` say how many of each. When some of those records are illustrative demo data,
 /// `members_with_illustrative_figures` says how many.
 #[utoipa::path(
     tag = "overview",
@@ -49,6 +51,9 @@ pub async fn get_overview(
         worker_member_count: count(row.worker_member_count),
         members_with_figures: count(row.members_with_figures),
         members_with_illustrative_figures: count(row.members_with_illustrative_figures),
+        members_from_returns: count(row.members_from_returns),
+        members_from_declared: count(row.members_from_declared),
+        latest_return_year: row.latest_return_year,
         countries,
     };
     let mut response = HttpResponse::Ok();

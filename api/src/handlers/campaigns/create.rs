@@ -1,0 +1,70 @@
+//! `POST /api/v1/campaigns`.
+
+use actix_web::{HttpResponse, post, web};
+use cecop_shared::{Campaign, CampaignRequest, CampaignState};
+use chrono::Utc;
+use diesel::Connection;
+
+use super::{to_campaign, validate};
+use crate::auth::audit::{self, Event};
+use crate::auth::{AdminUser, ClientInfo};
+use crate::db::Pool;
+use crate::db::returns;
+use crate::error::ApiError;
+use crate::handlers::body::Body;
+use crate::handlers::with_conn;
+
+/// Create a campaign (admins only). It starts `planned` unless `state` says otherwise.
+#[utoipa::path(
+    tag = "data",
+    security(("bearer" = [])),
+    request_body = CampaignRequest,
+    responses(
+        (status = 201, description = "Created.", body = Campaign),
+        (status = 400, description = "The body is not a campaign.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 409, description = "A campaign for this year exists.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[post("/campaigns")]
+pub async fn create_campaign(
+    AdminUser(admin): AdminUser,
+    Body(request): Body<CampaignRequest>,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let fields = validate(&request, request.state.unwrap_or(CampaignState::Planned))?;
+    let year = fields.year;
+    let row = with_conn(&pool, move |conn| {
+        conn.transaction(|conn| {
+            if returns::campaign(conn, year)?.is_some() {
+                return Err(ApiError::Conflict {
+                    field: "year".into(),
+                    message: format!("A campaign for {year} exists already."),
+                });
+            }
+            returns::insert_campaign(conn, &fields, Utc::now().naive_utc())?;
+            let event = Event {
+                action: "campaign.created",
+                actor: Some(admin.actor()),
+                target: Some(("campaign", year.to_string())),
+                detail: Some(fields.state.clone()),
+                ..Event::default()
+            };
+            audit::record(conn, &client, event)?;
+            returns::campaign(conn, year)?
+                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("campaign {year} vanished")))
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", format!("/api/v1/campaigns/{year}")))
+        .json(to_campaign(row)?))
+}

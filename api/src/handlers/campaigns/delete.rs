@@ -1,0 +1,68 @@
+//! `DELETE /api/v1/campaigns/{year}`.
+
+use actix_web::{HttpResponse, delete, web};
+use diesel::Connection;
+
+use super::parse_year;
+use crate::auth::audit::{self, Event};
+use crate::auth::{AdminUser, ClientInfo};
+use crate::db::Pool;
+use crate::db::returns;
+use crate::error::ApiError;
+use crate::handlers::with_conn;
+
+/// Delete a campaign that has no returns yet (admins only); one with
+/// returns is a 409, so no member's figures are ever lost this way.
+#[utoipa::path(
+    tag = "data",
+    security(("bearer" = [])),
+    params(("year" = i32, Path, description = "The campaign's reference year.", minimum = 2000, maximum = 2100)),
+    responses(
+        (status = 204, description = "Deleted."),
+        (status = 400, description = "The year is malformed.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 404, description = "No campaign for this year.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 409, description = "The campaign has returns.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[delete("/campaigns/{year}")]
+pub async fn delete_campaign(
+    AdminUser(admin): AdminUser,
+    year: web::Path<String>,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let year = parse_year(&year)?;
+    with_conn(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let campaign = returns::campaign(conn, year)?
+                .ok_or_else(|| ApiError::NotFound(format!("There is no {year} campaign.")))?;
+            let count = returns::return_count(conn, campaign.id)?;
+            if count > 0 {
+                return Err(ApiError::Conflict {
+                    field: "year".into(),
+                    message: format!(
+                        "The {year} campaign has {count} returns; it cannot be deleted."
+                    ),
+                });
+            }
+            returns::delete_campaign(conn, campaign.id)?;
+            let event = Event {
+                action: "campaign.deleted",
+                actor: Some(admin.actor()),
+                target: Some(("campaign", year.to_string())),
+                ..Event::default()
+            };
+            audit::record(conn, &client, event)?;
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,34 @@
+//! `GET /api/v1/campaigns`.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use cecop_shared::Campaign;
+
+use super::to_campaign;
+use crate::db::Pool;
+use crate::db::returns;
+use crate::error::ApiError;
+use crate::handlers::caching::etagged_json;
+use crate::handlers::{PUBLIC_CACHE, with_conn};
+
+/// List the data-collection campaigns, newest year first.
+///
+/// Public: statistics exist only for `published` campaigns, and members
+/// need to know which campaign is `open`.
+#[utoipa::path(
+    tag = "data",
+    responses((status = 200, description = "Every campaign.", body = Vec<Campaign>))
+)]
+#[get("/campaigns")]
+pub async fn list_campaigns(
+    req: HttpRequest,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let rows = with_conn(&pool, |conn| Ok(returns::campaigns(conn)?)).await?;
+    let campaigns = rows
+        .into_iter()
+        .map(to_campaign)
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut response = HttpResponse::Ok();
+    response.insert_header(PUBLIC_CACHE);
+    Ok(etagged_json(&req, response, &campaigns))
+}

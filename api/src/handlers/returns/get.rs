@@ -1,0 +1,47 @@
+//! `GET /api/v1/returns/{id}`.
+
+use actix_web::{HttpResponse, get, web};
+use cecop_shared::DataReturn;
+
+use super::{detail, parse_id};
+use crate::auth::StaffUser;
+use crate::db::Pool;
+use crate::db::returns;
+use crate::error::ApiError;
+use crate::handlers::with_conn;
+
+/// Get one data return with its values, the member's previous approved
+/// year, warnings and every revision (editors and admins).
+#[utoipa::path(
+    tag = "data",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The return's id.", minimum = 1)),
+    responses(
+        (status = 200, description = "The return.", body = DataReturn),
+        (status = 400, description = "The id is malformed.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not CECOP staff.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 404, description = "No such return.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[get("/returns/{id}")]
+pub async fn get_return(
+    _staff: StaffUser,
+    id: web::Path<String>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let found = with_conn(&pool, move |conn| {
+        let row = returns::find_return(conn, id)?
+            .ok_or_else(|| ApiError::NotFound(format!("There is no return {id}.")))?;
+        detail(conn, &row)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(found))
+}

@@ -1,0 +1,101 @@
+//! `GET /api/v1/returns`: the review queue.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use cecop_shared::{Page, ReturnState, ReturnSummary, Slug};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::summary;
+use crate::auth::StaffUser;
+use crate::db::Pool;
+use crate::db::returns::{self, ReturnFilter};
+use crate::error::ApiError;
+use crate::handlers::pagination::{page_request, page_response};
+use crate::handlers::{parse_param, with_conn};
+
+/// Query parameters, parsed one by one so errors name the parameter.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListReturnsQuery {
+    /// The campaign's reference year.
+    #[param(value_type = Option<i32>, minimum = 2000, maximum = 2100)]
+    campaign: Option<String>,
+    /// Only returns in this state.
+    #[param(value_type = Option<ReturnState>)]
+    state: Option<String>,
+    /// Only this member's returns (its slug).
+    #[param(value_type = Option<String>, pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 100)]
+    member: Option<String>,
+    /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000)]
+    page: Option<String>,
+    /// Items per page, 1 to 100; default 20.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
+    per_page: Option<String>,
+}
+
+/// List data returns (editors and admins): newest campaign first, then the
+/// return that has waited longest since its last change.
+#[utoipa::path(
+    tag = "data",
+    security(("bearer" = [])),
+    params(ListReturnsQuery),
+    responses(
+        (status = 200, description = "One page of returns.", body = Page<ReturnSummary>,
+            headers(
+                ("X-Total-Count" = u64, description = "Returns matching the filters."),
+                ("Link" = String, description = "RFC 8288 links: first, prev, next, last.")
+            )),
+        (status = 400, description = "A parameter is invalid.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not CECOP staff.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[get("/returns")]
+pub async fn list_returns(
+    _staff: StaffUser,
+    req: HttpRequest,
+    query: web::Query<ListReturnsQuery>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let year = query
+        .campaign
+        .as_deref()
+        .map(crate::handlers::campaigns::parse_year)
+        .transpose()
+        .map_err(|_| ApiError::invalid("campaign", "must be a year between 2000 and 2100"))?;
+    let state: Option<ReturnState> = parse_param("state", query.state.as_deref())?;
+    let member: Option<Slug> = parse_param("member", query.member.as_deref())?;
+    let filter = ReturnFilter {
+        year,
+        state: state.map(|s| s.as_str().to_owned()),
+        member: member.map(|m| m.to_string()),
+    };
+    let request = page_request(query.page.as_deref(), query.per_page.as_deref())?;
+    let (rows, counts, total) = with_conn(&pool, move |conn| {
+        let (rows, total) = returns::list_returns(
+            conn,
+            &filter,
+            request.offset(),
+            i64::from(request.per_page()),
+        )?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let counts = returns::value_counts(conn, &ids)?;
+        Ok((rows, counts, total))
+    })
+    .await?;
+    let items = rows
+        .iter()
+        .map(|row| summary(row, counts.get(&row.id).copied().unwrap_or_default()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(page_response(
+        &req,
+        request,
+        items,
+        total,
+        &[("Cache-Control", "no-store")],
+    ))
+}

@@ -1,0 +1,120 @@
+//! `GET /api/v1/statistics` (and `/statistics.csv`).
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use cecop_shared::{Coverage, Statistics};
+
+use super::{Parsed, StatisticsCache, StatisticsQuery, cached_body, respond, rows, to_csv};
+use crate::db::statistics as db;
+use crate::db::{Pool, returns};
+use crate::error::ApiError;
+use crate::handlers::campaigns::to_campaign;
+
+async fn statistics(
+    req: HttpRequest,
+    query: web::Query<StatisticsQuery>,
+    pool: web::Data<Pool>,
+    cache: web::Data<StatisticsCache>,
+    csv_path: bool,
+) -> Result<HttpResponse, ApiError> {
+    let parsed = Parsed::new(&req, &query, csv_path)?;
+    let key = parsed.key("statistics");
+    let csv = parsed.csv;
+    let (body, tag) = cached_body(&pool, cache, key, move |conn| {
+        let campaigns = returns::campaigns(conn)?;
+        let published = |c: &&returns::CampaignRow| c.state == "published";
+        let campaign = match parsed.year {
+            Some(year) => campaigns
+                .iter()
+                .filter(published)
+                .find(|c| c.year == year)
+                .ok_or_else(|| {
+                    ApiError::NotFound(format!("No statistics are published for {year}."))
+                })?,
+            None => campaigns
+                .iter()
+                .find(published)
+                .ok_or_else(|| ApiError::NotFound("No statistics are published yet.".into()))?,
+        }
+        .clone();
+        let year = campaign.year;
+        let aggregates = db::aggregate(conn, Some(year), &parsed.needed(), &parsed.group_by)?;
+        let coverage = db::coverage(conn, Some(year))?;
+        let total = db::active_members(conn)?;
+        let rows = rows(&aggregates, &parsed.indicators)?;
+        let body = if parsed.csv {
+            to_csv(&rows, &parsed.group_by)?
+        } else {
+            let covered = coverage.first();
+            let statistics = Statistics {
+                campaign: to_campaign(campaign)?,
+                group_by: parsed.group_by.clone(),
+                coverage: Coverage {
+                    responding_members: covered.map_or(0, |c| c.responding as u32),
+                    total_members: total as u32,
+                    illustrative_returns: covered.map_or(0, |c| c.illustrative as u32),
+                },
+                rows,
+            };
+            serde_json::to_vec(&statistics).map_err(|e| ApiError::Internal(e.into()))?
+        };
+        Ok(body)
+    })
+    .await?;
+    Ok(respond(&req, csv, body, &tag))
+}
+
+/// Statistics for one year, computed from the approved returns of its
+/// published campaign.
+///
+/// Rows hold each requested indicator for every combination of the
+/// `group_by` dimensions (sums; shares are percentages of the workers of
+/// the same cells). `coverage` says how many members responded out of the
+/// network's active members. `Accept: text/csv`, `format=csv` or the
+/// `/statistics.csv` path give the rows as CSV.
+#[utoipa::path(
+    tag = "data",
+    params(StatisticsQuery),
+    responses(
+        (status = 200, description = "The statistics.", content(
+            (Statistics = "application/json"),
+            (String = "text/csv")
+        )),
+        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        (status = 400, description = "A parameter is invalid; the problem names it.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 404, description = "No published campaign for this year.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[get("/statistics")]
+pub async fn get_statistics(
+    req: HttpRequest,
+    query: web::Query<StatisticsQuery>,
+    pool: web::Data<Pool>,
+    cache: web::Data<StatisticsCache>,
+) -> Result<HttpResponse, ApiError> {
+    statistics(req, query, pool, cache, false).await
+}
+
+/// The same as `GET /statistics`, always as CSV.
+#[utoipa::path(
+    tag = "data",
+    params(StatisticsQuery),
+    responses(
+        (status = 200, description = "The statistics as CSV.", body = String, content_type = "text/csv"),
+        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        (status = 400, description = "A parameter is invalid; the problem names it.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 404, description = "No published campaign for this year.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[get("/statistics.csv")]
+pub async fn get_statistics_csv(
+    req: HttpRequest,
+    query: web::Query<StatisticsQuery>,
+    pool: web::Data<Pool>,
+    cache: web::Data<StatisticsCache>,
+) -> Result<HttpResponse, ApiError> {
+    statistics(req, query, pool, cache, true).await
+}

@@ -1,0 +1,326 @@
+//! `/api/v1/statistics`: figures computed from the approved returns of
+//! published campaigns, as JSON or CSV. Every answer is cached in memory
+//! against a fingerprint of the data it depends on (see
+//! `db::statistics::fingerprint`), so a repeated query costs one small
+//! read, and any approval, reopening or campaign change shows at once.
+
+pub mod get;
+pub mod indicators;
+pub mod series;
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use actix_web::http::header;
+use actix_web::web::Bytes;
+use actix_web::{HttpRequest, HttpResponse, web};
+use cecop_shared::{Dimension, Indicator, StatisticsRow};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::db::statistics::AggregateRow;
+use crate::db::{DbConnection, Pool};
+use crate::error::ApiError;
+use crate::handlers::caching::{entity_tag, etagged_with};
+use crate::handlers::{PUBLIC_CACHE, with_conn};
+use crate::returns::from_amount;
+
+/// Answers already computed: query → (fingerprint, body, entity tag).
+#[derive(Debug, Default)]
+pub struct StatisticsCache {
+    entries: Mutex<HashMap<String, (String, Bytes, String)>>,
+}
+
+/// Distinct queries kept; beyond this the cache starts over (queries are
+/// few: years × indicators × groupings).
+const CACHE_ENTRIES: usize = 1024;
+
+impl StatisticsCache {
+    pub fn get(&self, key: &str, fingerprint: &str) -> Option<(Bytes, String)> {
+        let entries = self.entries.lock().ok()?;
+        let (kept, body, tag) = entries.get(key)?;
+        (kept == fingerprint).then(|| (body.clone(), tag.clone()))
+    }
+
+    pub fn put(&self, key: String, fingerprint: String, body: Bytes) -> String {
+        let tag = entity_tag(&body);
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= CACHE_ENTRIES {
+                entries.clear();
+            }
+            entries.insert(key, (fingerprint, body, tag.clone()));
+        }
+        tag
+    }
+}
+
+/// The body for `key`: from the cache while the data's fingerprint is
+/// unchanged, else built by `build` (on a pooled connection) and kept.
+pub async fn cached_body<F>(
+    pool: &web::Data<Pool>,
+    cache: web::Data<StatisticsCache>,
+    key: String,
+    build: F,
+) -> Result<(Bytes, String), ApiError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<Vec<u8>, ApiError> + Send + 'static,
+{
+    with_conn(pool, move |conn| {
+        let fingerprint = crate::db::statistics::fingerprint(conn)?;
+        if let Some(hit) = cache.get(&key, &fingerprint) {
+            return Ok(hit);
+        }
+        let body = Bytes::from(build(conn)?);
+        let tag = cache.put(key, fingerprint, body.clone());
+        Ok((body, tag))
+    })
+    .await
+}
+
+/// The query parameters both statistics endpoints share.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StatisticsQuery {
+    /// The reference year; by default the newest published campaign. (Ignored by `/series`.)
+    #[param(value_type = Option<i32>, minimum = 2000, maximum = 2100)]
+    pub year: Option<String>,
+    /// Indicators, separated by commas; by default all of them, shares included.
+    #[param(value_type = Option<String>, example = "workers,women_share")]
+    pub indicator: Option<String>,
+    /// Dimensions to break the figures down by, separated by commas: any of
+    /// `country`, `sector`, `coop_type`, `member`. By default, totals.
+    #[param(value_type = Option<String>, example = "country,sector")]
+    pub group_by: Option<String>,
+    /// `csv` for CSV (as does `Accept: text/csv` or the `.csv` path).
+    #[param(value_type = Option<String>, pattern = "^(json|csv)$")]
+    pub format: Option<String>,
+}
+
+/// Parses a comma-separated list of closed values, naming the parameter.
+fn list<T: std::str::FromStr + PartialEq>(name: &str, raw: Option<&str>) -> Result<Vec<T>, ApiError>
+where
+    T::Err: std::fmt::Display,
+{
+    let mut out = Vec::new();
+    for part in raw
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let value: T = part
+            .parse()
+            .map_err(|e| ApiError::invalid(name, format!("{part:?} {e}")))?;
+        if !out.contains(&value) {
+            out.push(value);
+        }
+    }
+    Ok(out)
+}
+
+/// The query, validated.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub year: Option<i32>,
+    pub indicators: Vec<Indicator>,
+    pub group_by: Vec<Dimension>,
+    pub csv: bool,
+}
+
+impl Parsed {
+    pub fn new(
+        req: &HttpRequest,
+        query: &StatisticsQuery,
+        csv_path: bool,
+    ) -> Result<Self, ApiError> {
+        let year = query
+            .year
+            .as_deref()
+            .map(crate::handlers::campaigns::parse_year)
+            .transpose()?;
+        let mut indicators: Vec<Indicator> = list("indicator", query.indicator.as_deref())?;
+        if indicators.is_empty() {
+            indicators = Indicator::ALL.to_vec();
+        }
+        let group_by: Vec<Dimension> = list("group_by", query.group_by.as_deref())?;
+        let csv = match query.format.as_deref() {
+            Some("csv") => true,
+            Some("json") => false,
+            Some(_) => return Err(ApiError::invalid("format", "must be json or csv")),
+            None => csv_path || wants_csv(req),
+        };
+        Ok(Self {
+            year,
+            indicators,
+            group_by,
+            csv,
+        })
+    }
+
+    /// The reported indicators whose sums the requested ones need.
+    pub fn needed(&self) -> Vec<Indicator> {
+        let mut needed = Vec::new();
+        for indicator in &self.indicators {
+            let base = indicator.share_of().unwrap_or(*indicator);
+            if !needed.contains(&base) {
+                needed.push(base);
+            }
+        }
+        needed
+    }
+
+    /// The cache key: everything that shapes the answer.
+    pub fn key(&self, endpoint: &str) -> String {
+        format!(
+            "{endpoint}|{:?}|{}|{}|{}",
+            self.year,
+            self.indicators
+                .iter()
+                .map(|i| i.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+            self.group_by
+                .iter()
+                .map(|d| d.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+            self.csv
+        )
+    }
+}
+
+/// True when `Accept` prefers CSV to JSON.
+fn wants_csv(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| {
+            let accept = accept.to_ascii_lowercase();
+            accept.contains("text/csv") && !accept.contains("application/json")
+        })
+}
+
+fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+fn bad(what: &str) -> ApiError {
+    ApiError::Internal(anyhow::anyhow!("aggregate has a bad {what}"))
+}
+
+/// Turns sums into the rows asked for: sums for reported indicators,
+/// percentages (one decimal) for shares, in the order indicators were asked.
+pub fn rows(
+    aggregates: &[AggregateRow],
+    indicators: &[Indicator],
+) -> Result<Vec<StatisticsRow>, ApiError> {
+    let mut out = Vec::new();
+    for aggregate in aggregates {
+        let base: Indicator = aggregate.indicator.parse().map_err(|_| bad("indicator"))?;
+        for &indicator in indicators {
+            let value = match indicator.share_of() {
+                None if indicator == base => from_amount(base, aggregate.total),
+                Some(numerator) if numerator == base => match aggregate.workers {
+                    Some(workers) if workers > 0 => {
+                        round1(aggregate.total as f64 * 100.0 / workers as f64)
+                    }
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            out.push(StatisticsRow {
+                year: aggregate.year,
+                indicator,
+                country: aggregate
+                    .country
+                    .as_deref()
+                    .map(str::parse)
+                    .transpose()
+                    .map_err(|_| bad("country"))?,
+                sector: aggregate
+                    .sector
+                    .as_deref()
+                    .map(str::parse)
+                    .transpose()
+                    .map_err(|_| bad("sector"))?,
+                coop_type: aggregate
+                    .coop_type
+                    .as_deref()
+                    .map(str::parse)
+                    .transpose()
+                    .map_err(|_| bad("coop_type"))?,
+                member: aggregate
+                    .member
+                    .as_deref()
+                    .map(str::parse)
+                    .transpose()
+                    .map_err(|_| bad("member"))?,
+                member_name: aggregate.member_name.clone(),
+                value,
+                responding_members: u32::try_from(aggregate.members).unwrap_or_default(),
+            });
+        }
+    }
+    let position = |i: Indicator| indicators.iter().position(|&x| x == i);
+    out.sort_by_key(|row| (row.year, position(row.indicator)));
+    Ok(out)
+}
+
+/// The rows as CSV, one column per grouped dimension.
+pub fn to_csv(rows: &[StatisticsRow], group_by: &[Dimension]) -> Result<Vec<u8>, ApiError> {
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["year", "indicator"];
+    for dimension in group_by {
+        header.push(dimension.as_str());
+        if *dimension == Dimension::Member {
+            header.push("member_name");
+        }
+    }
+    header.extend(["value", "responding_members"]);
+    let failed = |e: ::csv::Error| ApiError::Internal(e.into());
+    writer.write_record(&header).map_err(failed)?;
+    for row in rows {
+        let mut record = vec![row.year.to_string(), row.indicator.to_string()];
+        for dimension in group_by {
+            match dimension {
+                Dimension::Country => {
+                    record.push(row.country.map(|c| c.to_string()).unwrap_or_default())
+                }
+                Dimension::Sector => {
+                    record.push(row.sector.map(|s| s.to_string()).unwrap_or_default())
+                }
+                Dimension::CoopType => {
+                    record.push(row.coop_type.map(|t| t.to_string()).unwrap_or_default())
+                }
+                Dimension::Member => {
+                    record.push(
+                        row.member
+                            .as_ref()
+                            .map(|m| m.to_string())
+                            .unwrap_or_default(),
+                    );
+                    record.push(row.member_name.clone().unwrap_or_default());
+                }
+            }
+        }
+        record.push(row.value.to_string());
+        record.push(row.responding_members.to_string());
+        writer.write_record(&record).map_err(failed)?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("cannot finish the CSV: {e}")))
+}
+
+/// A 200 with the body (JSON or CSV), public caching and an `ETag`.
+pub fn respond(req: &HttpRequest, csv: bool, body: Bytes, tag: &str) -> HttpResponse {
+    let mut response = HttpResponse::Ok();
+    response.insert_header(PUBLIC_CACHE);
+    response.insert_header((header::VARY, "Accept"));
+    if csv {
+        response.content_type("text/csv; charset=utf-8");
+    } else {
+        response.content_type("application/json");
+    }
+    etagged_with(req, response, body, Some(tag))
+}

@@ -1,0 +1,97 @@
+//! `GET /api/v1/statistics/series` (and `/statistics/series.csv`).
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use cecop_shared::{Coverage, SeriesYear, StatisticsSeries};
+
+use super::{Parsed, StatisticsCache, StatisticsQuery, cached_body, respond, rows, to_csv};
+use crate::db::Pool;
+use crate::db::statistics as db;
+use crate::error::ApiError;
+
+async fn series(
+    req: HttpRequest,
+    query: web::Query<StatisticsQuery>,
+    pool: web::Data<Pool>,
+    cache: web::Data<StatisticsCache>,
+    csv_path: bool,
+) -> Result<HttpResponse, ApiError> {
+    let mut parsed = Parsed::new(&req, &query, csv_path)?;
+    parsed.year = None;
+    let csv = parsed.csv;
+    let key = parsed.key("series");
+    let (body, tag) = cached_body(&pool, cache, key, move |conn| {
+        let aggregates = db::aggregate(conn, None, &parsed.needed(), &parsed.group_by)?;
+        let coverage = db::coverage(conn, None)?;
+        let total = db::active_members(conn)? as u32;
+        let rows = rows(&aggregates, &parsed.indicators)?;
+        let body = if parsed.csv {
+            to_csv(&rows, &parsed.group_by)?
+        } else {
+            let series = StatisticsSeries {
+                group_by: parsed.group_by.clone(),
+                years: coverage
+                    .iter()
+                    .map(|c| SeriesYear {
+                        year: c.year,
+                        coverage: Coverage {
+                            responding_members: c.responding as u32,
+                            total_members: total,
+                            illustrative_returns: c.illustrative as u32,
+                        },
+                    })
+                    .collect(),
+                rows,
+            };
+            serde_json::to_vec(&series).map_err(|e| ApiError::Internal(e.into()))?
+        };
+        Ok(body)
+    })
+    .await?;
+    Ok(respond(&req, csv, body, &tag))
+}
+
+/// The same statistics for every published year, oldest first, with each
+/// year's coverage: the data behind a line chart. `year` is ignored.
+#[utoipa::path(
+    tag = "data",
+    params(StatisticsQuery),
+    responses(
+        (status = 200, description = "The series.", content(
+            (StatisticsSeries = "application/json"),
+            (String = "text/csv")
+        )),
+        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        (status = 400, description = "A parameter is invalid; the problem names it.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[get("/statistics/series")]
+pub async fn get_series(
+    req: HttpRequest,
+    query: web::Query<StatisticsQuery>,
+    pool: web::Data<Pool>,
+    cache: web::Data<StatisticsCache>,
+) -> Result<HttpResponse, ApiError> {
+    series(req, query, pool, cache, false).await
+}
+
+/// The same as `GET /statistics/series`, always as CSV.
+#[utoipa::path(
+    tag = "data",
+    params(StatisticsQuery),
+    responses(
+        (status = 200, description = "The series as CSV.", body = String, content_type = "text/csv"),
+        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        (status = 400, description = "A parameter is invalid; the problem names it.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[get("/statistics/series.csv")]
+pub async fn get_series_csv(
+    req: HttpRequest,
+    query: web::Query<StatisticsQuery>,
+    pool: web::Data<Pool>,
+    cache: web::Data<StatisticsCache>,
+) -> Result<HttpResponse, ApiError> {
+    series(req, query, pool, cache, true).await
+}

@@ -1,0 +1,407 @@
+//! The data-collection workflow over the `db::returns` queries: saving a
+//! return's values with a revision, moving it through its review, and the
+//! rules of who may do what when. Used by the HTTP handlers and the CLI, so
+//! both keep the same rules. Callers run these inside one transaction.
+
+pub mod bulk;
+pub mod csv;
+
+use std::collections::HashMap;
+
+use cecop_shared::returns::{Cell, Transition};
+use cecop_shared::{
+    CampaignState, CoopType, Indicator, ReturnState, ReturnValue, RevisionAction, Sector,
+    ValueChange,
+};
+use chrono::{NaiveDateTime, Utc};
+
+use crate::db::DbConnection;
+use crate::db::returns::{self as db, CampaignRow, NewReturn, ReturnRow, RevisionRow, ValueRow};
+use crate::error::ApiError;
+
+/// Who makes a change, as revisions and the audit log name them.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// `user:<id>`, `token:<prefix>` or `cli`.
+    pub id: String,
+    /// The person's display name, for users.
+    pub name: Option<String>,
+}
+
+impl Actor {
+    pub fn of(principal: &crate::auth::Principal) -> Self {
+        Self {
+            id: principal.actor(),
+            name: match principal {
+                crate::auth::Principal::User(user) => Some(user.display_name.clone()),
+                crate::auth::Principal::Token(_) => None,
+            },
+        }
+    }
+}
+
+fn scale(indicator: Indicator) -> f64 {
+    10f64.powi(indicator.decimals() as i32)
+}
+
+/// A checked value as stored: whole units of the indicator's smallest unit.
+pub fn to_amount(indicator: Indicator, value: f64) -> i64 {
+    (value * scale(indicator)).round() as i64
+}
+
+pub fn from_amount(indicator: Indicator, amount: i64) -> f64 {
+    amount as f64 / scale(indicator)
+}
+
+fn corrupt(what: &str) -> ApiError {
+    ApiError::Internal(anyhow::anyhow!("stored return value has a bad {what}"))
+}
+
+/// Stored rows as values, in form order.
+pub fn to_values(rows: &[ValueRow]) -> Result<Vec<ReturnValue>, ApiError> {
+    let mut values = rows
+        .iter()
+        .map(|row| {
+            let indicator: Indicator = row.indicator.parse().map_err(|_| corrupt("indicator"))?;
+            Ok(ReturnValue {
+                indicator,
+                coop_type: row.coop_type.parse().map_err(|_| corrupt("coop_type"))?,
+                sector: row.sector.parse().map_err(|_| corrupt("sector"))?,
+                value: from_amount(indicator, row.amount),
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    values.sort_by_key(ReturnValue::cell);
+    Ok(values)
+}
+
+fn to_rows(return_id: i64, values: &[ReturnValue]) -> Vec<ValueRow> {
+    let workers: HashMap<(CoopType, Sector), i64> = values
+        .iter()
+        .filter(|v| v.indicator == Indicator::Workers)
+        .map(|v| {
+            (
+                (v.coop_type, v.sector),
+                to_amount(Indicator::Workers, v.value),
+            )
+        })
+        .collect();
+    values
+        .iter()
+        .map(|v| ValueRow {
+            return_id,
+            indicator: v.indicator.as_str().to_owned(),
+            coop_type: v.coop_type.as_str().to_owned(),
+            sector: v.sector.as_str().to_owned(),
+            amount: to_amount(v.indicator, v.value),
+            cell_workers: workers.get(&(v.coop_type, v.sector)).copied(),
+        })
+        .collect()
+}
+
+/// What differs between two sets of values, cell by cell, in form order.
+pub fn diff(old: &[ReturnValue], new: &[ReturnValue]) -> Vec<ValueChange> {
+    let before: HashMap<Cell, f64> = old.iter().map(|v| (v.cell(), v.value)).collect();
+    let after: HashMap<Cell, f64> = new.iter().map(|v| (v.cell(), v.value)).collect();
+    let mut cells: Vec<Cell> = before.keys().chain(after.keys()).copied().collect();
+    cells.sort();
+    cells.dedup();
+    cells
+        .into_iter()
+        .filter_map(|cell| {
+            let (old, new) = (before.get(&cell).copied(), after.get(&cell).copied());
+            (old != new).then_some(ValueChange {
+                indicator: cell.indicator,
+                coop_type: cell.coop_type,
+                sector: cell.sector,
+                old,
+                new,
+            })
+        })
+        .collect()
+}
+
+/// The parsed states of a return and its campaign.
+pub fn states(row: &ReturnRow) -> Result<(ReturnState, CampaignState), ApiError> {
+    Ok((
+        row.state.parse().map_err(|_| corrupt("state"))?,
+        row.campaign_state
+            .parse()
+            .map_err(|_| corrupt("campaign state"))?,
+    ))
+}
+
+fn state_conflict(message: String) -> ApiError {
+    ApiError::Conflict {
+        field: "state".into(),
+        message,
+    }
+}
+
+/// The campaign's state, parsed.
+pub fn campaign_state(campaign: &CampaignRow) -> Result<CampaignState, ApiError> {
+    campaign
+        .state
+        .parse()
+        .map_err(|_| corrupt("campaign state"))
+}
+
+/// Refuses changes to a campaign that is not open.
+pub fn require_open(year: i32, state: CampaignState) -> Result<(), ApiError> {
+    if state == CampaignState::Open {
+        Ok(())
+    } else {
+        Err(ApiError::Conflict {
+            field: "campaign".into(),
+            message: format!(
+                "The {year} campaign is {state}; returns can be changed only while it is open."
+            ),
+        })
+    }
+}
+
+/// The member's return for this campaign, created as an empty draft when
+/// it has none yet.
+pub fn ensure_return(
+    conn: &mut DbConnection,
+    campaign: &CampaignRow,
+    member_id: i64,
+) -> Result<ReturnRow, ApiError> {
+    if let Some(row) = db::find_member_return(conn, campaign.id, member_id)? {
+        return Ok(row);
+    }
+    let now = Utc::now().naive_utc();
+    let id = db::insert_return(
+        conn,
+        &NewReturn {
+            campaign_id: campaign.id,
+            member_id,
+            state: ReturnState::Draft.as_str().to_owned(),
+            illustrative: false,
+            created_at: now,
+            updated_at: now,
+        },
+    )?;
+    db::find_return(conn, id)?
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("return {id} vanished")))
+}
+
+/// What a revision records besides who, when and the value changes.
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub action: RevisionAction,
+    pub from: Option<ReturnState>,
+    pub to: ReturnState,
+    pub reason: Option<String>,
+}
+
+/// A revision row for a return.
+pub fn revision(
+    return_id: i64,
+    actor: &Actor,
+    step: Step,
+    changes: &[ValueChange],
+    at: NaiveDateTime,
+) -> Result<RevisionRow, ApiError> {
+    Ok(RevisionRow {
+        return_id,
+        at,
+        actor: actor.id.clone(),
+        actor_name: actor.name.clone(),
+        action: step.action.as_str().to_owned(),
+        from_state: step.from.map(|s| s.as_str().to_owned()),
+        to_state: step.to.as_str().to_owned(),
+        reason: step.reason,
+        changes: serde_json::to_string(changes).map_err(|e| ApiError::Internal(e.into()))?,
+    })
+}
+
+/// Replaces a return's values after checking that the member may edit it
+/// (campaign open, return a draft or returned) and that the values are
+/// valid. Records a revision with every change; saving the same values
+/// again changes nothing. Gives the changes.
+pub fn save_values(
+    conn: &mut DbConnection,
+    row: &ReturnRow,
+    values: &[ReturnValue],
+    actor: &Actor,
+    action: RevisionAction,
+) -> Result<Vec<ValueChange>, ApiError> {
+    let (state, campaign) = states(row)?;
+    require_open(row.year, campaign)?;
+    if !state.editable() {
+        return Err(state_conflict(format!(
+            "The return is {state}; it can be edited only as a draft or after it was returned."
+        )));
+    }
+    let errors = cecop_shared::returns::validate(values);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let current = to_values(&db::values(conn, row.id)?)?;
+    let changes = diff(&current, values);
+    if changes.is_empty() {
+        return Ok(changes);
+    }
+    let now = Utc::now().naive_utc();
+    db::replace_values(conn, row.id, &to_rows(row.id, values))?;
+    db::touch(conn, row.id, now)?;
+    let step = Step {
+        action,
+        from: Some(state),
+        to: state,
+        reason: None,
+    };
+    db::add_revision(conn, &revision(row.id, actor, step, &changes, now)?)?;
+    Ok(changes)
+}
+
+/// Moves a return through its review, or refuses with a 409 naming its
+/// current state. Submitting needs valid, non-empty values; sending back
+/// and reopening need a reason; changes other than approval need the
+/// campaign open (approval may follow the campaign's close).
+pub fn transition(
+    conn: &mut DbConnection,
+    row: &ReturnRow,
+    transition: Transition,
+    actor: &Actor,
+    reason: Option<String>,
+) -> Result<ReturnState, ApiError> {
+    let (state, campaign) = states(row)?;
+    let Some(next) = transition.apply(state) else {
+        let allowed = match transition {
+            Transition::Submit => "a draft or a returned return",
+            Transition::Approve | Transition::Return => "a submitted return",
+            Transition::Reopen => "an approved return",
+        };
+        return Err(state_conflict(format!(
+            "The return is {state}; only {allowed} can be {}.",
+            past(transition)
+        )));
+    };
+    match transition {
+        Transition::Approve if matches!(campaign, CampaignState::Open | CampaignState::Closed) => {}
+        Transition::Approve => {
+            return Err(ApiError::Conflict {
+                field: "campaign".into(),
+                message: format!(
+                    "The {} campaign is {campaign}; returns can be approved only while it is open or closed.",
+                    row.year
+                ),
+            });
+        }
+        _ => require_open(row.year, campaign)?,
+    }
+    if transition == Transition::Submit {
+        let values = to_values(&db::values(conn, row.id)?)?;
+        if values.is_empty() {
+            return Err(ApiError::Validation(vec![cecop_shared::FieldError {
+                field: "values".into(),
+                message: "An empty return cannot be submitted; enter at least one value.".into(),
+            }]));
+        }
+        let errors = cecop_shared::returns::validate(&values);
+        if !errors.is_empty() {
+            return Err(ApiError::Validation(errors));
+        }
+    }
+    let now = Utc::now().naive_utc();
+    let (submitted_at, reviewed_at) = match transition {
+        Transition::Submit => (Some(now), None),
+        _ => (row.submitted_at, Some(now)),
+    };
+    let kept_reason = match transition {
+        Transition::Return | Transition::Reopen => reason.clone(),
+        _ => None,
+    };
+    db::set_state(
+        conn,
+        row.id,
+        &db::StateChange {
+            state: next.as_str().to_owned(),
+            reason: kept_reason,
+            submitted_at,
+            reviewed_at,
+            updated_at: now,
+        },
+    )?;
+    let action = match transition {
+        Transition::Submit => RevisionAction::Submitted,
+        Transition::Approve => RevisionAction::Approved,
+        Transition::Return => RevisionAction::Returned,
+        Transition::Reopen => RevisionAction::Reopened,
+    };
+    let step = Step {
+        action,
+        from: Some(state),
+        to: next,
+        reason,
+    };
+    db::add_revision(conn, &revision(row.id, actor, step, &[], now)?)?;
+    Ok(next)
+}
+
+fn past(transition: Transition) -> &'static str {
+    match transition {
+        Transition::Submit => "submitted",
+        Transition::Approve => "approved",
+        Transition::Return => "returned",
+        Transition::Reopen => "reopened",
+    }
+}
+
+/// A reason as given: trimmed, 1–2,000 characters, no control characters
+/// other than line breaks.
+pub fn parse_reason(reason: &str) -> Result<String, ApiError> {
+    let reason = reason.trim();
+    let bad = reason.is_empty()
+        || reason.chars().count() > 2000
+        || reason
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t');
+    if bad {
+        return Err(ApiError::Validation(vec![cecop_shared::FieldError {
+            field: "reason".into(),
+            message: "must be 1 to 2,000 characters of text".into(),
+        }]));
+    }
+    Ok(reason.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_keep_cents_for_turnover_only() {
+        assert_eq!(to_amount(Indicator::TurnoverEur, 1250.25), 125_025);
+        assert_eq!(from_amount(Indicator::TurnoverEur, 125_025), 1250.25);
+        assert_eq!(to_amount(Indicator::Workers, 12.0), 12);
+    }
+
+    #[test]
+    fn diffs_name_added_changed_and_removed_cells() {
+        let v = |indicator, value| ReturnValue {
+            indicator,
+            coop_type: CoopType::Social,
+            sector: Sector::Services,
+            value,
+        };
+        let changes = diff(
+            &[v(Indicator::Workers, 10.0), v(Indicator::Cooperatives, 2.0)],
+            &[v(Indicator::Workers, 12.0), v(Indicator::WomenWorkers, 5.0)],
+        );
+        let pairs: Vec<_> = changes
+            .iter()
+            .map(|c| (c.indicator, c.old, c.new))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                (Indicator::Cooperatives, Some(2.0), None),
+                (Indicator::Workers, Some(10.0), Some(12.0)),
+                (Indicator::WomenWorkers, None, Some(5.0)),
+            ]
+        );
+    }
+}
