@@ -396,13 +396,26 @@ pub struct Campaign {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CampaignRequest {
-    /// The reference year (2000–2100). Ignored by `PUT`, which takes it from the path.
+    /// The reference year (2000–2100); for `PUT`, the year in the path.
+    #[cfg_attr(feature = "server", schema(minimum = 2000, maximum = 2100))]
+    #[serde(deserialize_with = "whole_year")]
     pub year: i32,
     pub opens_on: NaiveDate,
     pub closes_on: NaiveDate,
     /// Defaults to `planned` on creation.
     #[serde(default)]
     pub state: Option<CampaignState>,
+}
+
+/// JSON Schema counts `2024.0` as an integer; so does this field.
+fn whole_year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
+    let v = f64::deserialize(d)?;
+    if v.fract() == 0.0 && (f64::from(i32::MIN)..=f64::from(i32::MAX)).contains(&v) {
+        // Whole and in range, so the conversion is exact.
+        Ok(v as i32)
+    } else {
+        Err(serde::de::Error::custom("must be a whole number"))
+    }
 }
 
 /// One number of a return: an indicator for one cooperative type in one sector.
@@ -657,7 +670,11 @@ pub struct ReturnValuesUpdate {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReasonRequest {
-    /// Why, for the member (1–2,000 characters).
+    /// Why, for the member (1–2,000 characters, not only spaces).
+    #[cfg_attr(
+        feature = "server",
+        schema(min_length = 1, max_length = 2000, pattern = r"\S")
+    )]
     pub reason: String,
 }
 

@@ -81,6 +81,12 @@ pub fn parse_text(
     raw: Option<&str>,
     max_chars: usize,
 ) -> Result<Option<String>, ApiError> {
+    if raw.is_some_and(|t| t.chars().any(char::is_control)) {
+        return Err(ApiError::invalid(
+            name,
+            "must not contain control characters",
+        ));
+    }
     let Some(text) = raw.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(None);
     };

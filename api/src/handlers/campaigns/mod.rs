@@ -24,7 +24,10 @@ pub fn to_campaign(row: CampaignRow) -> Result<Campaign, ApiError> {
 
 /// The year from a path segment, naming it when it is not a plausible year.
 pub fn parse_year(raw: &str) -> Result<i32, ApiError> {
-    raw.parse::<i32>()
+    // JSON Schema's integers include `2024.0`; so do these.
+    let whole = raw.strip_suffix(".0").unwrap_or(raw);
+    whole
+        .parse::<i32>()
         .ok()
         .filter(|y| (2000..=2100).contains(y))
         .ok_or_else(|| ApiError::invalid("year", "must be a year between 2000 and 2100"))

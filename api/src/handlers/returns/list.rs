@@ -24,7 +24,7 @@ pub struct ListReturnsQuery {
     #[param(value_type = Option<ReturnState>)]
     state: Option<String>,
     /// Only this member's returns (its slug).
-    #[param(value_type = Option<String>, pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 100)]
+    #[param(value_type = Option<String>, pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80)]
     member: Option<String>,
     /// Page number, from 1.
     #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000)]

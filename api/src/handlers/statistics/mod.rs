@@ -85,13 +85,13 @@ pub struct StatisticsQuery {
     #[param(value_type = Option<i32>, minimum = 2000, maximum = 2100)]
     pub year: Option<String>,
     /// Indicators, separated by commas; by default all of them, shares included.
-    #[param(value_type = Option<String>, example = "workers,women_share")]
+    #[param(value_type = Option<String>, example = "workers,women_share", pattern = r"^(cooperatives|workers|worker_members|women_workers|workers_with_disabilities|permanent_contracts|turnover_eur|coops_joined|coops_left|women_share|worker_member_share|permanent_contract_share|disability_share)(,(cooperatives|workers|worker_members|women_workers|workers_with_disabilities|permanent_contracts|turnover_eur|coops_joined|coops_left|women_share|worker_member_share|permanent_contract_share|disability_share))*$")]
     pub indicator: Option<String>,
     /// Dimensions to break the figures down by, separated by commas: any of
     /// `country`, `sector`, `coop_type`, `member`. By default, totals.
-    #[param(value_type = Option<String>, example = "country,sector")]
+    #[param(value_type = Option<String>, example = "country,sector", pattern = r"^(country|sector|coop_type|member)(,(country|sector|coop_type|member))*$")]
     pub group_by: Option<String>,
-    /// `csv` for CSV (as does `Accept: text/csv` or the `.csv` path).
+    /// `csv` for CSV (as does `Accept: text/csv`); the `.csv` paths are always CSV.
     #[param(value_type = Option<String>, pattern = "^(json|csv)$")]
     pub format: Option<String>,
 }
@@ -102,12 +102,16 @@ where
     T::Err: std::fmt::Display,
 {
     let mut out = Vec::new();
-    for part in raw
-        .unwrap_or_default()
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
+    let Some(raw) = raw else {
+        return Ok(out);
+    };
+    if raw.trim().is_empty() {
+        return Err(ApiError::invalid(
+            name,
+            "must name at least one value; leave it out for the default",
+        ));
+    }
+    for part in raw.split(',').map(str::trim) {
         let value: T = part
             .parse()
             .map_err(|e| ApiError::invalid(name, format!("{part:?} {e}")))?;
@@ -145,7 +149,7 @@ impl Parsed {
         let group_by: Vec<Dimension> = list("group_by", query.group_by.as_deref())?;
         let csv = match query.format.as_deref() {
             Some("csv") => true,
-            Some("json") => false,
+            Some("json") => csv_path,
             Some(_) => return Err(ApiError::invalid("format", "must be json or csv")),
             None => csv_path || wants_csv(req),
         };
