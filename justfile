@@ -49,6 +49,12 @@ bench n=env_var_or_default("N", "10000"):
     command -v oha >/dev/null || cargo install oha --version 1.16.0 --locked
     python3 bench/publishing.py --api-bin "$CARGO_TARGET_DIR/release/cecop-api" -n {{n}}
 
+# Time the full-breakdown statistics query on the demo data and on SCALE times the data (default 100)
+bench-stats scale=env_var_or_default("SCALE", "100"):
+    cargo build --release -p cecop-api
+    command -v oha >/dev/null || cargo install oha --version 1.16.0 --locked
+    python3 bench/statistics_query.py --api-bin "$CARGO_TARGET_DIR/release/cecop-api" --scale {{scale}}
+
 # Rewrite openapi/openapi.json from the code
 openapi:
     cargo build -p cecop-api

@@ -75,8 +75,8 @@ def rss_mb(pid):
     return float("nan")
 
 
-def oha(oha_bin, url, seconds, regex=False):
-    cmd = [oha_bin, "-z", f"{seconds}s", "-c", "32", "--no-tui", "--output-format", "json"]
+def oha(oha_bin, url, seconds, regex=False, connections=32):
+    cmd = [oha_bin, "-z", f"{seconds}s", "-c", str(connections), "--no-tui", "--output-format", "json"]
     if regex:
         cmd.append("--rand-regex-url")
     cmd.append(url)

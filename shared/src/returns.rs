@@ -497,7 +497,10 @@ pub fn check_value(indicator: Indicator, value: f64) -> Option<String> {
     }
     let scale = 10f64.powi(indicator.decimals() as i32);
     let scaled = value * scale;
-    if (scaled - scaled.round()).abs() > 1e-6 {
+    // A decimal such as 1234567890.07 has no exact binary value: allow the
+    // error of the conversion (relative), not a real extra decimal (>= 0.1).
+    let tolerance = (scaled.abs() * 1e-14).max(1e-6);
+    if (scaled - scaled.round()).abs() > tolerance {
         return Some(if indicator.decimals() == 0 {
             "must be a whole number".into()
         } else {
@@ -843,6 +846,10 @@ mod tests {
             Some("must be a whole number")
         );
         assert!(check_value(Indicator::TurnoverEur, 1250.25).is_none());
+        for cents in [7, 29, 57, 99] {
+            let big: f64 = format!("1234567890.{cents:02}").parse().unwrap_or_default();
+            assert!(check_value(Indicator::TurnoverEur, big).is_none(), "{big}");
+        }
         assert_eq!(
             check_value(Indicator::TurnoverEur, 1.255).as_deref(),
             Some("must have at most two decimals")

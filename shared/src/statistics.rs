@@ -29,18 +29,23 @@ pub struct Coverage {
 }
 
 /// One aggregate: an indicator's value for one combination of the
-/// `group_by` dimensions (the dimensions not grouped by are `null`).
+/// `group_by` dimensions (the dimensions not grouped by are left out).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct StatisticsRow {
     /// The reference year.
     pub year: i32,
     pub indicator: Indicator,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<CountryCode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sector: Option<Sector>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coop_type: Option<CoopType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<Slug>,
     /// The member's name, when grouped by member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member_name: Option<String>,
     /// A sum for reported indicators; a percentage (one decimal) for shares.
     pub value: f64,

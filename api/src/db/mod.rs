@@ -134,8 +134,10 @@ pub fn connect(url: &str) -> Result<DbConnection, DbError> {
         Target::Sqlite(path) => {
             let mut conn = SqliteConnection::establish(&path).map_err(|e| failed(e.to_string()))?;
             conn.batch_execute(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                 PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; \
+                // busy_timeout first: switching to WAL takes a lock, and
+                // the pool opens several connections at once.
+                "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
+                 PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
                  PRAGMA cache_size = -1024;",
             )
             .map_err(|e| failed(e.to_string()))?;

@@ -13,8 +13,10 @@ use cecop_shared::{ImportOutcome, ImportReport, ImportRow, Indicator, ReturnValu
 
 use crate::error::ApiError;
 
-/// At most this many data rows per file: a full return has 108 cells.
-pub const MAX_ROWS: usize = 200_000;
+/// At most this many data rows per file. A member's return has at most 108
+/// cells (and HTTP bodies are limited to 256 KiB); the command-line import
+/// of many members' history is bounded here.
+pub const MAX_ROWS: usize = 5_000_000;
 
 /// One data row, with the columns the caller asked for beyond the value's.
 #[derive(Debug, Clone)]
@@ -131,6 +133,19 @@ pub fn parse_row(fields: &[String; 4]) -> Result<ReturnValue, (Option<String>, S
             format!("value {value:?} is not a number of zero or more (use a dot for decimals, no thousands separators)"),
         )
     })?;
+    // Decimals are counted in the text, exactly (f64 cannot tell 0.07 from
+    // 0.0700000001 at large magnitudes).
+    let decimals = value
+        .split_once('.')
+        .map_or(0, |(_, f)| f.trim_end_matches('0').len());
+    if decimals > indicator.decimals() as usize {
+        let problem = if indicator.decimals() == 0 {
+            "must be a whole number"
+        } else {
+            "must have at most two decimals"
+        };
+        return Err((Some(cell.field()), format!("value {problem}")));
+    }
     if let Some(problem) = cecop_shared::returns::check_value(indicator, number) {
         return Err((Some(cell.field()), format!("value {problem}")));
     }
@@ -300,6 +315,22 @@ mod tests {
                 .unwrap_or_default()
                 .starts_with("coop_type \"unicorn\"")
         );
+    }
+
+    #[test]
+    fn decimals_are_counted_in_the_text() {
+        let row = |indicator: &str, value: &str| {
+            parse_row(&[
+                indicator.into(),
+                "worker".into(),
+                "industry".into(),
+                value.into(),
+            ])
+        };
+        assert!(row("turnover_eur", "123456789012.07").is_ok());
+        assert!(row("workers", "12.00").is_ok());
+        assert!(row("turnover_eur", "1.005").is_err_and(|(_, m)| m.ends_with("two decimals")));
+        assert!(row("workers", "12.5").is_err_and(|(_, m)| m.ends_with("whole number")));
     }
 
     #[test]

@@ -19,7 +19,7 @@ async fn statistics(
     let parsed = Parsed::new(&req, &query, csv_path)?;
     let key = parsed.key("statistics");
     let csv = parsed.csv;
-    let (body, tag) = cached_body(&pool, cache, key, move |conn| {
+    let (body, tag) = cached_body(&pool, cache, key, move |conn, cache, fingerprint| {
         let campaigns = returns::campaigns(conn)?;
         let published = |c: &&returns::CampaignRow| c.state == "published";
         let campaign = match parsed.year {
@@ -37,7 +37,8 @@ async fn statistics(
         }
         .clone();
         let year = campaign.year;
-        let aggregates = db::aggregate(conn, Some(year), &parsed.needed(), &parsed.group_by)?;
+        let facts = cache.facts(conn, fingerprint, Some(year))?;
+        let aggregates = facts.aggregate(&parsed.needed(), &parsed.group_by);
         let coverage = db::coverage(conn, Some(year))?;
         let total = db::active_members(conn)?;
         let rows = rows(&aggregates, &parsed.indicators)?;

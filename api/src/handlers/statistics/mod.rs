@@ -9,7 +9,7 @@ pub mod indicators;
 pub mod series;
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use actix_web::http::header;
 use actix_web::web::Bytes;
@@ -18,18 +18,24 @@ use cecop_shared::{Dimension, Indicator, StatisticsRow};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::db::statistics::AggregateRow;
+use crate::db::statistics::{AggregateRow, Facts};
 use crate::db::{DbConnection, Pool};
 use crate::error::ApiError;
 use crate::handlers::caching::{entity_tag, etagged_with};
 use crate::handlers::{PUBLIC_CACHE, with_conn};
 use crate::returns::from_amount;
 
-/// Answers already computed: query → (fingerprint, body, entity tag).
+/// Answers already computed: query → (fingerprint, body, entity tag); and
+/// the approved values behind them, per year (`None`: every year), kept
+/// while the data's fingerprint is unchanged.
 #[derive(Debug, Default)]
 pub struct StatisticsCache {
     entries: Mutex<HashMap<String, (String, Bytes, String)>>,
+    facts: Mutex<HashMap<Option<i32>, HeldFacts>>,
 }
+
+/// Approved values and the fingerprint of the data they were read from.
+type HeldFacts = (String, Arc<Facts>);
 
 /// Distinct queries kept; beyond this the cache starts over (queries are
 /// few: years × indicators × groupings).
@@ -40,6 +46,28 @@ impl StatisticsCache {
         let entries = self.entries.lock().ok()?;
         let (kept, body, tag) = entries.get(key)?;
         (kept == fingerprint).then(|| (body.clone(), tag.clone()))
+    }
+
+    /// The approved values of `year` (or all years) as of `fingerprint`,
+    /// loaded when not held yet.
+    pub fn facts(
+        &self,
+        conn: &mut DbConnection,
+        fingerprint: &str,
+        year: Option<i32>,
+    ) -> Result<Arc<Facts>, ApiError> {
+        if let Ok(held) = self.facts.lock()
+            && let Some((kept, facts)) = held.get(&year)
+            && kept == fingerprint
+        {
+            return Ok(facts.clone());
+        }
+        let facts = Arc::new(crate::db::statistics::load_facts(conn, year)?);
+        if let Ok(mut held) = self.facts.lock() {
+            held.retain(|_, (kept, _)| kept == fingerprint);
+            held.insert(year, (fingerprint.to_owned(), facts.clone()));
+        }
+        Ok(facts)
     }
 
     pub fn put(&self, key: String, fingerprint: String, body: Bytes) -> String {
@@ -55,7 +83,8 @@ impl StatisticsCache {
 }
 
 /// The body for `key`: from the cache while the data's fingerprint is
-/// unchanged, else built by `build` (on a pooled connection) and kept.
+/// unchanged, else built by `build` (on a pooled connection, with the cache
+/// for the values and the fingerprint they must match) and kept.
 pub async fn cached_body<F>(
     pool: &web::Data<Pool>,
     cache: web::Data<StatisticsCache>,
@@ -63,14 +92,16 @@ pub async fn cached_body<F>(
     build: F,
 ) -> Result<(Bytes, String), ApiError>
 where
-    F: FnOnce(&mut DbConnection) -> Result<Vec<u8>, ApiError> + Send + 'static,
+    F: FnOnce(&mut DbConnection, &StatisticsCache, &str) -> Result<Vec<u8>, ApiError>
+        + Send
+        + 'static,
 {
     with_conn(pool, move |conn| {
         let fingerprint = crate::db::statistics::fingerprint(conn)?;
         if let Some(hit) = cache.get(&key, &fingerprint) {
             return Ok(hit);
         }
-        let body = Bytes::from(build(conn)?);
+        let body = Bytes::from(build(conn, &cache, &fingerprint)?);
         let tag = cache.put(key, fingerprint, body.clone());
         Ok((body, tag))
     })
@@ -220,7 +251,7 @@ pub fn rows(
 ) -> Result<Vec<StatisticsRow>, ApiError> {
     let mut out = Vec::new();
     for aggregate in aggregates {
-        let base: Indicator = aggregate.indicator.parse().map_err(|_| bad("indicator"))?;
+        let base = aggregate.indicator;
         for &indicator in indicators {
             let value = match indicator.share_of() {
                 None if indicator == base => from_amount(base, aggregate.total),
@@ -241,18 +272,8 @@ pub fn rows(
                     .map(str::parse)
                     .transpose()
                     .map_err(|_| bad("country"))?,
-                sector: aggregate
-                    .sector
-                    .as_deref()
-                    .map(str::parse)
-                    .transpose()
-                    .map_err(|_| bad("sector"))?,
-                coop_type: aggregate
-                    .coop_type
-                    .as_deref()
-                    .map(str::parse)
-                    .transpose()
-                    .map_err(|_| bad("coop_type"))?,
+                sector: aggregate.sector,
+                coop_type: aggregate.coop_type,
                 member: aggregate
                     .member
                     .as_deref()

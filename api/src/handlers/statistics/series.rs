@@ -19,8 +19,9 @@ async fn series(
     parsed.year = None;
     let csv = parsed.csv;
     let key = parsed.key("series");
-    let (body, tag) = cached_body(&pool, cache, key, move |conn| {
-        let aggregates = db::aggregate(conn, None, &parsed.needed(), &parsed.group_by)?;
+    let (body, tag) = cached_body(&pool, cache, key, move |conn, cache, fingerprint| {
+        let facts = cache.facts(conn, fingerprint, None)?;
+        let aggregates = facts.aggregate(&parsed.needed(), &parsed.group_by);
         let coverage = db::coverage(conn, None)?;
         let total = db::active_members(conn)? as u32;
         let rows = rows(&aggregates, &parsed.indicators)?;
