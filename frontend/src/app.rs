@@ -17,6 +17,7 @@ use crate::pages::admin::users::UsersPage;
 use crate::pages::auth::login::LoginPage;
 use crate::pages::cooptales::detail::StoryPage;
 use crate::pages::cooptales::list::StoriesPage;
+use crate::pages::data::page::DataPage;
 use crate::pages::events::detail::EventPage;
 use crate::pages::events::list::EventsPage;
 use crate::pages::home::HomePage;
@@ -27,6 +28,9 @@ use crate::pages::news::list::{NewsPage, PublicationsPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::portal::profile::ProfilePage;
 use crate::pages::portal::tokens::TokensPage;
+use crate::pages::returns::page::ReturnsPage;
+use crate::pages::review::detail::ReviewDetailPage;
+use crate::pages::review::list::ReviewPage;
 use crate::pages::search::page::SearchPage;
 use crate::session::provide_session;
 
@@ -59,12 +63,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/about") view=AboutPage />
                     <Route path=path!("/members") view=MembersPage />
                     <Route path=path!("/members/:slug") view=MemberProfilePage />
+                    <Route path=path!("/data") view=DataPage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/account") view=AccountPage />
                     <Route path=path!("/portal/tokens") view=TokensPage />
                     <Route path=path!("/portal/profile") view=ProfilePage />
+                    <Route path=path!("/portal/returns") view=ReturnsPage />
                     <Route path=path!("/admin/users") view=UsersPage />
                     <Route path=path!("/admin/audit") view=AuditPage />
+                    <Route path=path!("/admin/returns") view=ReviewPage />
+                    <Route path=path!("/admin/returns/:id") view=ReviewDetailPage />
                 </Routes>
             </main>
             <SiteFooter />

@@ -7,13 +7,15 @@
 //! language applies its own grammar. The current language lives in a signal
 //! provided as context ([`I18n`]); components read it through [`use_i18n`] and
 //! re-render when it changes. The publishing pages' strings sit in a table of
-//! their own, [`publishing::Publishing`] (`t().publishing`), to keep each
-//! language file readable.
+//! their own, [`publishing::Publishing`] (`t().publishing`), and so do the
+//! data collection's, [`data::Data`] (`t().data`), to keep each language
+//! file readable.
 //!
 //! The language also chooses the content: every content request sends it as
 //! `?lang=` and is made again when it changes, and the choice is remembered
 //! in `localStorage`.
 
+pub mod data;
 mod en;
 mod es;
 mod fr;
@@ -113,7 +115,6 @@ pub struct Strings {
     pub stat_countries: fn(u64) -> &'static str,
     pub stat_enterprises: fn(u64) -> &'static str,
     pub stat_workers: fn(u64) -> &'static str,
-    pub figures_basis: fn(u64) -> String,
     pub illustrative_totals_note: fn(u64) -> String,
     pub home_directory_link: &'static str,
     // Member directory.
@@ -302,6 +303,19 @@ pub struct Strings {
     pub anonymous: &'static str,
     /// The publishing pages' strings (news, events, stories, search, about).
     pub publishing: publishing::Publishing,
+    /// The data collection's strings (statistics, data returns, their review).
+    pub data: data::Data,
+}
+
+/// A translated text that follows the language, for a view:
+/// `{tr(|t| t.data.save)}`. Every such text is the same closure type, so the
+/// view code for it exists once in the WASM instead of once per text (a
+/// `move || t().data.save` closure is a type of its own each time).
+pub fn tr(
+    text: fn(&'static Strings) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || text(i18n.t())
 }
 
 /// The current language, shared through context.

@@ -7,7 +7,8 @@
 //! into an `Err` instead of aborting the module. Every function falls back to
 //! a plain rendering when `Intl` is missing or fails.
 
-use cecop_shared::CountryCode;
+use cecop_shared::returns::format_number;
+use cecop_shared::{CountryCode, Indicator, Unit};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -90,6 +91,47 @@ pub fn euros(lang: Lang, amount: i64) -> String {
     ];
     format_f64(lang, amount as f64, &options)
         .unwrap_or_else(|| format!("EUR {}", signed_grouped(amount)))
+}
+
+/// A number with at most `decimals` fraction digits ("1,250.5" in English).
+pub fn decimal(lang: Lang, value: f64, decimals: u32) -> String {
+    let max = decimals.to_string();
+    format_f64(lang, value, &[("maximumFractionDigits", max.as_str())])
+        .unwrap_or_else(|| format_number(value))
+}
+
+/// A percentage given in percent, with one decimal ("50.8%"; "50,8 %" in French).
+pub fn percent(lang: Lang, value: f64) -> String {
+    let options = [("style", "percent"), ("maximumFractionDigits", "1")];
+    format_f64(lang, value / 100.0, &options).unwrap_or_else(|| format!("{value:.1}%"))
+}
+
+/// A short form for chart axes and large amounts ("1.3M", "€62B" in English).
+pub fn compact(lang: Lang, value: f64, in_euros: bool) -> String {
+    let mut options = vec![("notation", "compact"), ("maximumFractionDigits", "1")];
+    if in_euros {
+        options.extend([("style", "currency"), ("currency", "EUR")]);
+    }
+    format_f64(lang, value, &options).unwrap_or_else(|| format_number(value))
+}
+
+/// An indicator's value as its unit reads: a count, euros or a percentage.
+pub fn indicator_value(lang: Lang, indicator: Indicator, value: f64) -> String {
+    match indicator.unit() {
+        Unit::Percent => percent(lang, value),
+        // Whole euros: sums of turnovers are in millions, cents would be noise.
+        Unit::Eur => euros(lang, value.round() as i64),
+        Unit::Enterprises | Unit::People => decimal(lang, value, 0),
+    }
+}
+
+/// The short form of an indicator's value, for axes and tight spaces.
+pub fn indicator_short(lang: Lang, indicator: Indicator, value: f64) -> String {
+    match indicator.unit() {
+        Unit::Percent => percent(lang, value),
+        Unit::Eur => compact(lang, value, true),
+        Unit::Enterprises | Unit::People => compact(lang, value, false),
+    }
 }
 
 fn format_f64(lang: Lang, value: f64, options: &[(&str, &str)]) -> Option<String> {

@@ -162,6 +162,16 @@ impl Session {
         }
     }
 
+    /// The access token, for a request [`call`](Self::call) cannot make
+    /// (an upload with progress, [`crate::api::upload`]); refreshed first
+    /// when there is none, or when `stale` (the server just refused it).
+    pub async fn bearer(self, stale: bool) -> Result<String, ApiError> {
+        if stale || self.access.get_value().is_none() {
+            self.refresh().await?;
+        }
+        self.access.get_value().ok_or(ApiError::Status(401))
+    }
+
     /// [`call`](Self::call), decoding the JSON answer.
     pub async fn call_json<T: DeserializeOwned>(
         self,

@@ -17,12 +17,16 @@ pub mod events;
 pub mod members;
 pub mod overview;
 pub mod portal;
+pub mod returns;
 pub mod search;
+pub mod statistics;
 pub mod stories;
+pub mod upload;
 
 use cecop_shared::Problem;
 use gloo_net::http::{Method, Request, Response};
 use serde::de::DeserializeOwned;
+use web_sys::RequestCache;
 
 /// Where the API is mounted, on the same origin as the app.
 pub const API_BASE: &str = "/api/v1";
@@ -82,6 +86,25 @@ pub async fn get_json<T: DeserializeOwned>(
     decode(response).await
 }
 
+/// [`get_json`] that asks the browser to check with the server before
+/// using a cached answer (`cache: no-cache`; the server answers 304 while
+/// its `ETag` still matches). For the answers that change when a campaign
+/// is published — the years on offer and their figures — which the server
+/// lets caches keep for a minute: a visitor must not see a year's
+/// statistics announced but missing.
+pub async fn get_json_fresh<T: DeserializeOwned>(
+    path: &str,
+    query: &[(&str, String)],
+) -> Result<T, ApiError> {
+    let request = Request::get(&format!("{API_BASE}{path}"))
+        .header("Accept", "application/json, application/problem+json")
+        .query(query.iter().map(|(name, value)| (*name, value.as_str())))
+        .cache(RequestCache::NoCache)
+        .build()
+        .map_err(|err| ApiError::Network(err.to_string()))?;
+    decode(finish(request).await?).await
+}
+
 /// Sends one request to `API_BASE + path`: `bearer` becomes the
 /// `Authorization` header and `body` (already JSON) the request body. A 2xx
 /// answer is returned as is; anything else becomes an [`ApiError`].
@@ -107,6 +130,11 @@ pub async fn send(
         None => builder.build(),
     }
     .map_err(|err| ApiError::Network(err.to_string()))?;
+    finish(request).await
+}
+
+/// Sends a built request: a 2xx answer as is, anything else an [`ApiError`].
+async fn finish(request: Request) -> Result<Response, ApiError> {
     let response = request
         .send()
         .await
@@ -114,18 +142,23 @@ pub async fn send(
     if response.ok() {
         return Ok(response);
     }
-    let status = response.status();
+    let retry_after = response.headers().get("Retry-After");
+    let body = response.text().await.unwrap_or_default();
+    Err(error_from(response.status(), retry_after.as_deref(), &body))
+}
+
+/// The error an answer with a non-2xx `status` and this `body` stands for
+/// (for requests made without `fetch`, see [`upload`]).
+pub fn error_from(status: u16, retry_after: Option<&str>, body: &str) -> ApiError {
     if status == 429 {
-        let wait = response
-            .headers()
-            .get("Retry-After")
+        let wait = retry_after
             .and_then(|value| value.trim().parse::<u64>().ok())
             .unwrap_or(60);
-        return Err(ApiError::RateLimited(wait));
+        return ApiError::RateLimited(wait);
     }
-    match response.json::<Problem>().await {
-        Ok(problem) => Err(ApiError::Problem(problem)),
-        Err(_) => Err(ApiError::Status(status)),
+    match serde_json::from_str::<Problem>(body) {
+        Ok(problem) => ApiError::Problem(problem),
+        Err(_) => ApiError::Status(status),
     }
 }
 

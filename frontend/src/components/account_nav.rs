@@ -68,6 +68,17 @@ pub fn AccountNav() -> impl IntoView {
                             <li>
                                 <A href="/portal/profile">{move || t().nav_profile}</A>
                             </li>
+                            <li>
+                                <A href="/portal/returns">{move || t().data.nav_data_return}</A>
+                            </li>
+                        }
+                    })}
+                {matches!(role, Role::Editor | Role::Admin)
+                    .then(|| {
+                        view! {
+                            <li>
+                                <A href="/admin/returns">{move || t().data.nav_returns_review}</A>
+                            </li>
                         }
                     })}
                 {(role == Role::Admin)

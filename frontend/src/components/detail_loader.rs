@@ -1,7 +1,7 @@
-//! What every one-item page (a member, an article, an event, a story) does
-//! around the item itself: read the slug from the address, fetch the item in
-//! the interface language (again when that changes), and show loading, an
-//! error with a retry, or a not-found view.
+//! What every one-item page (a member, an article, an event, a story, a data
+//! return) does around the item itself: read its key (a slug, an id) from
+//! the address, fetch the item in the interface language (again when that
+//! changes), and show loading, an error with a retry, or a not-found view.
 
 use std::future::Future;
 
@@ -31,12 +31,25 @@ pub fn use_slug() -> Signal<Option<Slug>> {
     slug.into()
 }
 
-/// Fetches the item `slug` names and renders it.
+/// The `:id` of the current route, when it is a positive number.
+pub fn use_id() -> Signal<Option<i64>> {
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get_str("id")
+            .and_then(|s| s.parse::<i64>().ok())
+            .filter(|id| *id > 0)
+    });
+    id.into()
+}
+
+/// Fetches the item `id` names (a slug, a number) and renders it.
 #[component]
-pub fn DetailLoader<T, F, Fut>(
-    /// The item's slug (`None` when the address holds no valid one).
+pub fn DetailLoader<K, T, F, Fut>(
+    /// The item's key (`None` when the address holds no valid one).
     #[prop(into)]
-    slug: Signal<Option<Slug>>,
+    id: Signal<Option<K>>,
     /// Fetches the item in a language.
     fetch: F,
     /// Draws the item; it sets the document title and description.
@@ -48,8 +61,9 @@ pub fn DetailLoader<T, F, Fut>(
     not_found: Option<(Text, Text)>,
 ) -> impl IntoView
 where
+    K: Clone + Send + Sync + 'static,
     T: Clone + 'static,
-    F: Fn(Slug, Lang) -> Fut + 'static,
+    F: Fn(K, Lang) -> Fut + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let i18n = use_i18n();
@@ -60,7 +74,7 @@ where
     ));
     let item = LocalResource::new(move || {
         let lang = i18n.lang();
-        let pending = slug.get().map(|slug| fetch(slug, lang));
+        let pending = id.get().map(|id| fetch(id, lang));
         async move {
             match pending {
                 Some(pending) => pending.await.map(Some),

@@ -15,6 +15,13 @@ pub fn error_text(t: &'static Strings, error: &ApiError) -> String {
             if problem.status == 422 && !problem.errors.is_empty() {
                 return t.form_fix_fields.to_owned();
             }
+            // A conflict names what stands in the way (a state, a taken
+            // address); its message reads better than "field: message".
+            if problem.status == 409 && !problem.errors.is_empty() {
+                let messages: Vec<&str> =
+                    problem.errors.iter().map(|e| e.message.as_str()).collect();
+                return messages.join(" ");
+            }
             problem
                 .detail
                 .clone()

@@ -17,6 +17,7 @@ const SECTIONS: &[(&str, Text)] = &[
     ("/cooptales", |t| t.publishing.nav_cooptales),
     ("/publications", |t| t.publishing.nav_publications),
     ("/members", |t| t.nav_members),
+    ("/data", |t| t.data.nav_data),
     ("/about", |t| t.publishing.nav_about),
 ];
 

@@ -3,6 +3,7 @@
 
 pub mod account_nav;
 pub mod article_card;
+pub mod chart;
 pub mod choice_select;
 pub mod content_card;
 pub mod data_table;

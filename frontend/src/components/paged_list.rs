@@ -1,13 +1,14 @@
 //! The results half of every filtered, paged list (members, news, events,
 //! stories, search): loading, "updating" while a new page loads behind the
 //! old one, the error view, the count, the items, an empty or past-the-end
-//! message, and the page links — all driven by the list's URL state.
+//! message, and the page links — all driven by the list's URL state. The
+//! items are cards in a list, or rows of a [`DataTable`] (the review queue).
 
 use cecop_shared::Page;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::components::data_table::Text;
+use crate::components::data_table::{DataTable, Text};
 use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
 use crate::components::pagination::Pagination;
@@ -32,6 +33,10 @@ pub fn PagedList<T, Q>(
     list_class: &'static str,
     /// The `data-testid` of the count, for end-to-end tests.
     testid: &'static str,
+    /// Rows of a table with this caption and these column headings, instead
+    /// of a list; `item` then renders a `<tr>`.
+    #[prop(optional)]
+    table: Option<(Text, &'static [Text])>,
 ) -> impl IntoView
 where
     T: Clone + 'static,
@@ -51,6 +56,7 @@ where
                         empty,
                         list_class,
                         testid,
+                        table,
                     };
                     view.render(page, &query.get_untracked())
                 }
@@ -78,6 +84,7 @@ struct PageView<T> {
     empty: Text,
     list_class: &'static str,
     testid: &'static str,
+    table: Option<(Text, &'static [Text])>,
 }
 
 impl<T: 'static> PageView<T> {
@@ -90,13 +97,19 @@ impl<T: 'static> PageView<T> {
             empty,
             list_class,
             testid,
+            table,
         } = self;
         let count = page.total;
         let prev_href = (page.page > 1).then(|| query.on_page(page.page - 1).href());
         let next_href = (page.page < page.total_pages).then(|| query.on_page(page.page + 1).href());
         let body = if !page.items.is_empty() {
             let items = page.items.into_iter().map(item).collect_view();
-            view! { <ul class=list_class>{items}</ul> }.into_any()
+            match table {
+                Some((caption, columns)) => {
+                    view! { <DataTable caption columns>{items}</DataTable> }.into_any()
+                }
+                None => view! { <ul class=list_class>{items}</ul> }.into_any(),
+            }
         } else if count == 0 {
             view! { <p class="empty">{move || empty(t())}</p> }.into_any()
         } else {

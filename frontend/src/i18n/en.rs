@@ -40,12 +40,6 @@ pub const EN: Strings = Strings {
     stat_countries: |n| plural(n, "country", "countries"),
     stat_enterprises: |n| plural(n, "cooperative enterprise", "cooperative enterprises"),
     stat_workers: |n| plural(n, "worker", "workers"),
-    figures_basis: |n| {
-        format!(
-            "Enterprise and worker totals add up the figures declared by {n} {}.",
-            plural(n, "member", "members")
-        )
-    },
     illustrative_totals_note: |n| {
         format!(
             "These totals include illustrative demo figures for {n} {}: they are not facts.",
@@ -245,4 +239,5 @@ pub const EN: Strings = Strings {
     audit_to: "To",
     anonymous: "Anonymous",
     publishing: super::publishing::EN,
+    data: super::data::EN,
 };

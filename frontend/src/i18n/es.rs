@@ -41,12 +41,6 @@ pub const ES: Strings = Strings {
     stat_countries: |n| plural(n, "país", "países"),
     stat_enterprises: |n| plural(n, "empresa cooperativa", "empresas cooperativas"),
     stat_workers: |n| plural(n, "trabajador", "trabajadores"),
-    figures_basis: |n| {
-        format!(
-            "Los totales de empresas y de trabajadores suman las cifras declaradas por {n} {}.",
-            plural(n, "miembro", "miembros")
-        )
-    },
     illustrative_totals_note: |n| {
         format!(
             "Estos totales incluyen cifras ilustrativas de demostración de {n} {}: no son hechos reales.",
@@ -248,4 +242,5 @@ pub const ES: Strings = Strings {
     audit_to: "Hasta",
     anonymous: "Anónimo",
     publishing: super::publishing::ES,
+    data: super::data::ES,
 };

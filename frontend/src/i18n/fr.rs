@@ -45,12 +45,6 @@ pub const FR: Strings = Strings {
     stat_countries: |_| "pays",
     stat_enterprises: |n| plural(n, "entreprise coopérative", "entreprises coopératives"),
     stat_workers: |n| plural(n, "travailleur", "travailleurs"),
-    figures_basis: |n| {
-        format!(
-            "Les totaux d’entreprises et de travailleurs additionnent les chiffres déclarés par {n} {}.",
-            plural(n, "membre", "membres")
-        )
-    },
     illustrative_totals_note: |n| {
         format!(
             "Ces totaux comprennent des chiffres de démonstration illustratifs pour {n} {}\u{a0}: \
@@ -255,4 +249,5 @@ pub const FR: Strings = Strings {
     audit_to: "Au",
     anonymous: "Anonyme",
     publishing: super::publishing::FR,
+    data: super::data::FR,
 };

@@ -44,12 +44,6 @@ pub const IT: Strings = Strings {
     stat_countries: |n| plural(n, "paese", "paesi"),
     stat_enterprises: |n| plural(n, "impresa cooperativa", "imprese cooperative"),
     stat_workers: |n| plural(n, "lavoratore", "lavoratori"),
-    figures_basis: |n| {
-        format!(
-            "I totali di imprese e lavoratori sommano le cifre dichiarate da {n} {}.",
-            plural(n, "membro", "membri")
-        )
-    },
     illustrative_totals_note: |n| {
         format!(
             "Questi totali includono cifre illustrative a scopo dimostrativo per {n} {}: non sono fatti reali.",
@@ -251,4 +245,5 @@ pub const IT: Strings = Strings {
     audit_to: "Al",
     anonymous: "Anonimo",
     publishing: super::publishing::IT,
+    data: super::data::IT,
 };

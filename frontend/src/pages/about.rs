@@ -17,7 +17,7 @@ pub fn AboutPage() -> impl IntoView {
     let slug = ABOUT_SLUG.parse::<Slug>().ok();
     view! {
         <DetailLoader
-            slug=Signal::stored(slug)
+            id=Signal::stored(slug)
             fetch=|slug: Slug, lang| async move { get_article(&slug, lang).await }
             render=|article| view! { <ArticleView article /> }.into_any()
             heading=|t| t.publishing.about_title

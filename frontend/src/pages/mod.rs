@@ -1,13 +1,16 @@
 //! The app's pages, one per route: `home` (`/`), `members` (`/members` and
 //! `/members/:slug`), `auth` (`/login`), `account` (`/account`), `portal`
 //! (`/portal/tokens`, `/portal/profile`), `admin` (`/admin/users`,
-//! `/admin/audit`) and `not_found` (every other path).
+//! `/admin/audit`), the data collection — `data` (`/data`), `returns`
+//! (`/portal/returns`), `review` (`/admin/returns`, `/admin/returns/:id`) —
+//! and `not_found` (every other path).
 
 pub mod about;
 pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod cooptales;
+pub mod data;
 pub mod events;
 pub mod home;
 pub mod members;
@@ -15,6 +18,8 @@ pub mod news;
 pub mod not_found;
 pub mod portal;
 pub mod query;
+pub mod returns;
+pub mod review;
 pub mod search;
 
 /// A document title for a page: the page's own name first, so tabs and

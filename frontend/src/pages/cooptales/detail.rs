@@ -17,7 +17,7 @@ use crate::pages::news::article_view::item_details;
 pub fn StoryPage() -> impl IntoView {
     view! {
         <DetailLoader
-            slug=use_slug()
+            id=use_slug()
             fetch=|slug: Slug, lang| async move { get_story(&slug, lang).await }
             render=|story| view! { <StoryView story /> }.into_any()
             heading=|t| t.publishing.story_title

@@ -17,7 +17,7 @@ use crate::pages::news::article_view::item_details;
 pub fn EventPage() -> impl IntoView {
     view! {
         <DetailLoader
-            slug=use_slug()
+            id=use_slug()
             fetch=|slug: Slug, lang| async move { get_event(&slug, lang).await }
             render=|event| view! { <EventView event /> }.into_any()
             heading=|t| t.publishing.event_title

@@ -1,5 +1,6 @@
-//! The network's headline figures on the home page, and how far they can be
-//! trusted.
+//! The network's headline figures on the home page, where they come from
+//! (approved data returns or the members' declared figures), and how far
+//! they can be trusted.
 
 use cecop_shared::Overview;
 use leptos::prelude::*;
@@ -14,7 +15,9 @@ pub fn Figures(overview: Overview) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     let illustrative = overview.members_with_illustrative_figures;
-    let with_figures = overview.members_with_figures;
+    let from_returns = overview.members_from_returns;
+    let from_declared = overview.members_from_declared;
+    let year = overview.latest_return_year;
     view! {
         <ul class="stats">
             <StatCard
@@ -38,7 +41,11 @@ pub fn Figures(overview: Overview) -> impl IntoView {
                 testid="worker-count"
             />
         </ul>
-        <p class="figures-basis">{move || (t().figures_basis)(with_figures)}</p>
+        <p class="figures-basis" data-testid="figures-sources">
+            {move || (t().data.home_sources)(from_returns, year, from_declared)}
+            " "
+            <a href="/data">{move || t().data.home_data_link}</a>
+        </p>
         {(illustrative > 0)
             .then(|| {
                 view! {

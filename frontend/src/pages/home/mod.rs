@@ -1,6 +1,7 @@
 //! The home page: CECOP's mission, the network's headline figures (as the
-//! API computes them from the member records), and the latest news, the
-//! next events and a #COOPTALES story.
+//! API computes them from approved data returns and the members' declared
+//! figures, with a link to the statistics), and the latest news, the next
+//! events and a #COOPTALES story.
 
 mod figures;
 mod latest;

@@ -19,7 +19,7 @@ use crate::pages::page_title;
 pub fn MemberProfilePage() -> impl IntoView {
     view! {
         <DetailLoader
-            slug=use_slug()
+            id=use_slug()
             // Members are not translated (yet): the language is not sent.
             fetch=|slug: Slug, _| async move { get_member(&slug).await }
             render=|member| view! { <MemberProfile member /> }.into_any()

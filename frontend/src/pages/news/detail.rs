@@ -13,7 +13,7 @@ use crate::pages::news::article_view::ArticleView;
 pub fn ArticlePage() -> impl IntoView {
     view! {
         <DetailLoader
-            slug=use_slug()
+            id=use_slug()
             fetch=|slug: Slug, lang| async move { get_article(&slug, lang).await }
             render=|article| {
                 view! { <ArticleView article back=("/news", |t| t.publishing.news_back) /> }.into_any()
