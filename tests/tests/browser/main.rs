@@ -1,11 +1,13 @@
 //! End to end in headless Chromium: the real server with the real built SPA
 //! (`just spa`), a visitor's path through home and the member directory, a
 //! reader's path through the news, "About" in French and the events, a
-//! member user's and an admin's paths through the signed-in pages, and
-//! axe-core's WCAG 2.1 A/AA rules on every page visited. One journey per
+//! member user's and an admin's paths through the signed-in pages, a data
+//! return from the member's grid to the published dashboard, and axe-core's
+//! WCAG 2.1 A/AA rules on every page visited. One journey per
 //! module; the shared fixtures are here.
 
 mod backoffice;
+mod data;
 mod hostile_content;
 mod portal;
 mod publishing;
