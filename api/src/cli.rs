@@ -93,10 +93,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let mut conn = pool.get()?;
             let report = seed::seed_demo(&mut conn)?;
             let items = seed::seed_content_if_empty(&mut conn)?.unwrap_or_default();
+            let returns = seed::seed_returns_if_empty(&mut conn)?.unwrap_or_default();
             db::search::reindex_members(&mut conn)?;
             writeln!(
                 std::io::stdout(),
-                "demo data: {} members inserted, {} already present; {items} content items inserted",
+                "demo data: {} members inserted, {} already present; {items} content items \
+                 and {returns} data returns inserted",
                 report.inserted,
                 report.already_present
             )?;

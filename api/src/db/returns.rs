@@ -259,7 +259,8 @@ pub fn values(conn: &mut DbConnection, return_id: i64) -> QueryResult<Vec<ValueR
         .load(conn)
 }
 
-/// Replaces all of a return's values with these.
+/// Replaces all of a return's values with these, and its packed copy
+/// (see [`pack`]) with them.
 pub fn replace_values(
     conn: &mut DbConnection,
     return_id: i64,
@@ -272,7 +273,85 @@ pub fn replace_values(
             .values(row)
             .execute(conn)?;
     }
+    diesel::update(data_returns::table.find(return_id))
+        .set(data_returns::packed_values.eq(pack(rows)))
+        .execute(conn)?;
     Ok(())
+}
+
+/// A return's values as one string — entries
+/// `indicator/coop_type/sector/amount/cell_workers` joined by `;` — which
+/// statistics read instead of one row per value (migration 0010 says why).
+pub fn pack(rows: &[ValueRow]) -> String {
+    rows.iter()
+        .map(|r| {
+            let workers = r.cell_workers.map(|w| w.to_string()).unwrap_or_default();
+            format!(
+                "{}/{}/{}/{}/{workers}",
+                r.indicator, r.coop_type, r.sector, r.amount
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// One packed entry: indicator, coop_type, sector, amount, cell_workers.
+pub type Unpacked<'a> = (&'a str, &'a str, &'a str, i64, Option<i64>);
+
+/// The entries of a packed string, or `None` when it is malformed.
+pub fn unpack(packed: &str) -> Option<Vec<Unpacked<'_>>> {
+    if packed.is_empty() {
+        return Some(Vec::new());
+    }
+    packed
+        .split(';')
+        .map(|entry| {
+            let mut parts = entry.split('/');
+            let (indicator, coop_type, sector) = (parts.next()?, parts.next()?, parts.next()?);
+            let amount = parts.next()?.parse().ok()?;
+            let workers = match parts.next()? {
+                "" => None,
+                w => Some(w.parse().ok()?),
+            };
+            parts
+                .next()
+                .is_none()
+                .then_some((indicator, coop_type, sector, amount, workers))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_values_round_trip() {
+        let row = |indicator: &str, amount, cell_workers| ValueRow {
+            return_id: 1,
+            indicator: indicator.into(),
+            coop_type: "social".into(),
+            sector: "services".into(),
+            amount,
+            cell_workers,
+        };
+        let rows = [row("workers", 10, Some(10)), row("coops_left", 0, None)];
+        let packed = pack(&rows);
+        assert_eq!(
+            packed,
+            "workers/social/services/10/10;coops_left/social/services/0/"
+        );
+        assert_eq!(
+            unpack(&packed),
+            Some(vec![
+                ("workers", "social", "services", 10, Some(10)),
+                ("coops_left", "social", "services", 0, None)
+            ])
+        );
+        assert_eq!(unpack(""), Some(vec![]));
+        assert_eq!(unpack("workers/social/services/x/"), None);
+        assert_eq!(unpack("workers/social"), None);
+    }
 }
 
 /// The member's latest approved return of a year before `year`: its id and year.

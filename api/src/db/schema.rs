@@ -187,6 +187,7 @@ diesel::table! {
         reviewed_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        packed_values -> Text,
     }
 }
 

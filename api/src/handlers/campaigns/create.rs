@@ -12,6 +12,7 @@ use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
 use crate::handlers::body::Body;
+use crate::handlers::statistics::StatisticsCache;
 use crate::handlers::with_conn;
 
 /// Create a campaign (admins only). It starts `planned` unless `state` says otherwise.
@@ -39,6 +40,7 @@ pub async fn create_campaign(
     Body(request): Body<CampaignRequest>,
     client: ClientInfo,
     pool: web::Data<Pool>,
+    statistics: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = validate(&request, request.state.unwrap_or(CampaignState::Planned))?;
     let year = fields.year;
@@ -64,6 +66,7 @@ pub async fn create_campaign(
         })
     })
     .await?;
+    statistics.forget_fingerprint();
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/campaigns/{year}")))
         .json(to_campaign(row)?))

@@ -9,6 +9,7 @@ use crate::auth::{AdminUser, ClientInfo};
 use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
+use crate::handlers::statistics::StatisticsCache;
 use crate::handlers::with_conn;
 
 /// Delete a campaign that has no returns yet (admins only); one with
@@ -37,6 +38,7 @@ pub async fn delete_campaign(
     year: web::Path<String>,
     client: ClientInfo,
     pool: web::Data<Pool>,
+    statistics: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
     let year = parse_year(&year)?;
     with_conn(&pool, move |conn| {
@@ -64,5 +66,6 @@ pub async fn delete_campaign(
         })
     })
     .await?;
+    statistics.forget_fingerprint();
     Ok(HttpResponse::NoContent().finish())
 }

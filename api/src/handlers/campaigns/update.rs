@@ -11,6 +11,7 @@ use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
 use crate::handlers::body::Body;
+use crate::handlers::statistics::StatisticsCache;
 use crate::handlers::with_conn;
 
 /// Change a campaign's dates or move it to its next state (admins only).
@@ -47,6 +48,7 @@ pub async fn update_campaign(
     Body(request): Body<CampaignRequest>,
     client: ClientInfo,
     pool: web::Data<Pool>,
+    statistics: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
     let year = parse_year(&year)?;
     if request.year != year {
@@ -86,5 +88,6 @@ pub async fn update_campaign(
         })
     })
     .await?;
+    statistics.forget_fingerprint();
     Ok(HttpResponse::Ok().json(to_campaign(row)?))
 }

@@ -13,16 +13,28 @@ use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
 use crate::handlers::body::Body;
+use crate::handlers::statistics::StatisticsCache;
 use crate::handlers::with_conn;
 use crate::returns::{Actor, parse_reason};
 
-async fn decide(
+/// Who decides, and where: the request's parts every decision needs.
+struct Decider {
     staff: StaffUser,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+    statistics: web::Data<StatisticsCache>,
+}
+
+async fn decide(
+    Decider {
+        staff,
+        client,
+        pool,
+        statistics,
+    }: Decider,
     id: &str,
     transition: Transition,
     reason: Option<String>,
-    client: ClientInfo,
-    pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(id)?;
     let reason = reason.as_deref().map(parse_reason).transpose()?;
@@ -51,6 +63,7 @@ async fn decide(
         })
     })
     .await?;
+    statistics.forget_fingerprint();
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
         .json(updated))
@@ -83,8 +96,15 @@ pub async fn approve_return(
     id: web::Path<String>,
     client: ClientInfo,
     pool: web::Data<Pool>,
+    statistics: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
-    decide(staff, &id, Transition::Approve, None, client, pool).await
+    let decider = Decider {
+        staff,
+        client,
+        pool,
+        statistics,
+    };
+    decide(decider, &id, Transition::Approve, None).await
 }
 
 /// Send a submitted return back to its member with a reason (editors and
@@ -117,16 +137,15 @@ pub async fn return_return(
     Body(request): Body<ReasonRequest>,
     client: ClientInfo,
     pool: web::Data<Pool>,
+    statistics: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
-    decide(
+    let decider = Decider {
         staff,
-        &id,
-        Transition::Return,
-        Some(request.reason),
         client,
         pool,
-    )
-    .await
+        statistics,
+    };
+    decide(decider, &id, Transition::Return, Some(request.reason)).await
 }
 
 /// Reopen an approved return with a reason (editors and admins): it goes
@@ -160,14 +179,13 @@ pub async fn reopen_return(
     Body(request): Body<ReasonRequest>,
     client: ClientInfo,
     pool: web::Data<Pool>,
+    statistics: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
-    decide(
+    let decider = Decider {
         staff,
-        &id,
-        Transition::Reopen,
-        Some(request.reason),
         client,
         pool,
-    )
-    .await
+        statistics,
+    };
+    decide(decider, &id, Transition::Reopen, Some(request.reason)).await
 }

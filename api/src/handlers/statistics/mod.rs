@@ -10,6 +10,7 @@ pub mod series;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use actix_web::http::header;
 use actix_web::web::Bytes;
@@ -32,7 +33,15 @@ use crate::returns::from_amount;
 pub struct StatisticsCache {
     entries: Mutex<HashMap<String, (String, Bytes, String)>>,
     facts: Mutex<HashMap<Option<i32>, HeldFacts>>,
+    /// The fingerprint last read and when: trusted for [`FINGERPRINT_TTL`],
+    /// so a repeated query needs no database at all. Writes through this
+    /// instance forget it at once ([`StatisticsCache::forget_fingerprint`]);
+    /// another instance's (or the CLI's) show within the TTL.
+    recent: Mutex<Option<(Instant, String)>>,
 }
+
+/// How long a fingerprint read is trusted.
+const FINGERPRINT_TTL: Duration = Duration::from_secs(1);
 
 /// Approved values and the fingerprint of the data they were read from.
 type HeldFacts = (String, Arc<Facts>);
@@ -42,6 +51,28 @@ type HeldFacts = (String, Arc<Facts>);
 const CACHE_ENTRIES: usize = 1024;
 
 impl StatisticsCache {
+    fn recent_fingerprint(&self) -> Option<String> {
+        let recent = self.recent.lock().ok()?;
+        recent
+            .as_ref()
+            .filter(|(at, _)| at.elapsed() < FINGERPRINT_TTL)
+            .map(|(_, fingerprint)| fingerprint.clone())
+    }
+
+    fn saw(&self, fingerprint: &str) {
+        if let Ok(mut recent) = self.recent.lock() {
+            *recent = Some((Instant::now(), fingerprint.to_owned()));
+        }
+    }
+
+    /// Called after a write that may change statistics (a review decision,
+    /// a campaign change): the next request reads the fingerprint again.
+    pub fn forget_fingerprint(&self) {
+        if let Ok(mut recent) = self.recent.lock() {
+            *recent = None;
+        }
+    }
+
     pub fn get(&self, key: &str, fingerprint: &str) -> Option<(Bytes, String)> {
         let entries = self.entries.lock().ok()?;
         let (kept, body, tag) = entries.get(key)?;
@@ -96,8 +127,14 @@ where
         + Send
         + 'static,
 {
+    if let Some(fingerprint) = cache.recent_fingerprint()
+        && let Some(hit) = cache.get(&key, &fingerprint)
+    {
+        return Ok(hit);
+    }
     with_conn(pool, move |conn| {
         let fingerprint = crate::db::statistics::fingerprint(conn)?;
+        cache.saw(&fingerprint);
         if let Some(hit) = cache.get(&key, &fingerprint) {
             return Ok(hit);
         }
