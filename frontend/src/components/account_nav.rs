@@ -8,15 +8,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::require_role::login_href;
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 use crate::session::{SessionState, use_session};
 
 /// A navigation landmark of its own, labelled apart from the main one (WCAG 1.3.1).
 #[component]
 pub fn AccountNav() -> impl IntoView {
     let session = use_session();
-    let i18n = use_i18n();
-    let t = move || i18n.t();
     let navigate = use_navigate();
     let location = use_location();
     // "Sign in" comes back to the page it was clicked on (not to /login itself).
@@ -40,7 +38,7 @@ pub fn AccountNav() -> impl IntoView {
         SessionState::SignedOut => view! {
             <li>
                 <A href=sign_in_href attr:data-testid="nav-signin">
-                    {move || t().nav_sign_in}
+                    {tr(|t| t.nav_sign_in)}
                 </A>
             </li>
         }
@@ -51,14 +49,14 @@ pub fn AccountNav() -> impl IntoView {
             view! {
                 <li>
                     <A href="/account" attr:data-testid="nav-account">
-                        {move || t().nav_account}
+                        {tr(|t| t.nav_account)}
                     </A>
                 </li>
                 {org_user
                     .then(|| {
                         view! {
                             <li>
-                                <A href="/portal/tokens">{move || t().nav_tokens}</A>
+                                <A href="/portal/tokens">{tr(|t| t.nav_tokens)}</A>
                             </li>
                         }
                     })}
@@ -66,10 +64,10 @@ pub fn AccountNav() -> impl IntoView {
                     .then(|| {
                         view! {
                             <li>
-                                <A href="/portal/profile">{move || t().nav_profile}</A>
+                                <A href="/portal/profile">{tr(|t| t.nav_profile)}</A>
                             </li>
                             <li>
-                                <A href="/portal/returns">{move || t().data.nav_data_return}</A>
+                                <A href="/portal/returns">{tr(|t| t.data.nav_data_return)}</A>
                             </li>
                         }
                     })}
@@ -77,7 +75,7 @@ pub fn AccountNav() -> impl IntoView {
                     .then(|| {
                         view! {
                             <li>
-                                <A href="/admin/returns">{move || t().data.nav_returns_review}</A>
+                                <A href="/admin/returns">{tr(|t| t.data.nav_returns_review)}</A>
                             </li>
                         }
                     })}
@@ -85,10 +83,10 @@ pub fn AccountNav() -> impl IntoView {
                     .then(|| {
                         view! {
                             <li>
-                                <A href="/admin/users">{move || t().nav_users}</A>
+                                <A href="/admin/users">{tr(|t| t.nav_users)}</A>
                             </li>
                             <li>
-                                <A href="/admin/audit">{move || t().nav_audit}</A>
+                                <A href="/admin/audit">{tr(|t| t.nav_audit)}</A>
                             </li>
                         }
                     })}
@@ -99,7 +97,7 @@ pub fn AccountNav() -> impl IntoView {
                         data-testid="nav-signout"
                         on:click=sign_out.clone()
                     >
-                        {move || t().nav_sign_out}
+                        {tr(|t| t.nav_sign_out)}
                     </button>
                 </li>
             }
@@ -107,7 +105,7 @@ pub fn AccountNav() -> impl IntoView {
         }
     };
     view! {
-        <nav class="account-nav" aria-label=move || t().account_nav_label>
+        <nav class="account-nav" aria-label=tr(|t| t.account_nav_label)>
             <ul>{links}</ul>
         </nav>
     }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{Strings, use_i18n};
+use crate::i18n::{Strings, tr, use_i18n};
 
 /// An alert (WCAG 4.1.3) describing `error`, with a "try again" button.
 #[component]
@@ -26,7 +26,7 @@ pub fn ErrorView(
             <p class="error-title">{heading}</p>
             {move || describe(i18n.t(), &error.read_value())}
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
-                {move || i18n.t().retry}
+                {tr(|t| t.retry)}
             </button>
         </div>
     }

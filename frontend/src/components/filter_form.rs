@@ -8,7 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::components::data_table::Text;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::pages::query::normalise_search;
 
 /// How long typing must pause before the search runs.
@@ -64,7 +64,7 @@ pub fn FilterForm(
                     on:input=move |ev| search_soon(event_target_value(&ev))
                 />
                 <button type="submit" class="button">
-                    {move || t().filter_submit}
+                    {tr(|t| t.filter_submit)}
                 </button>
             </div>
         </div>
@@ -88,7 +88,7 @@ pub fn FilterForm(
                 .map(|href| {
                     view! {
                         <p class="clear-filters">
-                            <a href=href>{move || t().filter_clear}</a>
+                            <a href=href>{tr(|t| t.filter_clear)}</a>
                         </p>
                     }
                 })

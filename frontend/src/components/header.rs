@@ -8,7 +8,7 @@ use crate::components::account_nav::AccountNav;
 use crate::components::data_table::Text;
 use crate::components::language_select::LanguageSelect;
 use crate::components::site_search::SiteSearch;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// The app's sections, in navigation order: address and name.
 const SECTIONS: &[(&str, Text)] = &[
@@ -42,18 +42,18 @@ pub fn SiteHeader() -> impl IntoView {
                 <a class="brand" href="/">
                     // "CECOP" is a proper name; the expansion is translated.
                     <span class="brand-mark">"CECOP"</span>
-                    <span class="brand-name">{move || t().org_full_name}</span>
+                    <span class="brand-name">{tr(|t| t.org_full_name)}</span>
                 </a>
                 <div class="header-tools">
                     <SiteSearch />
                     <AccountNav />
                     <LanguageSelect />
                 </div>
-                <nav class="site-nav" aria-label=move || t().nav_label>
+                <nav class="site-nav" aria-label=tr(|t| t.nav_label)>
                     <ul>
                         <li>
                             <A href="/" exact=true>
-                                {move || t().nav_home}
+                                {tr(|t| t.nav_home)}
                             </A>
                         </li>
                         {sections}
@@ -61,7 +61,7 @@ pub fn SiteHeader() -> impl IntoView {
                             // The API docs are served by the server, not the app:
                             // rel=external makes the router leave the click alone.
                             <a href="/api/docs" rel="external">
-                                {move || t().nav_api}
+                                {tr(|t| t.nav_api)}
                             </a>
                         </li>
                     </ul>

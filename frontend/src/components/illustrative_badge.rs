@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 
 /// A short "Illustrative" label.
 #[component]
 pub fn IllustrativeBadge() -> impl IntoView {
-    let i18n = use_i18n();
-    view! { <span class="badge badge-illustrative">{move || i18n.t().illustrative_badge}</span> }
+    view! { <span class="badge badge-illustrative">{tr(|t| t.illustrative_badge)}</span> }
 }

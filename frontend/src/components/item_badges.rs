@@ -5,12 +5,11 @@ use cecop_shared::Visibility;
 use leptos::prelude::*;
 
 use crate::components::illustrative_badge::IllustrativeBadge;
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 
 /// Nothing at all when the item is a public fact.
 #[component]
 pub fn ItemBadges(illustrative: bool, visibility: Visibility) -> impl IntoView {
-    let i18n = use_i18n();
     let members_only = visibility == Visibility::MembersOnly;
     (illustrative || members_only).then(|| {
         view! {
@@ -20,7 +19,7 @@ pub fn ItemBadges(illustrative: bool, visibility: Visibility) -> impl IntoView {
                     .then(|| {
                         view! {
                             <span class="badge badge-members">
-                                {move || i18n.t().publishing.members_only_badge}
+                                {tr(|t| t.publishing.members_only_badge)}
                             </span>
                         }
                     })}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, use_i18n};
+use crate::i18n::{Lang, tr, use_i18n};
 
 /// A labelled `<select>` of the translated languages.
 #[component]
@@ -18,7 +18,7 @@ pub fn LanguageSelect() -> impl IntoView {
     (Lang::ALL.len() > 1).then(|| {
         view! {
             <div class="language-select">
-                <label for="language">{move || i18n.t().language_label}</label>
+                <label for="language">{tr(|t| t.language_label)}</label>
                 <select id="language" on:change=change>
                     {Lang::ALL
                         .iter()

@@ -2,16 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 
 /// A polite live region (WCAG 4.1.3) saying that content is loading.
 #[component]
 pub fn Loading() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <p class="loading" role="status">
             <span class="spinner" aria-hidden="true"></span>
-            {move || i18n.t().loading}
+            {tr(|t| t.loading)}
         </p>
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::i18n::{Strings, use_i18n};
+use crate::i18n::{Strings, tr, use_i18n};
 use crate::pages::page_title;
 
 /// The page's title and single `<h1>`, an explanation and ways back into the
@@ -25,10 +25,10 @@ pub fn NotFoundView(
             <p>{move || text(t())}</p>
             <ul class="link-list">
                 <li>
-                    <a href="/">{move || t().nav_home}</a>
+                    <a href="/">{tr(|t| t.nav_home)}</a>
                 </li>
                 <li>
-                    <a href="/members">{move || t().members_heading}</a>
+                    <a href="/members">{tr(|t| t.members_heading)}</a>
                 </li>
             </ul>
         </section>

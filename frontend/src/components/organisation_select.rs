@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// `<select>` of organisations; the empty value is `none_label` (when given).
 #[component]
@@ -23,7 +23,7 @@ pub fn OrganisationSelect(
     let i18n = use_i18n();
     let t = move || i18n.t();
     view! {
-        <label for=id>{move || t().field_organisation}</label>
+        <label for=id>{tr(|t| t.field_organisation)}</label>
         <select
             id=id
             aria-describedby=describedby

@@ -12,7 +12,7 @@ use crate::components::data_table::{DataTable, Text};
 use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
 use crate::components::pagination::Pagination;
-use crate::i18n::{Strings, use_i18n};
+use crate::i18n::{Strings, tr, use_i18n};
 use crate::pages::query::ListQuery;
 
 /// One page of `resource`, which fetches the list `query` describes.
@@ -115,9 +115,9 @@ impl<T: 'static> PageView<T> {
         } else {
             let first = query.on_page(1).href();
             view! {
-                <p class="empty">{move || t().results_past_end}</p>
+                <p class="empty">{tr(|t| t.results_past_end)}</p>
                 <p>
-                    <a href=first>{move || t().results_first_page}</a>
+                    <a href=first>{tr(|t| t.results_first_page)}</a>
                 </p>
             }
             .into_any()

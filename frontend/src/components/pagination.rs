@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// A navigation landmark with links to the neighbouring pages. At either end
 /// of the list the missing link keeps its place, greyed out and hidden from
@@ -22,7 +22,7 @@ pub fn Pagination(
     let prev = move || i18n.t().pagination_previous;
     let next = move || i18n.t().pagination_next;
     view! {
-        <nav class="pagination" aria-label=move || i18n.t().pagination_label>
+        <nav class="pagination" aria-label=tr(|t| t.pagination_label)>
             {page_link(prev_href, prev, "prev")}
             <span class="page-status">{move || (i18n.t().page_of)(page, total_pages)}</span>
             {page_link(next_href, next, "next")}

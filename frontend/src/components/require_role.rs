@@ -9,7 +9,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::loading::Loading;
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 use crate::session::{SessionState, use_session};
 
 /// The login address that comes back to `path` afterwards.
@@ -21,7 +21,6 @@ pub fn login_href(path: &str) -> String {
 #[component]
 pub fn RequireRole(roles: &'static [Role], children: ChildrenFn) -> impl IntoView {
     let session = use_session();
-    let i18n = use_i18n();
     let location = use_location();
     let navigate = use_navigate();
     Effect::new(move |_| {
@@ -50,10 +49,10 @@ pub fn RequireRole(roles: &'static [Role], children: ChildrenFn) -> impl IntoVie
         }
         SessionState::SignedIn(_) => view! {
             <div class="wrap page">
-                <h1>{move || i18n.t().not_allowed_heading}</h1>
-                <p data-testid="not-allowed">{move || i18n.t().not_allowed_text}</p>
+                <h1>{tr(|t| t.not_allowed_heading)}</h1>
+                <p data-testid="not-allowed">{tr(|t| t.not_allowed_text)}</p>
                 <p>
-                    <a href="/">{move || i18n.t().nav_home}</a>
+                    <a href="/">{tr(|t| t.nav_home)}</a>
                 </p>
             </div>
         }

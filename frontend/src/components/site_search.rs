@@ -5,14 +5,12 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 use crate::pages::search::query::search_href;
 
 /// A search landmark with a (visually hidden) label on its box (WCAG 1.3.1, 4.1.2).
 #[component]
 pub fn SiteSearch() -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t();
     let navigate = use_navigate();
     let input = NodeRef::<html::Input>::new();
     let on_submit = move |ev: web_sys::SubmitEvent| {
@@ -26,15 +24,15 @@ pub fn SiteSearch() -> impl IntoView {
             role="search"
             action="/search"
             method="get"
-            aria-label=move || t().publishing.site_search_label
+            aria-label=tr(|t| t.publishing.site_search_label)
             on:submit=on_submit
         >
             <label for="site-search-q" class="visually-hidden">
-                {move || t().publishing.site_search_label}
+                {tr(|t| t.publishing.site_search_label)}
             </label>
             <input id="site-search-q" name="q" type="search" autocomplete="off" node_ref=input />
             <button type="submit" class="button button-light" data-testid="site-search-submit">
-                {move || t().filter_submit}
+                {tr(|t| t.filter_submit)}
             </button>
         </form>
     }

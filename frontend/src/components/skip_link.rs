@@ -3,12 +3,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 
 /// A link, visible when focused, that moves focus to `<main id="main">`.
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    let i18n = use_i18n();
     // Leptos attaches this listener to the element itself (event delegation
     // is an opt-in feature we do not enable), so it runs before the router's
     // click handler on `window`, which then sees the default prevented and
@@ -25,7 +24,7 @@ pub fn SkipLink() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#main" on:click=skip>
-            {move || i18n.t().skip_to_content}
+            {tr(|t| t.skip_to_content)}
         </a>
     }
 }

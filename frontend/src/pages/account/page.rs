@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::require_role::RequireRole;
-use crate::i18n::{Strings, use_i18n};
+use crate::i18n::{Strings, tr, use_i18n};
 use crate::pages::account::password_form::PasswordForm;
 use crate::pages::page_title;
 use crate::session::use_session;
@@ -31,17 +31,17 @@ pub fn AccountPage() -> impl IntoView {
             let role = me.role;
             view! {
                 <dl class="details">
-                    <dt>{move || t().field_display_name}</dt>
+                    <dt>{tr(|t| t.field_display_name)}</dt>
                     <dd data-testid="account-name">{me.display_name}</dd>
-                    <dt>{move || t().field_email}</dt>
+                    <dt>{tr(|t| t.field_email)}</dt>
                     <dd data-testid="account-email">{me.email.to_string()}</dd>
-                    <dt>{move || t().field_role}</dt>
+                    <dt>{tr(|t| t.field_role)}</dt>
                     <dd data-testid="account-role">{move || role_label(t(), role)}</dd>
                     {me
                         .organisation
                         .map(|org| {
                             view! {
-                                <dt>{move || t().field_organisation}</dt>
+                                <dt>{tr(|t| t.field_organisation)}</dt>
                                 <dd>{org.to_string()}</dd>
                             }
                         })}
@@ -53,7 +53,7 @@ pub fn AccountPage() -> impl IntoView {
         <Title text=move || page_title(t().account_title) />
         <RequireRole roles=&[Role::Admin, Role::Editor, Role::Member]>
             <div class="wrap page narrow">
-                <h1>{move || t().account_heading}</h1>
+                <h1>{tr(|t| t.account_heading)}</h1>
                 {details}
                 <PasswordForm />
             </div>

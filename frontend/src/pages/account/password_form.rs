@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 use crate::api::ApiError;
 use crate::api::account::change_password;
 use crate::components::form_alert::{FieldMessage, FormAlert, error_text};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
 
 /// Current and new password, with the server's per-field messages.
@@ -49,10 +49,10 @@ pub fn PasswordForm() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="password-heading">
-            <h2 id="password-heading">{move || t().password_heading}</h2>
+            <h2 id="password-heading">{tr(|t| t.password_heading)}</h2>
             <form class="stack-form" on:submit=on_submit novalidate>
                 <FormAlert id="password-error" message />
-                <label for="current-password">{move || t().field_current_password}</label>
+                <label for="current-password">{tr(|t| t.field_current_password)}</label>
                 <input
                     id="current-password"
                     type="password"
@@ -63,7 +63,7 @@ pub fn PasswordForm() -> impl IntoView {
                     bind:value=current
                 />
                 <FieldMessage id="current-password-error" message=current_error />
-                <label for="new-password">{move || t().field_new_password}</label>
+                <label for="new-password">{tr(|t| t.field_new_password)}</label>
                 <input
                     id="new-password"
                     type="password"
@@ -74,7 +74,7 @@ pub fn PasswordForm() -> impl IntoView {
                     aria-describedby="new-password-hint new-password-error"
                     bind:value=new
                 />
-                <p id="new-password-hint" class="hint">{move || t().new_password_hint}</p>
+                <p id="new-password-hint" class="hint">{tr(|t| t.new_password_hint)}</p>
                 <FieldMessage id="new-password-error" message=new_error />
                 <button
                     type="submit"
@@ -82,7 +82,7 @@ pub fn PasswordForm() -> impl IntoView {
                     data-testid="password-submit"
                     disabled=move || busy.get()
                 >
-                    {move || t().password_submit}
+                    {tr(|t| t.password_submit)}
                 </button>
             </form>
         </section>

@@ -12,7 +12,7 @@ use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
 use crate::components::pagination::Pagination;
 use crate::components::require_role::RequireRole;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::intl;
 use crate::pages::admin::audit_filters::{AuditFilter, AuditFilters};
 use crate::pages::page_title;
@@ -43,8 +43,6 @@ pub fn AuditPage() -> impl IntoView {
 
 #[component]
 fn AuditContent() -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t();
     let session = use_session();
     let query = use_query_map();
     let filter = Memo::new(move |_| {
@@ -81,10 +79,10 @@ fn AuditContent() -> impl IntoView {
     };
     view! {
         <div class="wrap page">
-            <h1>{move || t().audit_heading}</h1>
+            <h1>{tr(|t| t.audit_heading)}</h1>
             {move || view! { <AuditFilters filter=filter.get() /> }}
             <section aria-labelledby="audit-list-heading">
-                <h2 id="audit-list-heading">{move || t().audit_list_heading}</h2>
+                <h2 id="audit-list-heading">{tr(|t| t.audit_list_heading)}</h2>
                 <Transition fallback=|| view! { <Loading /> }>{list}</Transition>
             </section>
         </div>

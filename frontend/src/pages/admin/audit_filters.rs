@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 use crate::pages::query::href_with;
 
 /// The audit filters, as they stand in the URL.
@@ -50,8 +50,6 @@ impl AuditFilter {
 /// A search landmark with a label on every control.
 #[component]
 pub fn AuditFilters(filter: AuditFilter) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t();
     let navigate = use_navigate();
     let action = RwSignal::new(filter.action);
     let actor = RwSignal::new(filter.actor);
@@ -71,24 +69,24 @@ pub fn AuditFilters(filter: AuditFilter) -> impl IntoView {
     view! {
         <form class="filters" role="search" on:submit=on_submit>
             <div class="field">
-                <label for="audit-action">{move || t().audit_action}</label>
+                <label for="audit-action">{tr(|t| t.audit_action)}</label>
                 <input id="audit-action" type="text" aria-describedby="audit-action-hint" bind:value=action />
-                <p id="audit-action-hint" class="hint">{move || t().audit_action_hint}</p>
+                <p id="audit-action-hint" class="hint">{tr(|t| t.audit_action_hint)}</p>
             </div>
             <div class="field">
-                <label for="audit-actor">{move || t().audit_actor}</label>
+                <label for="audit-actor">{tr(|t| t.audit_actor)}</label>
                 <input id="audit-actor" type="text" aria-describedby="audit-actor-hint" bind:value=actor />
-                <p id="audit-actor-hint" class="hint">{move || t().audit_actor_hint}</p>
+                <p id="audit-actor-hint" class="hint">{tr(|t| t.audit_actor_hint)}</p>
             </div>
             <div class="field">
-                <label for="audit-from">{move || t().audit_from}</label>
+                <label for="audit-from">{tr(|t| t.audit_from)}</label>
                 <input id="audit-from" type="date" bind:value=from />
             </div>
             <div class="field">
-                <label for="audit-to">{move || t().audit_to}</label>
+                <label for="audit-to">{tr(|t| t.audit_to)}</label>
                 <input id="audit-to" type="date" bind:value=to />
             </div>
-            <button type="submit" class="button">{move || t().filter_submit}</button>
+            <button type="submit" class="button">{tr(|t| t.filter_submit)}</button>
         </form>
     }
 }

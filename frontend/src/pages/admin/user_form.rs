@@ -10,7 +10,7 @@ use crate::api::admin::create_user;
 use crate::api::members::list_organisations;
 use crate::components::form_alert::{FieldMessage, FormAlert, error_text};
 use crate::components::organisation_select::OrganisationSelect;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::pages::account::page::role_label;
 use crate::session::use_session;
 
@@ -86,13 +86,13 @@ pub fn UserForm(on_created: Callback<()>) -> impl IntoView {
     let invalid = |message: Signal<Option<String>>| move || message.get().is_some().to_string();
     view! {
         <section aria-labelledby="user-form-heading">
-            <h2 id="user-form-heading">{move || t().user_form_heading}</h2>
+            <h2 id="user-form-heading">{tr(|t| t.user_form_heading)}</h2>
             <form class="stack-form" on:submit=on_submit novalidate>
                 <FormAlert id="user-error" message />
                 <div role="status" class="form-success">
                     {move || created.get().map(|email| view! { <p>{(t().user_created)(&email)}</p> })}
                 </div>
-                <label for="user-email">{move || t().field_email}</label>
+                <label for="user-email">{tr(|t| t.field_email)}</label>
                 <input
                     id="user-email"
                     type="email"
@@ -102,7 +102,7 @@ pub fn UserForm(on_created: Callback<()>) -> impl IntoView {
                     bind:value=email
                 />
                 <FieldMessage id="user-email-error" message=email_error />
-                <label for="user-name">{move || t().field_display_name}</label>
+                <label for="user-name">{tr(|t| t.field_display_name)}</label>
                 <input
                     id="user-name"
                     type="text"
@@ -112,7 +112,7 @@ pub fn UserForm(on_created: Callback<()>) -> impl IntoView {
                     bind:value=name
                 />
                 <FieldMessage id="user-name-error" message=name_error />
-                <label for="user-role">{move || t().field_role}</label>
+                <label for="user-role">{tr(|t| t.field_role)}</label>
                 <select
                     id="user-role"
                     prop:value=move || role.get()
@@ -128,9 +128,9 @@ pub fn UserForm(on_created: Callback<()>) -> impl IntoView {
                     value=organisation
                     describedby="user-organisation-hint user-organisation-error"
                 />
-                <p id="user-organisation-hint" class="hint">{move || t().user_organisation_hint}</p>
+                <p id="user-organisation-hint" class="hint">{tr(|t| t.user_organisation_hint)}</p>
                 <FieldMessage id="user-organisation-error" message=org_error />
-                <label for="user-password">{move || t().field_initial_password}</label>
+                <label for="user-password">{tr(|t| t.field_initial_password)}</label>
                 <input
                     id="user-password"
                     type="password"
@@ -139,10 +139,10 @@ pub fn UserForm(on_created: Callback<()>) -> impl IntoView {
                     aria-describedby="user-password-hint user-password-error"
                     bind:value=password
                 />
-                <p id="user-password-hint" class="hint">{move || t().new_password_hint}</p>
+                <p id="user-password-hint" class="hint">{tr(|t| t.new_password_hint)}</p>
                 <FieldMessage id="user-password-error" message=password_error />
                 <button type="submit" class="button" data-testid="user-create" disabled=move || busy.get()>
-                    {move || t().user_create}
+                    {tr(|t| t.user_create)}
                 </button>
             </form>
         </section>

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::api::admin::{delete_user, update_user};
 use crate::components::form_alert::error_text;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::pages::account::page::role_label;
 use crate::session::use_session;
 
@@ -77,11 +77,11 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
                         data-testid="user-delete-confirm"
                         on:click=remove
                     >
-                        {move || t().delete_confirm}
+                        {tr(|t| t.delete_confirm)}
                     </button>
                     " "
                     <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
-                        {move || t().cancel}
+                        {tr(|t| t.cancel)}
                     </button>
                 </span>
             }
@@ -95,7 +95,7 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
                     aria-label=move || (t().delete_named)(&name.read_value())
                     on:click=move |_| confirming.set(true)
                 >
-                    {move || t().delete}
+                    {tr(|t| t.delete)}
                 </button>
             }
             .into_any()

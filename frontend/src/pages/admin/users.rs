@@ -12,7 +12,7 @@ use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
 use crate::components::pagination::Pagination;
 use crate::components::require_role::RequireRole;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::pages::account::page::role_label;
 use crate::pages::admin::user_form::UserForm;
 use crate::pages::admin::user_row::UserRow;
@@ -108,29 +108,29 @@ fn UsersContent() -> impl IntoView {
     };
     view! {
         <div class="wrap page">
-            <h1>{move || t().users_heading}</h1>
+            <h1>{tr(|t| t.users_heading)}</h1>
             <form class="filters" role="search" on:submit=on_filter>
                 <div class="field">
-                    <label for="users-q">{move || t().users_search}</label>
+                    <label for="users-q">{tr(|t| t.users_search)}</label>
                     <input id="users-q" type="search" bind:value=q />
                 </div>
                 <div class="field">
-                    <label for="users-role">{move || t().field_role}</label>
+                    <label for="users-role">{tr(|t| t.field_role)}</label>
                     <select
                         id="users-role"
                         prop:value=move || role.get()
                         on:change=move |ev| role.set(event_target_value(&ev))
                     >
-                        <option value="">{move || t().all_roles}</option>
+                        <option value="">{tr(|t| t.all_roles)}</option>
                         {role_option(Role::Admin)}
                         {role_option(Role::Editor)}
                         {role_option(Role::Member)}
                     </select>
                 </div>
-                <button type="submit" class="button">{move || t().filter_submit}</button>
+                <button type="submit" class="button">{tr(|t| t.filter_submit)}</button>
             </form>
             <section aria-labelledby="users-list-heading">
-                <h2 id="users-list-heading">{move || t().users_list_heading}</h2>
+                <h2 id="users-list-heading">{tr(|t| t.users_list_heading)}</h2>
                 <Transition fallback=|| view! { <Loading /> }>{list}</Transition>
             </section>
             <UserForm on_created=refetch />

@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::ApiError;
 use crate::components::form_alert::{FormAlert, error_text};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::pages::page_title;
 use crate::session::{SessionState, use_session};
 
@@ -87,13 +87,13 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <Title text=move || page_title(t().login_title) />
         <div class="wrap page narrow">
-            <h1>{move || t().login_heading}</h1>
+            <h1>{tr(|t| t.login_heading)}</h1>
             <p class="notice" role="status">
                 {move || password_changed.then(|| t().password_changed_sign_in)}
             </p>
             <form class="stack-form" on:submit=on_submit novalidate>
                 <FormAlert id="login-error" message />
-                <label for="login-email">{move || t().field_email}</label>
+                <label for="login-email">{tr(|t| t.field_email)}</label>
                 <input
                     id="login-email"
                     type="email"
@@ -104,7 +104,7 @@ pub fn LoginPage() -> impl IntoView {
                     aria-describedby="login-error"
                     bind:value=email
                 />
-                <label for="login-password">{move || t().field_password}</label>
+                <label for="login-password">{tr(|t| t.field_password)}</label>
                 <input
                     id="login-password"
                     type="password"

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::illustrative_badge::IllustrativeBadge;
 use crate::components::stat_card::StatCard;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// The headline figures, and how far they can be trusted.
 #[component]
@@ -44,7 +44,7 @@ pub fn Figures(overview: Overview) -> impl IntoView {
         <p class="figures-basis" data-testid="figures-sources">
             {move || (t().data.home_sources)(from_returns, year, from_declared)}
             " "
-            <a href="/data">{move || t().data.home_data_link}</a>
+            <a href="/data">{tr(|t| t.data.home_data_link)}</a>
         </p>
         {(illustrative > 0)
             .then(|| {

@@ -18,7 +18,7 @@ use crate::components::error_view::ErrorView;
 use crate::components::event_card::EventCard;
 use crate::components::loading::Loading;
 use crate::components::story_card::StoryCard;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::pages::home::figures::Figures;
 use crate::pages::home::latest::Latest;
 use crate::pages::page_title;
@@ -64,20 +64,20 @@ pub fn HomePage() -> impl IntoView {
     });
     view! {
         <Title text=move || page_title(t().home_title) />
-        <Meta name="description" content=move || t().home_description />
+        <Meta name="description" content=tr(|t| t.home_description) />
         <section class="hero">
             <div class="wrap">
-                <h1>{move || t().home_heading}</h1>
-                <p class="lead">{move || t().home_mission}</p>
+                <h1>{tr(|t| t.home_heading)}</h1>
+                <p class="lead">{tr(|t| t.home_mission)}</p>
                 <p>
                     <a class="button button-light" href="/members">
-                        {move || t().home_directory_link}
+                        {tr(|t| t.home_directory_link)}
                     </a>
                 </p>
             </div>
         </section>
         <section class="wrap page home-figures" aria-labelledby="figures-heading">
-            <h2 id="figures-heading">{move || t().home_figures_heading}</h2>
+            <h2 id="figures-heading">{tr(|t| t.home_figures_heading)}</h2>
             <Transition fallback=|| view! { <Loading /> }>{figures}</Transition>
         </section>
         <div class="wrap home-latest">

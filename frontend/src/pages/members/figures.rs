@@ -5,21 +5,19 @@ use cecop_shared::MemberFigures;
 use leptos::prelude::*;
 
 use crate::components::provenance_badge::ProvenanceBadge;
-use crate::i18n::{Strings, use_i18n};
+use crate::i18n::{Strings, tr, use_i18n};
 use crate::intl;
 
 /// The "Figures" section: a table of the figures, or a sentence saying there are none.
 #[component]
 pub fn FiguresSection(figures: Option<MemberFigures>) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t();
     let body = match figures {
-        None => view! { <p>{move || t().figures_none}</p> }.into_any(),
+        None => view! { <p>{tr(|t| t.figures_none)}</p> }.into_any(),
         Some(figures) => view! { <FiguresTable figures /> }.into_any(),
     };
     view! {
         <section class="figures-section" aria-labelledby="member-figures">
-            <h2 id="member-figures">{move || t().figures_heading}</h2>
+            <h2 id="member-figures">{tr(|t| t.figures_heading)}</h2>
             {body}
         </section>
     }
@@ -54,7 +52,7 @@ fn FiguresTable(figures: MemberFigures) -> impl IntoView {
     view! {
         <div class=class>
             <p class="provenance">
-                <span class="provenance-label">{move || t().figures_provenance}</span>
+                <span class="provenance-label">{tr(|t| t.figures_provenance)}</span>
                 " "
                 <ProvenanceBadge provenance=figures.provenance />
             </p>
@@ -79,7 +77,7 @@ fn FiguresTable(figures: MemberFigures) -> impl IntoView {
                 .map(|note| {
                     view! {
                         <div class="figures-note">
-                            <h3>{move || t().figures_note}</h3>
+                            <h3>{tr(|t| t.figures_note)}</h3>
                             <p>{note}</p>
                         </div>
                     }

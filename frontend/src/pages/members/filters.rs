@@ -9,7 +9,7 @@ use crate::api::members::MemberFilter;
 use crate::components::choice_select::ChoiceSelect;
 use crate::components::filter_form::FilterForm;
 use crate::components::member_card::kind_label;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::intl;
 use crate::pages::query::use_apply;
 
@@ -22,7 +22,6 @@ pub fn MemberFilters(
     countries: Signal<Vec<CountryCode>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
     let apply = use_apply(filter);
     let on_search = {
         let apply = apply.clone();
@@ -83,10 +82,10 @@ pub fn MemberFilters(
             clear_href=Signal::derive(filtered)
         >
             <div class="field">
-                <label for="filter-country">{move || t().filter_country}</label>
+                <label for="filter-country">{tr(|t| t.filter_country)}</label>
                 <select id="filter-country" name="country" on:change=on_country>
                     <option value="" prop:selected=move || filter.read().country.is_none()>
-                        {move || t().filter_all_countries}
+                        {tr(|t| t.filter_all_countries)}
                     </option>
                     {country_options}
                 </select>

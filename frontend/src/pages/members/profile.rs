@@ -9,7 +9,7 @@ use crate::api::members::get_member;
 use crate::components::detail_loader::{DetailLoader, use_slug};
 use crate::components::illustrative_badge::IllustrativeBadge;
 use crate::components::member_card::kind_label;
-use crate::i18n::{Strings, use_i18n};
+use crate::i18n::{Strings, tr, use_i18n};
 use crate::intl;
 use crate::pages::members::figures::FiguresSection;
 use crate::pages::page_title;
@@ -67,7 +67,7 @@ fn MemberProfile(member: Member) -> impl IntoView {
             <p class="back">
                 <a href="/members">
                     <span aria-hidden="true">"← "</span>
-                    {move || t().profile_back}
+                    {tr(|t| t.profile_back)}
                 </a>
             </p>
             <h1 data-testid="member-name">{member.name}</h1>
@@ -79,13 +79,13 @@ fn MemberProfile(member: Member) -> impl IntoView {
                         <p class="notice notice-illustrative notice-strong" data-testid="placeholder-notice">
                             <IllustrativeBadge />
                             " "
-                            {move || t().profile_placeholder_notice}
+                            {tr(|t| t.profile_placeholder_notice)}
                         </p>
                     }
                 })}
-            <h2>{move || t().profile_about}</h2>
+            <h2>{tr(|t| t.profile_about)}</h2>
             <p class="description">{member.description}</p>
-            <h2>{move || t().profile_details}</h2>
+            <h2>{tr(|t| t.profile_details)}</h2>
             <dl class="facts">
                 {fact(
                     |t| t.field_country,

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::components::data_table::Text;
 use crate::components::eu_notice::EuNotice;
 use crate::components::item_header::{ItemBody, ItemHeader};
-use crate::i18n::{Strings, use_i18n};
+use crate::i18n::{Strings, tr, use_i18n};
 use crate::intl;
 
 /// The article's page content. Without a list to go back to (the article is
@@ -70,7 +70,7 @@ fn attachments(list: Vec<Attachment>) -> Option<impl IntoView> {
             .collect_view();
         view! {
             <section class="item-section" aria-labelledby="attachments-heading">
-                <h2 id="attachments-heading">{move || i18n.t().publishing.attachments_heading}</h2>
+                <h2 id="attachments-heading">{tr(|t| t.publishing.attachments_heading)}</h2>
                 <ul class="attachments">{items}</ul>
             </section>
         }

@@ -8,7 +8,7 @@ use crate::api::articles::list_articles;
 use crate::components::article_card::ArticleCard;
 use crate::components::page_head::PageHead;
 use crate::components::paged_list::PagedList;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::pages::news::filters::ArticleFilters;
 use crate::pages::news::query::{NewsQuery, Section};
 
@@ -27,7 +27,6 @@ pub fn PublicationsPage() -> impl IntoView {
 #[component]
 fn ArticleList(section: Section) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t();
     let params = use_query_map();
     // A memo, so a navigation that leaves the state as it was fetches nothing.
     let query = Memo::new(move |_| {
@@ -59,7 +58,7 @@ fn ArticleList(section: Section) -> impl IntoView {
                         <p class="feed-link">
                             // Served by the API, not the app: rel=external keeps the router out.
                             <a href=feed rel="external" type="application/atom+xml">
-                                {move || t().publishing.news_feed}
+                                {tr(|t| t.publishing.news_feed)}
                             </a>
                         </p>
                     }

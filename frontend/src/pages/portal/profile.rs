@@ -13,7 +13,7 @@ use crate::components::error_view::ErrorView;
 use crate::components::form_alert::{FieldMessage, FormAlert, error_text};
 use crate::components::loading::Loading;
 use crate::components::require_role::RequireRole;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::pages::page_title;
 use crate::session::use_session;
 
@@ -33,8 +33,6 @@ pub fn ProfilePage() -> impl IntoView {
 /// Loads the organisation, then shows the form.
 #[component]
 fn ProfileContent() -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t();
     let session = use_session();
     let member = LocalResource::new(move || get_my_organisation(session));
     let retry = Callback::new(move |()| member.refetch());
@@ -48,7 +46,7 @@ fn ProfileContent() -> impl IntoView {
     };
     view! {
         <div class="wrap page narrow">
-            <h1>{move || t().my_profile_heading}</h1>
+            <h1>{tr(|t| t.my_profile_heading)}</h1>
             <Transition fallback=|| view! { <Loading /> }>{body}</Transition>
         </div>
     }
@@ -102,7 +100,7 @@ fn ProfileForm(member: Member) -> impl IntoView {
     let href = format!("/members/{}", member.slug);
     view! {
         <p class="intro">
-            {move || t().my_profile_intro}
+            {tr(|t| t.my_profile_intro)}
             " "
             <a href=href>{member.name}</a>
         </p>
@@ -115,7 +113,7 @@ fn ProfileForm(member: Member) -> impl IntoView {
                         .then(|| view! { <p data-testid="profile-saved">{t().profile_saved}</p> })
                 }}
             </div>
-            <label for="profile-description">{move || t().profile_about}</label>
+            <label for="profile-description">{tr(|t| t.profile_about)}</label>
             <textarea
                 id="profile-description"
                 rows="8"
@@ -125,9 +123,9 @@ fn ProfileForm(member: Member) -> impl IntoView {
                 prop:value=move || description.get()
                 on:input=move |ev| description.set(event_target_value(&ev))
             ></textarea>
-            <p id="profile-description-hint" class="hint">{move || t().description_hint}</p>
+            <p id="profile-description-hint" class="hint">{tr(|t| t.description_hint)}</p>
             <FieldMessage id="profile-description-error" message=description_error />
-            <label for="profile-website">{move || t().field_website}</label>
+            <label for="profile-website">{tr(|t| t.field_website)}</label>
             <input
                 id="profile-website"
                 type="url"
@@ -136,9 +134,9 @@ fn ProfileForm(member: Member) -> impl IntoView {
                 aria-describedby="profile-website-hint profile-website-error"
                 bind:value=website
             />
-            <p id="profile-website-hint" class="hint">{move || t().website_hint}</p>
+            <p id="profile-website-hint" class="hint">{tr(|t| t.website_hint)}</p>
             <FieldMessage id="profile-website-error" message=website_error />
-            <label for="profile-contact">{move || t().field_public_contact}</label>
+            <label for="profile-contact">{tr(|t| t.field_public_contact)}</label>
             <input
                 id="profile-contact"
                 type="text"
@@ -147,7 +145,7 @@ fn ProfileForm(member: Member) -> impl IntoView {
                 aria-describedby="profile-contact-hint profile-contact-error"
                 bind:value=contact
             />
-            <p id="profile-contact-hint" class="hint">{move || t().contact_hint}</p>
+            <p id="profile-contact-hint" class="hint">{tr(|t| t.contact_hint)}</p>
             <FieldMessage id="profile-contact-error" message=contact_error />
             <button
                 type="submit"
@@ -155,7 +153,7 @@ fn ProfileForm(member: Member) -> impl IntoView {
                 data-testid="profile-save"
                 disabled=move || busy.get()
             >
-                {move || t().profile_save}
+                {tr(|t| t.profile_save)}
             </button>
         </form>
     }

@@ -10,7 +10,7 @@ use crate::api::members::list_organisations;
 use crate::api::portal::create_token;
 use crate::components::form_alert::{FieldMessage, FormAlert, error_text};
 use crate::components::organisation_select::OrganisationSelect;
-use crate::i18n::{Strings, use_i18n};
+use crate::i18n::{Strings, tr, use_i18n};
 use crate::session::use_session;
 
 /// The explanation of a scope next to its checkbox.
@@ -106,10 +106,10 @@ pub fn TokenForm(on_created: Callback<CreatedApiToken>) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="token-form-heading">
-            <h2 id="token-form-heading">{move || t().token_form_heading}</h2>
+            <h2 id="token-form-heading">{tr(|t| t.token_form_heading)}</h2>
             <form class="stack-form" on:submit=on_submit novalidate>
                 <FormAlert id="token-error" message />
-                <label for="token-name">{move || t().field_token_name}</label>
+                <label for="token-name">{tr(|t| t.field_token_name)}</label>
                 <input
                     id="token-name"
                     type="text"
@@ -121,11 +121,11 @@ pub fn TokenForm(on_created: Callback<CreatedApiToken>) -> impl IntoView {
                 />
                 <FieldMessage id="token-name-error" message=name_error />
                 <fieldset aria-describedby="token-scopes-error">
-                    <legend>{move || t().field_scopes}</legend>
+                    <legend>{tr(|t| t.field_scopes)}</legend>
                     {Scope::ALL.iter().copied().map(checkbox).collect_view()}
                 </fieldset>
                 <FieldMessage id="token-scopes-error" message=scopes_error />
-                <label for="token-days">{move || t().field_expires_days}</label>
+                <label for="token-days">{tr(|t| t.field_expires_days)}</label>
                 <input
                     id="token-days"
                     type="number"
@@ -136,7 +136,7 @@ pub fn TokenForm(on_created: Callback<CreatedApiToken>) -> impl IntoView {
                     aria-describedby="token-days-hint token-days-error"
                     bind:value=days
                 />
-                <p id="token-days-hint" class="hint">{move || t().expires_days_hint}</p>
+                <p id="token-days-hint" class="hint">{tr(|t| t.expires_days_hint)}</p>
                 <FieldMessage id="token-days-error" message=days_error />
                 <Show when=is_admin>
                     <OrganisationSelect
@@ -154,7 +154,7 @@ pub fn TokenForm(on_created: Callback<CreatedApiToken>) -> impl IntoView {
                     data-testid="token-create"
                     disabled=move || busy.get()
                 >
-                    {move || t().token_create}
+                    {tr(|t| t.token_create)}
                 </button>
             </form>
         </section>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// What the last Copy attempt did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,9 +33,9 @@ pub fn TokenSecret(token: CreatedApiToken) -> impl IntoView {
         <section class="secret-box" aria-labelledby="secret-heading">
             <h2 id="secret-heading">{move || (t().token_created)(&token.token.name)}</h2>
             <p class="warning" id="secret-warning">
-                <strong>{move || t().token_secret_warning}</strong>
+                <strong>{tr(|t| t.token_secret_warning)}</strong>
             </p>
-            <label for="token-secret">{move || t().token_secret_label}</label>
+            <label for="token-secret">{tr(|t| t.token_secret_label)}</label>
             <div class="secret-row">
                 <input
                     id="token-secret"
@@ -55,7 +55,7 @@ pub fn TokenSecret(token: CreatedApiToken) -> impl IntoView {
                     }
                 />
                 <button type="button" class="button" on:click=copy>
-                    {move || t().copy}
+                    {tr(|t| t.copy)}
                 </button>
             </div>
             <p role="status" class="copy-status">

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use crate::api::portal::revoke_token;
 use crate::components::data_table::{DataTable, Text};
 use crate::components::form_alert::{FormAlert, error_text};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::intl;
 use crate::session::use_session;
 
@@ -30,7 +30,7 @@ pub fn TokenTable(tokens: Vec<ApiToken>, on_changed: Callback<()>) -> impl IntoV
     let i18n = use_i18n();
     let t = move || i18n.t();
     if tokens.is_empty() {
-        return view! { <p data-testid="tokens-empty">{move || t().tokens_empty}</p> }.into_any();
+        return view! { <p data-testid="tokens-empty">{tr(|t| t.tokens_empty)}</p> }.into_any();
     }
     let session = use_session();
     let confirming = RwSignal::new(None::<i64>);
@@ -75,11 +75,11 @@ pub fn TokenTable(tokens: Vec<ApiToken>, on_changed: Callback<()>) -> impl IntoV
                             {move || (t().revoke_confirm_question)(&name.read_value())}
                             " "
                             <button type="button" class="button danger" data-testid="token-revoke-confirm" on:click=move |_| revoke(id)>
-                                {move || t().revoke_confirm}
+                                {tr(|t| t.revoke_confirm)}
                             </button>
                             " "
                             <button type="button" class="button secondary" on:click=move |_| confirming.set(None)>
-                                {move || t().cancel}
+                                {tr(|t| t.cancel)}
                             </button>
                         </span>
                     }
@@ -93,7 +93,7 @@ pub fn TokenTable(tokens: Vec<ApiToken>, on_changed: Callback<()>) -> impl IntoV
                             aria-label=move || (t().revoke_named)(&name.read_value())
                             on:click=move |_| confirming.set(Some(id))
                         >
-                            {move || t().revoke}
+                            {tr(|t| t.revoke)}
                         </button>
                     }
                     .into_any()

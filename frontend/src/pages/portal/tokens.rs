@@ -9,7 +9,7 @@ use crate::api::portal::list_tokens;
 use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
 use crate::components::require_role::RequireRole;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::pages::page_title;
 use crate::pages::portal::token_form::TokenForm;
 use crate::pages::portal::token_secret::TokenSecret;
@@ -32,8 +32,6 @@ pub fn TokensPage() -> impl IntoView {
 /// The page behind the role gate.
 #[component]
 fn TokensContent() -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t();
     let session = use_session();
     let tokens = LocalResource::new(move || list_tokens(session));
     let created = RwSignal::new(None::<CreatedApiToken>);
@@ -53,12 +51,12 @@ fn TokensContent() -> impl IntoView {
     };
     view! {
         <div class="wrap page">
-            <h1>{move || t().tokens_heading}</h1>
-            <p class="intro">{move || t().tokens_intro}</p>
+            <h1>{tr(|t| t.tokens_heading)}</h1>
+            <p class="intro">{tr(|t| t.tokens_intro)}</p>
             {move || created.get().map(|token| view! { <TokenSecret token /> })}
             <TokenForm on_created />
             <section aria-labelledby="tokens-list-heading">
-                <h2 id="tokens-list-heading">{move || t().tokens_list_heading}</h2>
+                <h2 id="tokens-list-heading">{tr(|t| t.tokens_list_heading)}</h2>
                 <Transition fallback=|| view! { <Loading /> }>{list}</Transition>
             </section>
         </div>
