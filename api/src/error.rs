@@ -164,7 +164,21 @@ pub fn problem_response(problem: &Problem) -> HttpResponse {
 
 impl From<diesel::result::Error> for ApiError {
     fn from(err: diesel::result::Error) -> Self {
-        Self::Internal(err.into())
+        use diesel::result::{DatabaseErrorKind, Error};
+        match err {
+            // Two requests creating the same record at once (e.g. the first
+            // save of a data return): the loser is told to retry, not a 500.
+            Error::DatabaseError(
+                DatabaseErrorKind::UniqueViolation | DatabaseErrorKind::SerializationFailure,
+                _,
+            ) => Self::Conflict {
+                field: "request".into(),
+                message: "The record was changed by another request at the same time; \
+                          try again."
+                    .into(),
+            },
+            err => Self::Internal(err.into()),
+        }
     }
 }
 
