@@ -11,11 +11,14 @@
 //!
 //! Charts take their data already labelled and formatted ([`Datum`]) and
 //! know nothing of the API or of indicators; the pages decide what to draw.
+//! Each chart lays its data out as plain [`svg::Shape`]s, which one
+//! renderer, [`svg::ChartSvg`], draws for all of them.
 
 pub mod bar_chart;
 pub mod chart_figure;
 pub mod line_chart;
 pub mod stacked_chart;
+pub mod svg;
 
 /// One value to draw.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 
-use super::{Datum, PALETTE, WIDTH, nice_scale, px, ticks};
+use super::svg::{Anchor, ChartSvg, Shape};
+use super::{Datum, PALETTE, WIDTH, nice_scale, ticks};
 
 const LABEL_WIDTH: f64 = 130.0;
 const TOTAL_WIDTH: f64 = 110.0;
@@ -35,7 +36,7 @@ pub fn StackedChart(
     desc: String,
     /// The bars' labels, top to bottom.
     rows: Vec<String>,
-    /// The series' names, in legend (and stacking) order; at most four.
+    /// The series' names, in legend (and stacking) order.
     series: Vec<String>,
     parts: Vec<Part>,
     /// Stack the parts (`true`) or set them side by side.
@@ -45,12 +46,42 @@ pub fn StackedChart(
     /// Writes a tick of the scale, and a bar's total.
     tick: Callback<f64, String>,
 ) -> impl IntoView {
-    let n_series = series.len().max(1);
-    let band = if stacked { BAR } else { THIN * n_series as f64 };
+    let (height, shapes) = layout(&rows, series.len(), parts, stacked, |v| tick.run(v));
+    let legend = series
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let colour = format!("background: {}", PALETTE[i % PALETTE.len()]);
+            view! {
+                <li>
+                    <span class="swatch" style=colour aria-hidden="true"></span>
+                    {name}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ul class="chart-legend" aria-label=legend_label>{legend}</ul>
+        <ChartSvg id title desc width=WIDTH height shapes />
+    }
+}
+
+/// The picture's height and shapes.
+fn layout(
+    rows: &[String],
+    n_series: usize,
+    mut parts: Vec<Part>,
+    stacked: bool,
+    tick: impl Fn(f64) -> String,
+) -> (f64, Vec<Shape>) {
+    let band = if stacked {
+        BAR
+    } else {
+        THIN * n_series.max(1) as f64
+    };
     let left = LABEL_WIDTH + 10.0;
     let plot = WIDTH - left - TOTAL_WIDTH;
     let bottom = TOP + rows.len() as f64 * (band + GAP);
-    let height = bottom + AXIS + 4.0;
     let totals: Vec<f64> = (0..rows.len())
         .map(|row| {
             parts
@@ -66,108 +97,134 @@ pub fn StackedChart(
         parts.iter().map(|p| p.datum.value).fold(0.0, f64::max)
     };
     let (top, step) = nice_scale(max, 4);
-    let scale = move |value: f64| plot * (value / top).clamp(0.0, 1.0);
-    let grid = ticks(top, step)
-        .into_iter()
-        .map(|value| {
-            let x = px(left + scale(value));
-            view! {
-                <line class="chart-grid" x1=x.clone() x2=x.clone() y1=px(TOP) y2=px(bottom) />
-                <text class="chart-tick" x=x y=px(bottom + 18.0) text-anchor="middle">
-                    {tick.run(value)}
-                </text>
-            }
-        })
-        .collect_view();
-    let labels = rows
-        .iter()
-        .enumerate()
-        .map(|(row, label)| {
-            let y = TOP + row as f64 * (band + GAP) + band / 2.0;
-            let total = stacked.then(|| {
-                view! {
-                    <text class="chart-value" aria-hidden="true" x=px(left + scale(totals[row]) + 6.0) y=px(y) dominant-baseline="central">
-                        {tick.run(totals[row])}
-                    </text>
-                }
+    let scale = |value: f64| plot * (value / top).clamp(0.0, 1.0);
+    let mut shapes = Vec::new();
+    for value in ticks(top, step) {
+        let x = left + scale(value);
+        shapes.push(Shape::Rule {
+            x1: x,
+            y1: TOP,
+            x2: x,
+            y2: bottom,
+        });
+        shapes.push(Shape::Text {
+            x,
+            y: bottom + 18.0,
+            text: tick(value),
+            anchor: Anchor::Middle,
+            centred: false,
+            class: "chart-tick",
+        });
+    }
+    for (row, label) in rows.iter().enumerate() {
+        let y = TOP + row as f64 * (band + GAP) + band / 2.0;
+        shapes.push(Shape::Text {
+            x: LABEL_WIDTH,
+            y,
+            text: label.clone(),
+            anchor: Anchor::End,
+            centred: true,
+            class: "chart-label",
+        });
+        if stacked {
+            shapes.push(Shape::Text {
+                x: left + scale(totals[row]) + 6.0,
+                y,
+                text: tick(totals[row]),
+                anchor: Anchor::Start,
+                centred: true,
+                class: "chart-value",
             });
-            view! {
-                <text class="chart-label" aria-hidden="true" x=px(LABEL_WIDTH) y=px(y) text-anchor="end" dominant-baseline="central">
-                    {label.clone()}
-                </text>
-                {total}
-            }
-        })
-        .collect_view();
+        }
+    }
     // Where the next stacked part of each row starts.
     let mut offsets = vec![0.0; rows.len()];
-    let mut ordered = parts;
-    ordered.sort_by_key(|p| (p.row, p.series));
-    let shapes = ordered
-        .into_iter()
-        .map(|part| {
-            let row_top = TOP + part.row as f64 * (band + GAP);
-            let width = scale(part.datum.value);
-            let (x, y, h) = if stacked {
-                let x = left + offsets[part.row];
-                offsets[part.row] += width;
-                (x, row_top, BAR)
-            } else {
-                (left, row_top + part.series as f64 * THIN, THIN - 2.0)
-            };
-            let name = format!("{}: {}", part.datum.label, part.datum.text);
-            let colour = PALETTE[part.series % PALETTE.len()];
-            // The tip shows the part's figure while it has focus or the
-            // pointer (CSS), above the bar so it never covers its neighbours.
-            let tip_x = (x + width.max(1.0) / 2.0).clamp(left + 40.0, WIDTH - 40.0);
-            view! {
-                <rect
-                    class="chart-point chart-part"
-                    tabindex="0"
-                    role="img"
-                    aria-label=name
-                    x=px(x)
-                    y=px(y)
-                    width=px(width.max(1.0))
-                    height=px(h)
-                    fill=colour
-                />
-                <text class="chart-tip" aria-hidden="true" x=px(tip_x) y=px(y - 4.0) text-anchor="middle">
-                    {part.datum.text}
-                </text>
+    parts.sort_by_key(|p| (p.row, p.series));
+    for part in parts {
+        let row_top = TOP + part.row as f64 * (band + GAP);
+        let width = scale(part.datum.value).max(1.0);
+        let (x, y, height) = if stacked {
+            let x = left + offsets.get(part.row).copied().unwrap_or_default();
+            if let Some(offset) = offsets.get_mut(part.row) {
+                *offset += width;
             }
-        })
-        .collect_view();
-    let legend = series
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let colour = format!("background: {}", PALETTE[i % PALETTE.len()]);
-            view! {
-                <li>
-                    <span class="swatch" style=colour aria-hidden="true"></span>
-                    {name}
-                </li>
-            }
-        })
-        .collect_view();
-    let title_id = format!("{id}-title");
-    let desc_id = format!("{id}-desc");
-    let (labelledby, describedby) = (title_id.clone(), desc_id.clone());
-    view! {
-        <ul class="chart-legend" aria-label=legend_label>{legend}</ul>
-        <svg
-            class="chart-svg"
-            viewBox=format!("0 0 {} {}", px(WIDTH), px(height))
-            role="group"
-            aria-labelledby=labelledby
-            aria-describedby=describedby
-        >
-            <title id=title_id>{title}</title>
-            <desc id=desc_id>{desc}</desc>
-            <g aria-hidden="true">{grid}</g>
-            {labels}
-            {shapes}
-        </svg>
+            (x, row_top, BAR)
+        } else {
+            (left, row_top + part.series as f64 * THIN, THIN - 2.0)
+        };
+        shapes.push(Shape::Bar {
+            x,
+            y,
+            width,
+            height,
+            fill: PALETTE[part.series % PALETTE.len()],
+            name: format!("{}: {}", part.datum.label, part.datum.text),
+            class: "chart-point chart-part",
+        });
+        // The tip shows the part's figure while it has focus or the pointer
+        // (CSS), above the bar so it never covers its neighbours.
+        shapes.push(Shape::Text {
+            x: (x + width / 2.0).clamp(left + 40.0, WIDTH - 40.0),
+            y: y - 4.0,
+            text: part.datum.text,
+            anchor: Anchor::Middle,
+            centred: false,
+            class: "chart-tip",
+        });
+    }
+    (bottom + AXIS + 4.0, shapes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(row: usize, series: usize, value: f64) -> Part {
+        Part {
+            row,
+            series,
+            datum: Datum {
+                label: format!("{row}/{series}"),
+                value,
+                text: value.to_string(),
+            },
+        }
+    }
+
+    fn bars(shapes: &[Shape]) -> Vec<(f64, f64, f64)> {
+        shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Bar { x, y, width, .. } => Some((*x, *y, *width)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stacked_parts_follow_each_other_and_grouped_ones_share_a_start() {
+        let rows = ["Industry".to_owned()];
+        let parts = vec![part(0, 1, 300.0), part(0, 0, 100.0)];
+        let (_, shapes) = layout(&rows, 2, parts.clone(), true, |v| v.to_string());
+        let stacked = bars(&shapes);
+        // Series 0 first, then series 1 starting where it ends.
+        assert!((stacked[0].0 + stacked[0].2 - stacked[1].0).abs() < 1e-9);
+        assert!((stacked[1].2 / stacked[0].2 - 3.0).abs() < 1e-9);
+        let (_, shapes) = layout(&rows, 2, parts, false, |v| v.to_string());
+        let grouped = bars(&shapes);
+        assert_eq!(grouped[0].0, grouped[1].0);
+        assert!(grouped[0].1 < grouped[1].1);
+        // Each part's tip follows it, for the CSS sibling rule.
+        let after_bar = shapes.windows(2).filter(|w| {
+            matches!(w[0], Shape::Bar { .. })
+                && matches!(
+                    w[1],
+                    Shape::Text {
+                        class: "chart-tip",
+                        ..
+                    }
+                )
+        });
+        assert_eq!(after_bar.count(), 2);
     }
 }
