@@ -34,6 +34,26 @@ pub fn error_text(t: &'static Strings, error: &ApiError) -> String {
     }
 }
 
+/// [`error_text`] for a form that shows some of a 422's problems beside
+/// their fields (those for which `shown` is true): the others are spelled
+/// out here, since no field carries them.
+pub fn problem_text(t: &'static Strings, error: &ApiError, shown: impl Fn(&str) -> bool) -> String {
+    if let ApiError::Problem(problem) = error
+        && problem.status == 422
+    {
+        let elsewhere: Vec<&str> = problem
+            .errors
+            .iter()
+            .filter(|e| !shown(&e.field))
+            .map(|e| e.message.as_str())
+            .collect();
+        if !elsewhere.is_empty() {
+            return elsewhere.join(" ");
+        }
+    }
+    error_text(t, error)
+}
+
 /// An assertive live region showing the form's error, if any.
 #[component]
 pub fn FormAlert(

@@ -41,7 +41,7 @@ pub const EN: Data = Data {
     pickers_label: "Choose the figures",
     field_year: "Year",
     field_indicator: "Figure",
-    indicator_definition: "Definition",
+    indicator_definition: "Definition:",
     headline_heading: |year| format!("Headline figures for {year}"),
     head_cooperatives: "cooperatives",
     head_workers: "workers",

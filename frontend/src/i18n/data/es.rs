@@ -44,7 +44,7 @@ pub const ES: Data = Data {
     pickers_label: "Elegir las cifras",
     field_year: "Año",
     field_indicator: "Indicador",
-    indicator_definition: "Definición",
+    indicator_definition: "Definición:",
     headline_heading: |year| format!("Cifras clave de {year}"),
     head_cooperatives: "cooperativas",
     head_workers: "personas trabajadoras",

@@ -49,7 +49,7 @@ pub const FR: Data = Data {
     pickers_label: "Choisir les chiffres",
     field_year: "Année",
     field_indicator: "Indicateur",
-    indicator_definition: "Définition",
+    indicator_definition: "Définition\u{a0}:",
     headline_heading: |year| format!("Chiffres clés {year}"),
     head_cooperatives: "coopératives",
     head_workers: "travailleurs",

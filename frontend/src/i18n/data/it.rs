@@ -49,7 +49,7 @@ pub const IT: Data = Data {
     pickers_label: "Scegliere i dati",
     field_year: "Anno",
     field_indicator: "Indicatore",
-    indicator_definition: "Definizione",
+    indicator_definition: "Definizione:",
     headline_heading: |year| format!("Dati principali {year}"),
     head_cooperatives: "cooperative",
     head_workers: "lavoratori",

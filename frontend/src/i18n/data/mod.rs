@@ -42,6 +42,7 @@ pub struct Data {
     pub pickers_label: &'static str,
     pub field_year: &'static str,
     pub field_indicator: &'static str,
+    /// "Definition:", before the (English) definition of the indicator.
     pub indicator_definition: &'static str,
     pub headline_heading: fn(i32) -> String,
     pub head_cooperatives: &'static str,

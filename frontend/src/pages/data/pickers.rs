@@ -127,7 +127,7 @@ pub fn DataPickers(
                             .map(|text| {
                                 view! {
                                     {t().data.indicator_definition}
-                                    ": "
+                                    " "
                                     <span lang="en">{text}</span>
                                 }
                             })

@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::api::returns::{save_my_return, submit_my_return};
-use crate::components::form_alert::{FormAlert, error_text};
+use crate::components::form_alert::{FormAlert, problem_text};
 use crate::i18n::{tr, use_i18n};
 use crate::pages::returns::editor::Editor;
 use crate::session::use_session;
@@ -35,7 +35,8 @@ pub fn ReturnActions(
     let confirming = RwSignal::new(false);
     let done = RwSignal::new(None::<Done>);
     let error = RwSignal::new(None::<ApiError>);
-    let message = Signal::derive(move || error.get().map(|e| error_text(t(), &e)));
+    // Problems about cells show in the grid; others (an empty return) here.
+    let message = Signal::derive(move || error.get().map(|e| problem_text(t(), &e, is_cell)));
     let year = editor.year;
     let run = move |submit: bool| {
         confirming.set(false);
@@ -144,4 +145,9 @@ pub fn ReturnActions(
             {controls}
         </div>
     }
+}
+
+/// True for a problem's field that names a cell (`indicator.coop_type.sector`).
+fn is_cell(field: &str) -> bool {
+    field.matches('.').count() == 2
 }

@@ -35,23 +35,19 @@ pub fn CsvImport(editor: Editor) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let missing = RwSignal::new(false);
+    // A refused import's problem names each line in its detail.
     let message = Signal::derive(move || {
         if missing.get() {
             return Some(t().data.import_choose_first.to_owned());
         }
-        error.get().map(|e| error_text(t(), &e))
+        error.get().map(|e| match &e {
+            ApiError::Problem(problem) if problem.status == 422 => problem
+                .detail
+                .clone()
+                .unwrap_or_else(|| error_text(t(), &e)),
+            _ => error_text(t(), &e),
+        })
     });
-    let refusals = move || match error.get() {
-        Some(ApiError::Problem(problem)) if !problem.errors.is_empty() => {
-            let items = problem
-                .errors
-                .into_iter()
-                .map(|e| view! { <li>{e.field}": "{e.message}</li> })
-                .collect_view();
-            Some(view! { <ul class="problem-list">{items}</ul> })
-        }
-        _ => None,
-    };
     let upload = move |dry_run: bool| {
         let Some(chosen) = file.get_value() else {
             return;
@@ -158,7 +154,6 @@ pub fn CsvImport(editor: Editor) -> impl IntoView {
             </form>
             {bar}
             <FormAlert id="import-error" message />
-            {refusals}
             <div role="status" class="form-success">
                 {move || {
                     imported.get().then(|| view! { <p data-testid="import-done">{t().data.import_done}</p> })
