@@ -157,6 +157,13 @@ async fn fill_in_the_return(c: &Client, axe: &str, csv: &std::path::Path) {
         Some("true")
     );
     assert_accessible(c, axe, "/portal/returns with a problem").await;
+    // The summary's link takes the keyboard to the cell.
+    click(c, "[data-testid=return-errors] a").await;
+    let focused = c
+        .execute("return document.activeElement.id;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused.as_str(), Some(&women[1..]));
     fill(c, women, "200").await;
     wait_text(c, &format!("{women}-error"), str::is_empty).await;
     click(c, "[data-testid=return-save]").await;
@@ -215,6 +222,10 @@ async fn approve_the_return(c: &Client, axe: &str) {
     .await;
     wait_some(c, "[data-testid=revision-row]").await;
     assert_accessible(c, axe, "a return under review").await;
+    // Sending back needs a reason; without one nothing is sent.
+    click(c, "[data-testid=review-send-back]").await;
+    wait_text(c, "#review-reason-error", |t| t == "Give a reason.").await;
+    wait_text(c, "[data-testid=review-state]", |t| t == "Submitted").await;
     click(c, "[data-testid=review-approve]").await;
     wait_text(c, "[data-testid=review-state]", |t| t == "Approved").await;
     wait_find(c, "[data-testid=review-reopen]").await;
