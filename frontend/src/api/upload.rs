@@ -88,16 +88,16 @@ async fn exchange(
     xhr.upload()
         .map_err(failed)?
         .set_onprogress(Some(on_upload.as_ref().unchecked_ref()));
-    xhr.send_with_opt_blob(Some(body)).map_err(failed)?;
-    // The closures must live until the request ends; they are dropped (and
-    // their JavaScript functions released) when this function returns.
+    let pending = Pending {
+        xhr,
+        _on_loadend: on_loadend,
+        _on_progress: on_upload,
+    };
+    pending.xhr.send_with_opt_blob(Some(body)).map_err(failed)?;
     finished
         .await
         .map_err(|_| failed(wasm_bindgen::JsValue::NULL))?;
-    xhr.set_onloadend(None);
-    if let Ok(upload) = xhr.upload() {
-        upload.set_onprogress(None);
-    }
+    let xhr = &pending.xhr;
     let status = xhr.status().map_err(failed)?;
     if status == 0 {
         // No answer at all: the network, or the request was refused.
@@ -108,4 +108,27 @@ async fn exchange(
         retry_after: xhr.get_response_header("Retry-After").ok().flatten(),
         body: xhr.response_text().ok().flatten().unwrap_or_default(),
     })
+}
+
+/// A request under way and the handlers it calls. Dropped — when it ends,
+/// or when the page that started it goes away first — it detaches the
+/// handlers (their Rust closures are freed with it) and aborts the request
+/// if it is still running.
+struct Pending {
+    xhr: XmlHttpRequest,
+    _on_loadend: Closure<dyn FnMut()>,
+    _on_progress: Closure<dyn Fn(ProgressEvent)>,
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        self.xhr.set_onloadend(None);
+        if let Ok(upload) = self.xhr.upload() {
+            upload.set_onprogress(None);
+        }
+        // 4 is DONE.
+        if self.xhr.ready_state() != 4 {
+            self.xhr.abort().ok();
+        }
+    }
 }
