@@ -35,6 +35,12 @@ use crate::error::ApiError;
 /// briefly; clients revalidate after that.
 pub const PUBLIC_CACHE: (&str, &str) = ("Cache-Control", "public, max-age=60");
 
+/// `Cache-Control` for public reads that must change the moment staff act
+/// (statistics when a campaign is published, the campaigns themselves):
+/// caches may keep them but revalidate every time, which the `ETag` makes
+/// a cheap 304.
+pub const REVALIDATE: (&str, &str) = ("Cache-Control", "public, no-cache");
+
 /// Runs database work on actix's blocking thread pool with a pooled
 /// connection, so diesel's synchronous calls never stall the event loop.
 pub async fn with_conn<T, F>(pool: &web::Data<Pool>, work: F) -> Result<T, ApiError>

@@ -8,7 +8,7 @@ use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
 use crate::handlers::caching::etagged_json;
-use crate::handlers::{PUBLIC_CACHE, with_conn};
+use crate::handlers::{REVALIDATE, with_conn};
 
 /// List the data-collection campaigns, newest year first.
 ///
@@ -29,6 +29,6 @@ pub async fn list_campaigns(
         .map(to_campaign)
         .collect::<Result<Vec<_>, _>>()?;
     let mut response = HttpResponse::Ok();
-    response.insert_header(PUBLIC_CACHE);
+    response.insert_header(REVALIDATE);
     Ok(etagged_json(&req, response, &campaigns))
 }

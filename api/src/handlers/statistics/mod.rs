@@ -23,7 +23,7 @@ use crate::db::statistics::{AggregateRow, Facts};
 use crate::db::{DbConnection, Pool};
 use crate::error::ApiError;
 use crate::handlers::caching::{entity_tag, etagged_with};
-use crate::handlers::{PUBLIC_CACHE, with_conn};
+use crate::handlers::{REVALIDATE, with_conn};
 use crate::returns::from_amount;
 
 /// Answers already computed: query → (fingerprint, body, entity tag); and
@@ -377,7 +377,7 @@ pub fn to_csv(rows: &[StatisticsRow], group_by: &[Dimension]) -> Result<Vec<u8>,
 /// A 200 with the body (JSON or CSV), public caching and an `ETag`.
 pub fn respond(req: &HttpRequest, csv: bool, body: Bytes, tag: &str) -> HttpResponse {
     let mut response = HttpResponse::Ok();
-    response.insert_header(PUBLIC_CACHE);
+    response.insert_header(REVALIDATE);
     response.insert_header((header::VARY, "Accept"));
     if csv {
         response.content_type("text/csv; charset=utf-8");
