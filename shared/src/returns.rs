@@ -200,32 +200,92 @@ impl Indicator {
         }
     }
 
-    /// What the indicator counts, in English (the catalogue endpoint
-    /// serves it; definitions are kept in one language on purpose, as the
-    /// reference text for the survey).
-    pub fn description(self) -> &'static str {
+    /// What the indicator counts, in `lang` (en, fr, es or it; English
+    /// otherwise): the survey's definition, served by `/indicators`.
+    pub fn description(self, lang: &str) -> &'static str {
+        pick(lang, self.descriptions())
+    }
+
+    fn descriptions(self) -> [&'static str; 4] {
         match self {
-            Self::Cooperatives => "Cooperatives affiliated to the member on 31 December.",
-            Self::Workers => "People working in those cooperatives on 31 December, members or not.",
-            Self::WorkerMembers => "Workers who are also members (owners) of their cooperative.",
-            Self::WomenWorkers => "Workers who are women.",
-            Self::WorkersWithDisabilities => "Workers with a recognised disability.",
-            Self::PermanentContracts => "Workers on permanent (open-ended) contracts.",
-            Self::TurnoverEur => "The cooperatives' turnover over the year, in euros.",
-            Self::CoopsJoined => "Cooperatives that joined the member during the year.",
-            Self::CoopsLeft => "Cooperatives that left the member during the year.",
-            Self::WomenShare => {
-                "Women workers as a percentage of workers, over the cells reporting both."
-            }
-            Self::WorkerMemberShare => {
-                "Worker-members as a percentage of workers, over the cells reporting both."
-            }
-            Self::PermanentContractShare => {
-                "Permanent contracts as a percentage of workers, over the cells reporting both."
-            }
-            Self::DisabilityShare => {
-                "Workers with disabilities as a percentage of workers, over the cells reporting both."
-            }
+            Self::Cooperatives => [
+                "Cooperatives affiliated to the member on 31 December.",
+                "Coopératives affiliées au membre au 31 décembre.",
+                "Cooperativas afiliadas al miembro a 31 de diciembre.",
+                "Cooperative aderenti al membro al 31 dicembre.",
+            ],
+            Self::Workers => [
+                "People working in those cooperatives on 31 December, members or not.",
+                "Personnes travaillant dans ces coopératives au 31 décembre, associées ou non.",
+                "Personas que trabajan en esas cooperativas a 31 de diciembre, socias o no.",
+                "Persone che lavorano in quelle cooperative al 31 dicembre, socie o no.",
+            ],
+            Self::WorkerMembers => [
+                "Workers who are also members (owners) of their cooperative.",
+                "Travailleurs qui sont aussi associés (propriétaires) de leur coopérative.",
+                "Trabajadores que también son socios (propietarios) de su cooperativa.",
+                "Lavoratori che sono anche soci (proprietari) della loro cooperativa.",
+            ],
+            Self::WomenWorkers => [
+                "Workers who are women.",
+                "Travailleurs qui sont des femmes.",
+                "Trabajadores que son mujeres.",
+                "Lavoratori che sono donne.",
+            ],
+            Self::WorkersWithDisabilities => [
+                "Workers with a recognised disability.",
+                "Travailleurs ayant un handicap reconnu.",
+                "Trabajadores con una discapacidad reconocida.",
+                "Lavoratori con una disabilità riconosciuta.",
+            ],
+            Self::PermanentContracts => [
+                "Workers on permanent (open-ended) contracts.",
+                "Travailleurs en contrat à durée indéterminée.",
+                "Trabajadores con contrato indefinido.",
+                "Lavoratori con contratto a tempo indeterminato.",
+            ],
+            Self::TurnoverEur => [
+                "The cooperatives' turnover over the year, in euros.",
+                "Chiffre d'affaires des coopératives sur l'année, en euros.",
+                "Volumen de negocio de las cooperativas en el año, en euros.",
+                "Fatturato delle cooperative nell'anno, in euro.",
+            ],
+            Self::CoopsJoined => [
+                "Cooperatives that joined the member during the year.",
+                "Coopératives qui ont adhéré au membre pendant l'année.",
+                "Cooperativas que se afiliaron al miembro durante el año.",
+                "Cooperative che hanno aderito al membro durante l'anno.",
+            ],
+            Self::CoopsLeft => [
+                "Cooperatives that left the member during the year.",
+                "Coopératives qui ont quitté le membre pendant l'année.",
+                "Cooperativas que dejaron el miembro durante el año.",
+                "Cooperative che hanno lasciato il membro durante l'anno.",
+            ],
+            Self::WomenShare => [
+                "Women workers as a percentage of workers, over the cells reporting both.",
+                "Travailleuses en pourcentage des travailleurs, sur les cases qui déclarent les deux.",
+                "Trabajadoras como porcentaje de los trabajadores, en las casillas que declaran ambos.",
+                "Lavoratrici in percentuale dei lavoratori, nelle celle che riportano entrambi.",
+            ],
+            Self::WorkerMemberShare => [
+                "Worker-members as a percentage of workers, over the cells reporting both.",
+                "Travailleurs associés en pourcentage des travailleurs, sur les cases qui déclarent les deux.",
+                "Socios trabajadores como porcentaje de los trabajadores, en las casillas que declaran ambos.",
+                "Soci lavoratori in percentuale dei lavoratori, nelle celle che riportano entrambi.",
+            ],
+            Self::PermanentContractShare => [
+                "Permanent contracts as a percentage of workers, over the cells reporting both.",
+                "CDI en pourcentage des travailleurs, sur les cases qui déclarent les deux.",
+                "Contratos indefinidos como porcentaje de los trabajadores, en las casillas que declaran ambos.",
+                "Contratti a tempo indeterminato in percentuale dei lavoratori, nelle celle che riportano entrambi.",
+            ],
+            Self::DisabilityShare => [
+                "Workers with disabilities as a percentage of workers, over the cells reporting both.",
+                "Travailleurs handicapés en pourcentage des travailleurs, sur les cases qui déclarent les deux.",
+                "Trabajadores con discapacidad como porcentaje de los trabajadores, en las casillas que declaran ambos.",
+                "Lavoratori con disabilità in percentuale dei lavoratori, nelle celle che riportano entrambi.",
+            ],
         }
     }
 }

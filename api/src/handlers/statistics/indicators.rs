@@ -18,7 +18,8 @@ pub struct IndicatorsQuery {
 }
 
 /// List the indicators of the data collection: the nine members report
-/// and the four shares computed from them, with names in the language asked.
+/// and the four shares computed from them, with names and definitions in
+/// the language asked.
 #[utoipa::path(
     tag = "data",
     params(IndicatorsQuery),
@@ -42,7 +43,7 @@ pub async fn list_indicators(
         .map(|&indicator| IndicatorInfo {
             indicator,
             name: indicator.name(lang).to_owned(),
-            description: indicator.description().to_owned(),
+            description: indicator.description(lang).to_owned(),
             unit: indicator.unit(),
             derived: indicator.is_derived(),
             decimals: indicator.decimals(),

@@ -119,8 +119,7 @@ pub fn DataPickers(
                 <select id="data-indicator" aria-describedby="data-indicator-definition" on:change=on_indicator>
                     {options}
                 </select>
-                // The catalogue keeps definitions in English, the survey's
-                // reference language: marked as such (WCAG 3.1.2).
+                // Definitions come from the catalogue in the UI language.
                 <p id="data-indicator-definition" class="hint">
                     {move || {
                         definition()
@@ -128,7 +127,7 @@ pub fn DataPickers(
                                 view! {
                                     {t().data.indicator_definition}
                                     " "
-                                    <span lang="en">{text}</span>
+                                    {text}
                                 }
                             })
                     }}
