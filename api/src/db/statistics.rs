@@ -227,15 +227,6 @@ impl Facts {
         });
         rows
     }
-
-    /// How many values are held.
-    pub fn len(&self) -> usize {
-        self.facts.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.facts.is_empty()
-    }
 }
 
 /// How many approved returns each published year has.

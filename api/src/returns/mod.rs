@@ -160,6 +160,19 @@ pub fn require_open(year: i32, state: CampaignState) -> Result<(), ApiError> {
     }
 }
 
+/// Refuses changes to a return the member may not edit now (campaign not
+/// open, or the return submitted or approved); gives its state.
+pub fn require_editable(row: &ReturnRow) -> Result<ReturnState, ApiError> {
+    let (state, campaign) = states(row)?;
+    require_open(row.year, campaign)?;
+    if !state.editable() {
+        return Err(state_conflict(format!(
+            "The return is {state}; it can be edited only as a draft or after it was returned."
+        )));
+    }
+    Ok(state)
+}
+
 /// The member's return for this campaign, created as an empty draft when
 /// it has none yet.
 pub fn ensure_return(
@@ -227,13 +240,7 @@ pub fn save_values(
     actor: &Actor,
     action: RevisionAction,
 ) -> Result<Vec<ValueChange>, ApiError> {
-    let (state, campaign) = states(row)?;
-    require_open(row.year, campaign)?;
-    if !state.editable() {
-        return Err(state_conflict(format!(
-            "The return is {state}; it can be edited only as a draft or after it was returned."
-        )));
-    }
+    let state = require_editable(row)?;
     let errors = cecop_shared::returns::validate(values);
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));

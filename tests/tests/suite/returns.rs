@@ -888,3 +888,81 @@ async fn an_import_killed_half_way_leaves_no_partial_data() {
         .await;
     assert_eq!(loaded.total as usize, members.items.len());
 }
+
+#[tokio::test]
+async fn campaign_writes_refuse_bad_input_and_change_nothing() {
+    let (db, app) = setup().await;
+    let admin = sign_in(&app, ADMIN, PASSWORD).await;
+    let before: Vec<Campaign> = admin.json(Method::GET, "/api/v1/campaigns", None).await;
+    let counted = db.count_rows("campaigns");
+
+    // Closing before opening, a year out of range, a taken year.
+    let bad = json!({ "year": 2025, "opens_on": "2026-05-01", "closes_on": "2026-04-01" });
+    let problem = expect_problem(
+        admin
+            .call(Method::POST, "/api/v1/campaigns", Some(bad))
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(problem.errors[0].field, "closes_on");
+    let far = json!({ "year": 1999, "opens_on": "2026-01-01", "closes_on": "2026-02-01" });
+    expect_problem(
+        admin
+            .call(Method::POST, "/api/v1/campaigns", Some(far))
+            .await,
+        422,
+    )
+    .await;
+    let taken = json!({ "year": 2023, "opens_on": "2026-01-01", "closes_on": "2026-02-01" });
+    let problem = expect_problem(
+        admin
+            .call(Method::POST, "/api/v1/campaigns", Some(taken))
+            .await,
+        409,
+    )
+    .await;
+    assert_eq!(problem.errors[0].field, "year");
+    // A PUT whose body names another year, or an unknown campaign.
+    let other = json!({ "year": 2022, "opens_on": "2026-01-01", "closes_on": "2026-02-01" });
+    let problem = expect_problem(
+        admin
+            .call(Method::PUT, "/api/v1/campaigns/2023", Some(other))
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(problem.errors[0].field, "year");
+    let missing = json!({ "year": 2030, "opens_on": "2026-01-01", "closes_on": "2026-02-01" });
+    expect_problem(
+        admin
+            .call(Method::PUT, "/api/v1/campaigns/2030", Some(missing))
+            .await,
+        404,
+    )
+    .await;
+    // A campaign with returns cannot be deleted.
+    let problem = expect_problem(
+        admin
+            .call(Method::DELETE, "/api/v1/campaigns/2023", None)
+            .await,
+        409,
+    )
+    .await;
+    assert!(problem.detail.unwrap_or_default().contains("returns"));
+    assert_eq!(db.count_rows("campaigns"), counted);
+    let after: Vec<Campaign> = admin.json(Method::GET, "/api/v1/campaigns", None).await;
+    assert_eq!(after, before, "nothing changed");
+
+    // A good one is created, planned by default, and an empty one deleted.
+    let good = json!({ "year": 2025, "opens_on": "2027-03-01", "closes_on": "2027-05-31" });
+    let created: Campaign = admin
+        .json(Method::POST, "/api/v1/campaigns", Some(good))
+        .await;
+    assert_eq!(created.state, cecop_shared::CampaignState::Planned);
+    let res = admin
+        .call(Method::DELETE, "/api/v1/campaigns/2025", None)
+        .await;
+    assert_eq!(res.status(), 204);
+    assert_eq!(db.count_rows("campaigns"), counted);
+}

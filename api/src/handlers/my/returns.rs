@@ -77,28 +77,18 @@ fn record(
     conn: &mut DbConnection,
     client: &ClientInfo,
     principal: &Principal,
-    action: &'static str,
-    year: i32,
+    org: &Organisation,
+    (action, year): (&'static str, i32),
     detail: String,
 ) -> Result<(), ApiError> {
     let event = Event {
         action,
         actor: Some(principal.actor()),
-        target: Some((
-            "data_return",
-            format!("{}/{year}", principal_org(principal)),
-        )),
+        target: Some(("data_return", format!("{}/{year}", org.member.slug))),
         detail: Some(detail),
         ..Event::default()
     };
     Ok(audit::record(conn, client, event)?)
-}
-
-fn principal_org(principal: &Principal) -> String {
-    principal
-        .organisation_for(Scope::ReturnsWrite)
-        .map(|s| s.to_string())
-        .unwrap_or_default()
 }
 
 /// Get the caller's organisation's return for a year: values, state, the
@@ -185,7 +175,14 @@ pub async fn update_my_return(
             )?;
             if !changes.is_empty() {
                 let detail = format!("{} values changed", changes.len());
-                record(conn, &client, &principal, "return.updated", year, detail)?;
+                record(
+                    conn,
+                    &client,
+                    &principal,
+                    &org,
+                    ("return.updated", year),
+                    detail,
+                )?;
             }
             current(conn, &campaign, org)
         })
@@ -261,15 +258,7 @@ pub async fn import_my_return(
             let existing = db::find_member_return(conn, campaign.id, org.id)?;
             let current = match &existing {
                 Some(row) => {
-                    let (state, _) = workflow::states(row)?;
-                    if !state.editable() {
-                        return Err(ApiError::Conflict {
-                            field: "state".into(),
-                            message: format!(
-                                "The return is {state}; it can be edited only as a draft or after it was returned."
-                            ),
-                        });
-                    }
+                    workflow::require_editable(row)?;
                     workflow::to_values(&db::values(conn, row.id)?)?
                 }
                 None => Vec::new(),
@@ -291,7 +280,14 @@ pub async fn import_my_return(
                 RevisionAction::Imported,
             )?;
             let detail = format!("CSV import, {} values changed", changes.len());
-            record(conn, &client, &principal, "return.imported", year, detail)?;
+            record(
+                conn,
+                &client,
+                &principal,
+                &org,
+                ("return.imported", year),
+                detail,
+            )?;
             report.written = true;
             Ok(report)
         })
@@ -355,8 +351,8 @@ pub async fn submit_my_return(
                 conn,
                 &client,
                 &principal,
-                "return.submitted",
-                year,
+                &org,
+                ("return.submitted", year),
                 "submitted".into(),
             )?;
             current(conn, &campaign, org)

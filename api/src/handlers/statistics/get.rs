@@ -1,9 +1,11 @@
 //! `GET /api/v1/statistics` (and `/statistics.csv`).
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use cecop_shared::{Coverage, Statistics};
+use cecop_shared::Statistics;
 
-use super::{Parsed, StatisticsCache, StatisticsQuery, cached_body, respond, rows, to_csv};
+use super::{
+    Parsed, StatisticsCache, StatisticsQuery, cached_body, coverage, respond, rows, to_csv,
+};
 use crate::db::statistics as db;
 use crate::db::{Pool, returns};
 use crate::error::ApiError;
@@ -39,21 +41,16 @@ async fn statistics(
         let year = campaign.year;
         let facts = cache.facts(conn, fingerprint, Some(year))?;
         let aggregates = facts.aggregate(&parsed.needed(), &parsed.group_by);
-        let coverage = db::coverage(conn, Some(year))?;
+        let covered = db::coverage(conn, Some(year))?;
         let total = db::active_members(conn)?;
         let rows = rows(&aggregates, &parsed.indicators)?;
         let body = if parsed.csv {
             to_csv(&rows, &parsed.group_by)?
         } else {
-            let covered = coverage.first();
             let statistics = Statistics {
                 campaign: to_campaign(campaign)?,
                 group_by: parsed.group_by.clone(),
-                coverage: Coverage {
-                    responding_members: covered.map_or(0, |c| c.responding as u32),
-                    total_members: total as u32,
-                    illustrative_returns: covered.map_or(0, |c| c.illustrative as u32),
-                },
+                coverage: coverage(covered.first(), total),
                 rows,
             };
             serde_json::to_vec(&statistics).map_err(|e| ApiError::Internal(e.into()))?

@@ -15,11 +15,11 @@ use std::time::{Duration, Instant};
 use actix_web::http::header;
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
-use cecop_shared::{Dimension, Indicator, StatisticsRow};
+use cecop_shared::{Coverage, Dimension, Indicator, StatisticsRow};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::db::statistics::{AggregateRow, Facts};
+use crate::db::statistics::{AggregateRow, CoverageRow, Facts};
 use crate::db::{DbConnection, Pool};
 use crate::error::ApiError;
 use crate::handlers::caching::{entity_tag, etagged_with};
@@ -326,6 +326,16 @@ pub fn rows(
     let position = |i: Indicator| indicators.iter().position(|&x| x == i);
     out.sort_by_key(|row| (row.year, position(row.indicator)));
     Ok(out)
+}
+
+/// A year's coverage: its approved returns (none when the year has no
+/// row) out of the network's active members.
+pub fn coverage(row: Option<&CoverageRow>, total_members: i64) -> Coverage {
+    Coverage {
+        responding_members: row.map_or(0, |c| c.responding as u32),
+        total_members: total_members as u32,
+        illustrative_returns: row.map_or(0, |c| c.illustrative as u32),
+    }
 }
 
 /// The rows as CSV, one column per grouped dimension.

@@ -1,9 +1,11 @@
 //! `GET /api/v1/statistics/series` (and `/statistics/series.csv`).
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use cecop_shared::{Coverage, SeriesYear, StatisticsSeries};
+use cecop_shared::{SeriesYear, StatisticsSeries};
 
-use super::{Parsed, StatisticsCache, StatisticsQuery, cached_body, respond, rows, to_csv};
+use super::{
+    Parsed, StatisticsCache, StatisticsQuery, cached_body, coverage, respond, rows, to_csv,
+};
 use crate::db::Pool;
 use crate::db::statistics as db;
 use crate::error::ApiError;
@@ -22,23 +24,19 @@ async fn series(
     let (body, tag) = cached_body(&pool, cache, key, move |conn, cache, fingerprint| {
         let facts = cache.facts(conn, fingerprint, None)?;
         let aggregates = facts.aggregate(&parsed.needed(), &parsed.group_by);
-        let coverage = db::coverage(conn, None)?;
-        let total = db::active_members(conn)? as u32;
+        let covered = db::coverage(conn, None)?;
+        let total = db::active_members(conn)?;
         let rows = rows(&aggregates, &parsed.indicators)?;
         let body = if parsed.csv {
             to_csv(&rows, &parsed.group_by)?
         } else {
             let series = StatisticsSeries {
                 group_by: parsed.group_by.clone(),
-                years: coverage
+                years: covered
                     .iter()
                     .map(|c| SeriesYear {
                         year: c.year,
-                        coverage: Coverage {
-                            responding_members: c.responding as u32,
-                            total_members: total,
-                            illustrative_returns: c.illustrative as u32,
-                        },
+                        coverage: coverage(Some(c), total),
                     })
                     .collect(),
                 rows,
