@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod cli;
+pub mod compression;
 pub mod content;
 pub mod db;
 pub mod error;

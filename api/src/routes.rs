@@ -1,11 +1,42 @@
-//! The one route table. Every API handler is registered here through
-//! utoipa-actix-web, so the served routes and the OpenAPI document cannot
-//! drift apart; `openapi()` builds the document from the same registration.
+//! The one route table. Every API handler is listed once, in [`api_v1`] and
+//! [`probes`], for two sinks: utoipa-actix-web, which builds the OpenAPI
+//! document from the list ([`openapi`]), and actix itself, which serves it
+//! ([`mount`]). The served routes and the document cannot drift apart.
+//!
+//! Each HTTP worker builds its own app; building the document there too
+//! cost every worker about 6 MB of heap it never gave back, so workers mount
+//! the plain routes and the document is built once.
 
 use actix_web::App;
+use actix_web::dev::HttpServiceFactory;
 use utoipa::OpenApi;
-use utoipa_actix_web::service_config::ServiceConfig;
-use utoipa_actix_web::{AppExt, scope};
+use utoipa_actix_web::AppExt;
+use utoipa_actix_web::OpenApiFactory;
+
+/// Where the route list goes: the OpenAPI collector or actix's own config.
+pub trait Routes {
+    fn add<F>(&mut self, route: F) -> &mut Self
+    where
+        F: HttpServiceFactory + OpenApiFactory + 'static;
+}
+
+impl Routes for utoipa_actix_web::service_config::ServiceConfig<'_> {
+    fn add<F>(&mut self, route: F) -> &mut Self
+    where
+        F: HttpServiceFactory + OpenApiFactory + 'static,
+    {
+        self.service(route)
+    }
+}
+
+impl Routes for actix_web::web::ServiceConfig {
+    fn add<F>(&mut self, route: F) -> &mut Self
+    where
+        F: HttpServiceFactory + OpenApiFactory + 'static,
+    {
+        self.service(route)
+    }
+}
 
 use crate::handlers::{
     articles, audit, auth, campaigns, docs, events, feeds, health, me, members, my, overview,
@@ -13,84 +44,77 @@ use crate::handlers::{
 };
 
 /// Versioned API routes, mounted under `/api/v1`.
-pub fn api_v1(cfg: &mut ServiceConfig) {
-    cfg.service(members::list::list_members)
-        .service(members::get::get_member)
-        .service(overview::get::get_overview)
-        .service(articles::list::list_articles)
-        .service(articles::get::get_article)
-        .service(events::list::list_events)
-        .service(events::get::get_event)
-        .service(stories::list::list_stories)
-        .service(stories::get::get_story)
-        .service(search::get::search_all)
-        .service(feeds::articles::articles_feed)
-        .service(feeds::events::events_feed)
-        .service(statistics::get::get_statistics)
-        .service(statistics::get::get_statistics_csv)
-        .service(statistics::series::get_series)
-        .service(statistics::series::get_series_csv)
-        .service(statistics::indicators::list_indicators)
-        .service(campaigns::list::list_campaigns)
-        .service(campaigns::create::create_campaign)
-        .service(campaigns::update::update_campaign)
-        .service(campaigns::delete::delete_campaign)
-        .service(my::returns::get_my_return)
-        .service(my::returns::update_my_return)
-        .service(my::returns::import_my_return)
-        .service(my::returns::submit_my_return)
-        .service(returns::list::list_returns)
-        .service(returns::get::get_return)
-        .service(returns::review::approve_return)
-        .service(returns::review::return_return)
-        .service(returns::review::reopen_return)
-        .service(docs::get_openapi)
-        .service(auth::login::login)
-        .service(auth::refresh::refresh)
-        .service(auth::logout::logout)
-        .service(me::get::get_me)
-        .service(me::password::change_password)
-        .service(tokens::create::create_token)
-        .service(tokens::list::list_tokens)
-        .service(tokens::revoke::revoke_token)
-        .service(my::organisation::get_my_organisation)
-        .service(my::organisation::update_my_organisation)
-        .service(users::list::list_users)
-        .service(users::create::create_user)
-        .service(users::get::get_user)
-        .service(users::update::update_user)
-        .service(users::delete::delete_user)
-        .service(audit::list::list_audit);
+pub fn api_v1<R: Routes>(cfg: &mut R) {
+    cfg.add(members::list::list_members)
+        .add(members::get::get_member)
+        .add(overview::get::get_overview)
+        .add(articles::list::list_articles)
+        .add(articles::get::get_article)
+        .add(events::list::list_events)
+        .add(events::get::get_event)
+        .add(stories::list::list_stories)
+        .add(stories::get::get_story)
+        .add(search::get::search_all)
+        .add(feeds::articles::articles_feed)
+        .add(feeds::events::events_feed)
+        .add(statistics::get::get_statistics)
+        .add(statistics::get::get_statistics_csv)
+        .add(statistics::series::get_series)
+        .add(statistics::series::get_series_csv)
+        .add(statistics::indicators::list_indicators)
+        .add(campaigns::list::list_campaigns)
+        .add(campaigns::create::create_campaign)
+        .add(campaigns::update::update_campaign)
+        .add(campaigns::delete::delete_campaign)
+        .add(my::returns::get_my_return)
+        .add(my::returns::update_my_return)
+        .add(my::returns::import_my_return)
+        .add(my::returns::submit_my_return)
+        .add(returns::list::list_returns)
+        .add(returns::get::get_return)
+        .add(returns::review::approve_return)
+        .add(returns::review::return_return)
+        .add(returns::review::reopen_return)
+        .add(docs::get_openapi)
+        .add(auth::login::login)
+        .add(auth::refresh::refresh)
+        .add(auth::logout::logout)
+        .add(me::get::get_me)
+        .add(me::password::change_password)
+        .add(tokens::create::create_token)
+        .add(tokens::list::list_tokens)
+        .add(tokens::revoke::revoke_token)
+        .add(my::organisation::get_my_organisation)
+        .add(my::organisation::update_my_organisation)
+        .add(users::list::list_users)
+        .add(users::create::create_user)
+        .add(users::get::get_user)
+        .add(users::update::update_user)
+        .add(users::delete::delete_user)
+        .add(audit::list::list_audit);
 }
 
 /// Probes, mounted at the root.
-pub fn probes(cfg: &mut ServiceConfig) {
-    cfg.service(health::get_health)
-        .service(health::get_readiness);
-}
-
-/// Registers every documented route on an app, returning the app and the
-/// OpenAPI document describing exactly those routes.
-pub fn register<T>(app: App<T>) -> (App<T>, utoipa::openapi::OpenApi)
-where
-    T: actix_web::dev::ServiceFactory<
-            actix_web::dev::ServiceRequest,
-            Config = (),
-            Error = actix_web::Error,
-            InitError = (),
-        >,
-{
-    app.into_utoipa_app()
-        .openapi(ApiDoc::openapi())
-        .configure(probes)
-        .service(scope("/api/v1").configure(api_v1))
-        .split_for_parts()
+pub fn probes<R: Routes>(cfg: &mut R) {
+    cfg.add(health::get_health).add(health::get_readiness);
 }
 
 /// The OpenAPI document, as served at `/api/v1/openapi.json` and committed at
-/// `openapi/openapi.json`.
+/// `openapi/openapi.json`: the documented routes, collected from the list.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    register(App::new()).1
+    App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(|cfg| probes(cfg))
+        .service(utoipa_actix_web::scope("/api/v1").configure(|cfg| api_v1(cfg)))
+        .split_for_parts()
+        .1
+}
+
+/// Mounts every documented route on an app, as [`openapi`] describes them.
+pub fn mount(cfg: &mut actix_web::web::ServiceConfig) {
+    probes(cfg);
+    cfg.service(actix_web::web::scope("/api/v1").configure(api_v1));
 }
 
 #[derive(Debug, OpenApi)]

@@ -6,7 +6,10 @@
 //! - whole **anonymous list pages**, served while the fingerprint is
 //!   unchanged; the fingerprint itself is re-read at most once a second, so a
 //!   change shows in lists within a second (responses already say
-//!   `max-age=60` to shared caches).
+//!   `max-age=60` to shared caches);
+//! - **anonymous item answers** (an article, event or story), the same way,
+//!   kept gzipped within a byte budget: an item page is the most read page
+//!   of a publishing site, and compact entries keep thousands of them.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -20,21 +23,66 @@ const COUNTS: usize = 4_096;
 const PAGES: usize = 256;
 /// How long a read fingerprint stands for the current one.
 const FINGERPRINT_TTL: Duration = Duration::from_secs(1);
+/// Bytes of item answers kept (bodies, keys and bookkeeping): about 10,000
+/// typical articles.
+const ITEM_BYTES: usize = 8 << 20;
+/// Bookkeeping counted per kept item besides its key and body.
+const ITEM_OVERHEAD: usize = 96;
 
 /// A serialised page of a list and what its headers need.
 #[derive(Debug)]
 pub struct CachedPage {
-    pub body: actix_web::web::Bytes,
-    /// The body's entity tag, computed once.
-    pub etag: String,
+    /// The body, with its entity tag and compressed forms made once.
+    pub body: crate::compression::Representations,
     pub total: i64,
     pub languages: String,
+}
+
+/// One item's answer: its body and the language it is in.
+#[derive(Debug)]
+pub struct CachedItem {
+    pub body: crate::compression::GzipOnly,
+    pub lang: cecop_shared::Language,
+}
+
+/// The kept item answers, all computed under one fingerprint.
+#[derive(Debug, Default)]
+struct Items {
+    fingerprint: Option<Fingerprint>,
+    entries: HashMap<String, Arc<CachedItem>>,
+    bytes: usize,
+}
+
+impl Items {
+    fn cost(key: &str, item: &CachedItem) -> usize {
+        key.len() + item.body.size() + ITEM_OVERHEAD
+    }
+
+    /// Makes room for `needed` bytes by dropping an eighth of the entries,
+    /// whichever the map yields first (random replacement: no bookkeeping
+    /// per read, and no worse than LRU when reads are spread evenly).
+    fn make_room(&mut self, needed: usize) {
+        while self.bytes + needed > ITEM_BYTES && !self.entries.is_empty() {
+            let victims: Vec<String> = self
+                .entries
+                .keys()
+                .take(self.entries.len().div_ceil(8))
+                .cloned()
+                .collect();
+            for key in victims {
+                if let Some(item) = self.entries.remove(&key) {
+                    self.bytes -= Self::cost(&key, &item);
+                }
+            }
+        }
+    }
 }
 
 #[derive(Debug, Default)]
 pub struct ContentCache {
     totals: Mutex<HashMap<String, (Fingerprint, i64)>>,
     pages: Mutex<HashMap<String, (Fingerprint, Arc<CachedPage>)>>,
+    items: Mutex<Items>,
     recent: Mutex<Option<(Instant, Fingerprint)>>,
 }
 
@@ -90,5 +138,38 @@ impl ContentCache {
         if let Ok(mut pages) = self.pages.lock() {
             bounded_insert(&mut pages, PAGES, key, (fingerprint, page));
         }
+    }
+
+    /// The item answer kept for `key` under this fingerprint, if any.
+    pub fn item(&self, key: &str, fingerprint: &Fingerprint) -> Option<Arc<CachedItem>> {
+        let items = self.items.lock().ok()?;
+        if items.fingerprint.as_ref() != Some(fingerprint) {
+            return None;
+        }
+        items.entries.get(key).map(Arc::clone)
+    }
+
+    /// Keeps an item answer computed under `fingerprint`; answers kept under
+    /// another fingerprint are dropped first.
+    pub fn put_item(&self, key: String, fingerprint: &Fingerprint, item: Arc<CachedItem>) {
+        let Ok(mut items) = self.items.lock() else {
+            return;
+        };
+        if items.fingerprint.as_ref() != Some(fingerprint) {
+            *items = Items {
+                fingerprint: Some(fingerprint.clone()),
+                ..Items::default()
+            };
+        }
+        let cost = Items::cost(&key, &item);
+        if cost > ITEM_BYTES / 64 {
+            return; // one huge item would push out dozens of others
+        }
+        if let Some(old) = items.entries.remove(&key) {
+            items.bytes -= Items::cost(&key, &old);
+        }
+        items.make_room(cost);
+        items.bytes += cost;
+        items.entries.insert(key, item);
     }
 }

@@ -76,7 +76,7 @@ pub fn find_by_hash(conn: &mut DbConnection, hash: &str) -> QueryResult<Option<T
         .left_join(members::table)
         .filter(api_tokens::token_hash.eq(hash))
         .select(columns())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -85,7 +85,7 @@ pub fn find_by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<TokenR
         .left_join(members::table)
         .filter(api_tokens::id.eq(id))
         .select(columns())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

@@ -336,11 +336,12 @@ pub fn page(
     query.offset(offset).limit(limit).load(conn)
 }
 
-/// Changes whenever the number of items some list shows could have changed:
-/// an item added or edited, an item becoming public or an event ending as
-/// the clock passes, a story's consent withdrawn. Every part is an index
-/// lookup, read in one statement, so checking it costs far less than counting
-/// a large table.
+/// Changes whenever what some list or item shows could have changed: an
+/// item added or edited, an item becoming public or an event ending as the
+/// clock passes, a story's consent withdrawn, a member organisation (named
+/// on the items related to it) edited. Every part but the last is an index
+/// lookup and the members are a few dozen rows, read in one statement, so
+/// checking it costs far less than counting a large table.
 #[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
 pub struct Fingerprint {
     #[diesel(sql_type = Nullable<BigInt>)]
@@ -355,6 +356,8 @@ pub struct Fingerprint {
     last_withdrawal: Option<NaiveDateTime>,
     #[diesel(sql_type = BigInt)]
     withdrawals: i64,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    members_update: Option<NaiveDateTime>,
 }
 
 const FINGERPRINT: &str = "SELECT
@@ -366,7 +369,8 @@ const FINGERPRINT: &str = "SELECT
         WHERE item_type = 'event' AND ends_at > {now}) AS next_event_end,
     (SELECT MAX(withdrawn_at) FROM story_consents) AS last_withdrawal,
     (SELECT CAST(COUNT(*) AS BIGINT) FROM story_consents
-        WHERE withdrawn_at IS NOT NULL) AS withdrawals";
+        WHERE withdrawn_at IS NOT NULL) AS withdrawals,
+    (SELECT MAX(updated_at) FROM members) AS members_update";
 
 pub fn fingerprint(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Fingerprint> {
     match conn {
@@ -410,7 +414,8 @@ pub fn find_visible(
         .filter(content_items::item_type.eq(item_type.as_str()))
         .filter(content_items::slug.eq(slug))
         .select(ContentRow::as_select())
-        .first(conn)
+        // Not `first()`: see `crate::db` on unique lookups.
+        .get_result(conn)
         .optional()?
     else {
         return Ok(None);

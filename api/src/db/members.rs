@@ -144,7 +144,7 @@ pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<M
     members::table
         .filter(members::slug.eq(slug))
         .select(MemberRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -248,7 +248,7 @@ pub fn id_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<i64
     members::table
         .filter(members::slug.eq(slug))
         .select(members::id)
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

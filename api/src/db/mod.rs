@@ -2,6 +2,11 @@
 //! code path: [`DbConnection`] is a diesel `MultiConnection` over both, and
 //! the modules below it hold the queries, one per resource. Nothing here knows
 //! about HTTP.
+//!
+//! A lookup by a unique key reads its row with `get_result`, not `first`:
+//! `first` adds `LIMIT ?`, and SQLite re-prepares a statement whose `LIMIT`
+//! is a parameter each time it runs (perf under `just bench` showed a third
+//! of a detail request's CPU in `sqlite3Reprepare`).
 
 pub mod api_tokens;
 pub mod audit;
@@ -171,8 +176,14 @@ pub fn slots() -> Option<&'static tokio::sync::Semaphore> {
 pub fn pool(url: &str, max_size: u32) -> Result<Pool, DbError> {
     drop(connect(url)?);
     let _ = SLOTS.set(tokio::sync::Semaphore::new(max_size as usize));
+    // A PostgreSQL connection can die with its server or the network, so
+    // each is pinged when taken from the pool. A SQLite connection is a file
+    // handle in this process: the ping would only add a statement to every
+    // request.
+    let remote = matches!(target(url)?, Target::Postgres(_));
     r2d2::Pool::builder()
         .max_size(max_size)
+        .test_on_check_out(remote)
         .connection_timeout(Duration::from_secs(5))
         .build(Manager {
             url: url.to_owned(),

@@ -41,7 +41,7 @@ pub fn campaign(conn: &mut DbConnection, year: i32) -> QueryResult<Option<Campai
     campaigns::table
         .filter(campaigns::year.eq(year))
         .select(CampaignRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -122,7 +122,7 @@ pub fn find_return(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Retur
     joined()
         .filter(data_returns::id.eq(id))
         .select(ReturnRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -135,7 +135,7 @@ pub fn find_member_return(
         .filter(data_returns::campaign_id.eq(campaign_id))
         .filter(data_returns::member_id.eq(member_id))
         .select(ReturnRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

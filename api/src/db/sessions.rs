@@ -45,7 +45,7 @@ pub fn find_by_hash(conn: &mut DbConnection, hash: &str) -> QueryResult<Option<R
             refresh_tokens::used_at,
             refresh_tokens::revoked_at,
         ))
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

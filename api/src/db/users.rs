@@ -51,7 +51,7 @@ pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option
         .left_join(members::table)
         .filter(users::email.eq(email))
         .select(columns())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 
@@ -60,7 +60,7 @@ pub fn find_by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<UserRo
         .left_join(members::table)
         .filter(users::id.eq(id))
         .select(columns())
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

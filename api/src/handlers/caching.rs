@@ -7,6 +7,8 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use sha2::{Digest, Sha256};
 
+use crate::compression::{Representations, base_tag};
+
 /// The entity tag of a body: the first 128 bits of its SHA-256, quoted.
 pub fn entity_tag(body: &[u8]) -> String {
     let digest = Sha256::digest(body);
@@ -15,14 +17,16 @@ pub fn entity_tag(body: &[u8]) -> String {
 }
 
 /// True when `If-None-Match` lists this tag or `*` (weak comparison, as the
-/// RFC prescribes for this header).
+/// RFC prescribes for this header). A tag of any encoded form of the body
+/// matches too: the client's copy is current, whichever form it holds.
 fn matches(req: &HttpRequest, tag: &str) -> bool {
+    let tag = base_tag(tag);
     req.headers()
         .get_all(header::IF_NONE_MATCH)
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .map(|t| t.trim().trim_start_matches("W/"))
-        .any(|t| t == "*" || t == tag)
+        .any(|t| t == "*" || base_tag(t) == tag)
 }
 
 /// Finishes `response` with `body` and its `ETag`, or as a bodiless 304 that
@@ -45,9 +49,25 @@ pub fn etagged_with(
     if matches(req, &tag) {
         let mut not_modified = response.status(StatusCode::NOT_MODIFIED).finish();
         not_modified.headers_mut().remove(header::CONTENT_TYPE);
+        // The client keeps the coding it has; a cache must not relabel it.
+        not_modified.headers_mut().remove(header::CONTENT_ENCODING);
         return not_modified;
     }
     response.body(body)
+}
+
+/// [`etagged_with`] for a kept body: the form the request's
+/// `Accept-Encoding` prefers, made once (see [`Representations`]).
+pub fn etagged_kept(
+    req: &HttpRequest,
+    mut response: HttpResponseBuilder,
+    kept: &Representations,
+) -> HttpResponse {
+    let chosen = kept.choose(req.headers());
+    if let Some(coding) = chosen.coding {
+        response.insert_header((header::CONTENT_ENCODING, coding.to_header_value()));
+    }
+    etagged_with(req, response, chosen.body, Some(&chosen.etag))
 }
 
 /// A JSON body through [`etagged`].

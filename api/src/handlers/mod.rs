@@ -65,6 +65,28 @@ where
     .await?
 }
 
+/// Runs a short read — a handful of indexed lookups, such as one item by
+/// its key — on a pooled connection.
+///
+/// On SQLite such a read is microseconds of work in this process: less than
+/// handing it to a blocking thread and back, which under `just bench` was
+/// most of the cost of a detail request. So when a connection is free at
+/// once it runs right here on the worker. Otherwise, and always on
+/// PostgreSQL (whose reads wait on the network), it goes through
+/// [`with_conn`]. Never use this for work whose cost grows with the data.
+pub async fn with_quick_read<T, F>(pool: &web::Data<Pool>, work: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    if let Some(mut conn) = pool.try_get()
+        && matches!(*conn, DbConnection::Sqlite(_))
+    {
+        return work(&mut conn);
+    }
+    with_conn(pool, work).await
+}
+
 /// Parses an optional query parameter, naming it when it is invalid.
 pub fn parse_param<T>(name: &str, raw: Option<&str>) -> Result<Option<T>, ApiError>
 where

@@ -1,12 +1,13 @@
 //! Page requests from the query string, and the `X-Total-Count` and RFC 8288
 //! `Link` headers every list response carries.
 
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use cecop_shared::{PER_PAGE_DEFAULT, Page, PageRequest};
 use serde::Serialize;
 
+use crate::compression::Representations;
 use crate::error::ApiError;
-use crate::handlers::caching::etagged_with;
+use crate::handlers::caching::{etagged_kept, etagged_with};
 
 /// Parses `page` and `per_page`, naming the offending parameter.
 pub fn page_request(page: Option<&str>, per_page: Option<&str>) -> Result<PageRequest, ApiError> {
@@ -62,7 +63,12 @@ pub fn page_response<T: Serialize>(
 ) -> HttpResponse {
     let page = Page::new(items, request, u64::try_from(total).unwrap_or_default());
     match serde_json::to_vec(&page) {
-        Ok(body) => page_bytes_response(req, request, total, (body.into(), None), headers),
+        Ok(body) => etagged_with(
+            req,
+            page_head(req, request, total, headers),
+            body.into(),
+            None,
+        ),
         Err(err) => {
             tracing::error!(error = %err, "cannot serialise a page");
             HttpResponse::InternalServerError().finish()
@@ -70,15 +76,25 @@ pub fn page_response<T: Serialize>(
     }
 }
 
-/// [`page_response`] for a page already serialised (`total` is its total),
-/// with its entity tag when it is already known.
-pub fn page_bytes_response(
+/// [`page_response`] for a page kept serialised (`total` is its total).
+pub fn page_kept_response(
     req: &HttpRequest,
     request: PageRequest,
     total: i64,
-    (body, tag): (actix_web::web::Bytes, Option<&str>),
+    body: &Representations,
     headers: &[(&'static str, &str)],
 ) -> HttpResponse {
+    etagged_kept(req, page_head(req, request, total, headers), body)
+}
+
+/// The status and headers of a page: JSON, `X-Total-Count`, `Link` and
+/// the given extra headers.
+fn page_head(
+    req: &HttpRequest,
+    request: PageRequest,
+    total: i64,
+    headers: &[(&'static str, &str)],
+) -> HttpResponseBuilder {
     let total = u64::try_from(total).unwrap_or_default();
     let total_pages =
         u32::try_from(total.div_ceil(u64::from(request.per_page()))).unwrap_or(u32::MAX);
@@ -90,7 +106,7 @@ pub fn page_bytes_response(
     for (name, value) in headers {
         response.insert_header((*name, value.to_string()));
     }
-    etagged_with(req, response, body, tag)
+    response
 }
 
 #[cfg(test)]

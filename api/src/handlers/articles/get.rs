@@ -6,6 +6,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::MaybePrincipal;
+use crate::content::cache::ContentCache;
 use crate::content::clock::Clock;
 use crate::db::Pool;
 use crate::db::content::ItemType;
@@ -54,11 +55,13 @@ pub async fn get_article(
     query: web::Query<LangQuery>,
     clock: web::Data<Clock>,
     pool: web::Data<Pool>,
+    cache: web::Data<ContentCache>,
 ) -> Result<HttpResponse, ApiError> {
     respond_detail(
         &req,
         audience(&caller, &clock),
         &pool,
+        &cache,
         ItemType::Article,
         &slug,
         query.lang.as_deref(),

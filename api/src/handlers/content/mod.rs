@@ -15,7 +15,7 @@ use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use diesel::Connection;
 
 use crate::auth::MaybePrincipal;
-use crate::content::cache::{CachedPage, ContentCache};
+use crate::content::cache::{CachedItem, CachedPage, ContentCache};
 use crate::content::clock::Clock;
 use crate::content::language::Preferences;
 use crate::db::DbConnection;
@@ -312,11 +312,15 @@ pub fn detail(
 
 /// A detail request: the visible item of `item_type` with this slug, built
 /// into its published type by `build`, answered like [`respond_item`]; a
-/// malformed slug is a 400, an item the caller may not see a 404.
+/// malformed slug is a 400, an item the caller may not see a 404. Anonymous
+/// answers are kept in the [`ContentCache`] while the content fingerprint
+/// is unchanged.
+#[expect(clippy::too_many_arguments, reason = "the parts of one request")]
 pub async fn respond_detail<T, F>(
     req: &HttpRequest,
     audience: Audience,
     pool: &actix_web::web::Data<crate::db::Pool>,
+    cache: &actix_web::web::Data<ContentCache>,
     item_type: content::ItemType,
     slug: &str,
     lang: Option<&str>,
@@ -328,7 +332,19 @@ where
 {
     let slug: cecop_shared::Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
     let prefs = preferences(req, lang)?;
-    let (item, lang) = crate::handlers::with_conn(pool, move |conn| {
+    // Only what anyone may read is shared between callers.
+    let kept = match audience.members_only {
+        true => None,
+        false => {
+            let fingerprint = current_fingerprint(pool, cache, audience).await?;
+            let key = shared_key(req);
+            if let Some(hit) = cache.item(&key, &fingerprint) {
+                return item_answer(req, audience, &hit);
+            }
+            Some((key, fingerprint))
+        }
+    };
+    let (body, lang) = crate::handlers::with_quick_read(pool, move |conn| {
         let row =
             content::find_visible(conn, item_type, slug.as_str(), audience)?.ok_or_else(|| {
                 ApiError::NotFound(format!(
@@ -338,10 +354,72 @@ where
             })?;
         let detail = detail(conn, &row, &prefs)?;
         let lang = detail.meta.lang.clone();
-        Ok((build(&row, detail)?, lang))
+        let body =
+            serde_json::to_vec(&build(&row, detail)?).map_err(|e| ApiError::Internal(e.into()))?;
+        Ok((body, lang))
     })
     .await?;
-    Ok(respond_item(req, audience, &lang, &item))
+    let Some((key, fingerprint)) = kept else {
+        return Ok(respond_item_bytes(req, audience, &lang, body));
+    };
+    let item = std::sync::Arc::new(CachedItem {
+        body: crate::compression::GzipOnly::new(&body).map_err(|e| ApiError::Internal(e.into()))?,
+        lang,
+    });
+    cache.put_item(key, &fingerprint, std::sync::Arc::clone(&item));
+    item_answer(req, audience, &item)
+}
+
+/// The key of an answer anyone may read: path, query and the languages
+/// asked for, everything it varies with.
+fn shared_key(req: &HttpRequest) -> String {
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    format!("{}?{}|{accept}", req.path(), req.query_string())
+}
+
+/// The content fingerprint: the one read in the last second, else read now
+/// (a handful of index lookups, on the worker when SQLite is free at once).
+async fn current_fingerprint(
+    pool: &actix_web::web::Data<crate::db::Pool>,
+    cache: &actix_web::web::Data<ContentCache>,
+    audience: Audience,
+) -> Result<content::Fingerprint, ApiError> {
+    if let Some(fingerprint) = cache.recent_fingerprint() {
+        return Ok(fingerprint);
+    }
+    let now = audience.now;
+    let fingerprint =
+        crate::handlers::with_quick_read(pool, move |conn| Ok(content::fingerprint(conn, now)?))
+            .await?;
+    cache.saw(&fingerprint);
+    Ok(fingerprint)
+}
+
+/// Answers with a kept item, in the coding the client takes.
+fn item_answer(
+    req: &HttpRequest,
+    audience: Audience,
+    item: &CachedItem,
+) -> Result<actix_web::HttpResponse, ApiError> {
+    let chosen = item
+        .body
+        .choose(req.headers())
+        .map_err(|e| ApiError::Internal(e.into()))?;
+    let mut response = item_head(audience, &item.lang);
+    response.content_type("application/json");
+    if let Some(coding) = chosen.coding {
+        response.insert_header((header::CONTENT_ENCODING, coding.to_header_value()));
+    }
+    Ok(crate::handlers::caching::etagged_with(
+        req,
+        response,
+        chosen.body,
+        Some(&chosen.etag),
+    ))
 }
 
 /// The parameters every content list takes besides its filters: text,
@@ -427,18 +505,12 @@ where
         prefs,
     } = list;
     // Only what anyone may read is shared between callers.
-    let page_key = (!audience.members_only).then(|| {
-        let accept = req
-            .headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
-        format!("{}?{}|{accept}", req.path(), req.query_string())
-    });
-    if let (Some(key), Some(fingerprint)) = (&page_key, cache.recent_fingerprint())
-        && let Some(cached) = cache.page(key, &fingerprint)
-    {
-        return Ok(page_answer(req, page, audience, &cached));
+    let page_key = (!audience.members_only).then(|| shared_key(req));
+    if let Some(key) = &page_key {
+        let fingerprint = current_fingerprint(pool, cache, audience).await?;
+        if let Some(cached) = cache.page(key, &fingerprint) {
+            return Ok(page_answer(req, page, audience, &cached));
+        }
     }
     let shared = cache.clone();
     let cached = crate::handlers::with_conn(pool, move |conn| {
@@ -482,8 +554,7 @@ where
         ))
         .map_err(|e| ApiError::Internal(e.into()))?;
         let cached = std::sync::Arc::new(CachedPage {
-            etag: crate::handlers::caching::entity_tag(&body),
-            body: body.into(),
+            body: crate::compression::Representations::new(body.into()),
             total,
             languages,
         });
@@ -507,13 +578,19 @@ fn page_answer(
     if !cached.languages.is_empty() {
         headers.push(("Content-Language", cached.languages.as_str()));
     }
-    crate::handlers::pagination::page_bytes_response(
-        req,
-        page,
-        cached.total,
-        (cached.body.clone(), Some(cached.etag.as_str())),
-        &headers,
-    )
+    crate::handlers::pagination::page_kept_response(req, page, cached.total, &cached.body, &headers)
+}
+
+/// The status and headers of an item answer: caching, `Vary` and its
+/// `Content-Language`.
+fn item_head(audience: Audience, lang: &Language) -> actix_web::HttpResponseBuilder {
+    let [cache, vary] = cache_headers(audience);
+    let mut response = actix_web::HttpResponse::Ok();
+    response
+        .insert_header(cache)
+        .insert_header(vary)
+        .insert_header(("Content-Language", lang.as_str()));
+    response
 }
 
 /// Answers with one item, its `Content-Language`, caching headers and `ETag`.
@@ -523,13 +600,19 @@ pub fn respond_item<T: serde::Serialize>(
     lang: &Language,
     item: &T,
 ) -> actix_web::HttpResponse {
-    let [cache, vary] = cache_headers(audience);
-    let mut response = actix_web::HttpResponse::Ok();
-    response
-        .insert_header(cache)
-        .insert_header(vary)
-        .insert_header(("Content-Language", lang.as_str()));
-    crate::handlers::caching::etagged_json(req, response, item)
+    crate::handlers::caching::etagged_json(req, item_head(audience, lang), item)
+}
+
+/// [`respond_item`] for an item already serialised.
+fn respond_item_bytes(
+    req: &HttpRequest,
+    audience: Audience,
+    lang: &Language,
+    body: Vec<u8>,
+) -> actix_web::HttpResponse {
+    let mut response = item_head(audience, lang);
+    response.content_type("application/json");
+    crate::handlers::caching::etagged(req, response, body)
 }
 
 /// The words of an optional `q` parameter, validated and folded.

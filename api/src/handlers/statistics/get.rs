@@ -21,7 +21,7 @@ async fn statistics(
     let parsed = Parsed::new(&req, &query, csv_path)?;
     let key = parsed.key("statistics");
     let csv = parsed.csv;
-    let (body, tag) = cached_body(&pool, cache, key, move |conn, cache, fingerprint| {
+    let body = cached_body(&pool, cache, key, move |conn, cache, fingerprint| {
         let campaigns = returns::campaigns(conn)?;
         let published = |c: &&returns::CampaignRow| c.state == "published";
         let campaign = match parsed.year {
@@ -58,7 +58,7 @@ async fn statistics(
         Ok(body)
     })
     .await?;
-    Ok(respond(&req, csv, body, &tag))
+    Ok(respond(&req, csv, &body))
 }
 
 /// Statistics for one year, computed from the approved returns of its

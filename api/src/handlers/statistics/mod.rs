@@ -19,19 +19,20 @@ use cecop_shared::{Coverage, Dimension, Indicator, StatisticsRow};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use crate::compression::Representations;
 use crate::db::statistics::{AggregateRow, CoverageRow, Facts};
 use crate::db::{DbConnection, Pool};
 use crate::error::ApiError;
-use crate::handlers::caching::{entity_tag, etagged_with};
+use crate::handlers::caching::etagged_kept;
 use crate::handlers::{REVALIDATE, with_conn};
 use crate::returns::from_amount;
 
-/// Answers already computed: query → (fingerprint, body, entity tag); and
+/// Answers already computed: query → (fingerprint, body in its forms); and
 /// the approved values behind them, per year (`None`: every year), kept
 /// while the data's fingerprint is unchanged.
 #[derive(Debug, Default)]
 pub struct StatisticsCache {
-    entries: Mutex<HashMap<String, (String, Bytes, String)>>,
+    entries: Mutex<HashMap<String, (String, Arc<Representations>)>>,
     facts: Mutex<HashMap<Option<i32>, HeldFacts>>,
     /// The fingerprint last read and when: trusted for [`FINGERPRINT_TTL`],
     /// so a repeated query needs no database at all. Writes through this
@@ -73,10 +74,10 @@ impl StatisticsCache {
         }
     }
 
-    pub fn get(&self, key: &str, fingerprint: &str) -> Option<(Bytes, String)> {
+    pub fn get(&self, key: &str, fingerprint: &str) -> Option<Arc<Representations>> {
         let entries = self.entries.lock().ok()?;
-        let (kept, body, tag) = entries.get(key)?;
-        (kept == fingerprint).then(|| (body.clone(), tag.clone()))
+        let (kept, body) = entries.get(key)?;
+        (kept == fingerprint).then(|| Arc::clone(body))
     }
 
     /// The approved values of `year` (or all years) as of `fingerprint`,
@@ -101,15 +102,15 @@ impl StatisticsCache {
         Ok(facts)
     }
 
-    pub fn put(&self, key: String, fingerprint: String, body: Bytes) -> String {
-        let tag = entity_tag(&body);
+    pub fn put(&self, key: String, fingerprint: String, body: Bytes) -> Arc<Representations> {
+        let body = Arc::new(Representations::new(body));
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= CACHE_ENTRIES {
                 entries.clear();
             }
-            entries.insert(key, (fingerprint, body, tag.clone()));
+            entries.insert(key, (fingerprint, Arc::clone(&body)));
         }
-        tag
+        body
     }
 }
 
@@ -121,7 +122,7 @@ pub async fn cached_body<F>(
     cache: web::Data<StatisticsCache>,
     key: String,
     build: F,
-) -> Result<(Bytes, String), ApiError>
+) -> Result<Arc<Representations>, ApiError>
 where
     F: FnOnce(&mut DbConnection, &StatisticsCache, &str) -> Result<Vec<u8>, ApiError>
         + Send
@@ -139,8 +140,7 @@ where
             return Ok(hit);
         }
         let body = Bytes::from(build(conn, &cache, &fingerprint)?);
-        let tag = cache.put(key, fingerprint, body.clone());
-        Ok((body, tag))
+        Ok(cache.put(key, fingerprint, body))
     })
     .await
 }
@@ -385,7 +385,7 @@ pub fn to_csv(rows: &[StatisticsRow], group_by: &[Dimension]) -> Result<Vec<u8>,
 }
 
 /// A 200 with the body (JSON or CSV), public caching and an `ETag`.
-pub fn respond(req: &HttpRequest, csv: bool, body: Bytes, tag: &str) -> HttpResponse {
+pub fn respond(req: &HttpRequest, csv: bool, body: &Representations) -> HttpResponse {
     let mut response = HttpResponse::Ok();
     response.insert_header(REVALIDATE);
     response.insert_header((header::VARY, "Accept"));
@@ -394,5 +394,5 @@ pub fn respond(req: &HttpRequest, csv: bool, body: Bytes, tag: &str) -> HttpResp
     } else {
         response.content_type("application/json");
     }
-    etagged_with(req, response, body, Some(tag))
+    etagged_kept(req, response, body)
 }

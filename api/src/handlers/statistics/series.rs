@@ -21,7 +21,7 @@ async fn series(
     parsed.year = None;
     let csv = parsed.csv;
     let key = parsed.key("series");
-    let (body, tag) = cached_body(&pool, cache, key, move |conn, cache, fingerprint| {
+    let body = cached_body(&pool, cache, key, move |conn, cache, fingerprint| {
         let facts = cache.facts(conn, fingerprint, None)?;
         let aggregates = facts.aggregate(&parsed.needed(), &parsed.group_by);
         let covered = db::coverage(conn, None)?;
@@ -46,7 +46,7 @@ async fn series(
         Ok(body)
     })
     .await?;
-    Ok(respond(&req, csv, body, &tag))
+    Ok(respond(&req, csv, &body))
 }
 
 /// The same statistics for every published year, oldest first, with each

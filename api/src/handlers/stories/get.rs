@@ -4,6 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use cecop_shared::{Slug, Story};
 
 use crate::auth::MaybePrincipal;
+use crate::content::cache::ContentCache;
 use crate::content::clock::Clock;
 use crate::db::Pool;
 use crate::db::content::ItemType;
@@ -39,11 +40,13 @@ pub async fn get_story(
     query: web::Query<LangQuery>,
     clock: web::Data<Clock>,
     pool: web::Data<Pool>,
+    cache: web::Data<ContentCache>,
 ) -> Result<HttpResponse, ApiError> {
     respond_detail(
         &req,
         audience(&caller, &clock),
         &pool,
+        &cache,
         ItemType::Story,
         &slug,
         query.lang.as_deref(),
