@@ -89,7 +89,7 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
         let addr = listener.local_addr()?;
         let allowed = web::Data::new(AllowedMethods::from_document(DOCUMENT)?);
-        let document = web::Data::new(OpenApiDocument(DOCUMENT));
+        let document = web::Data::new(OpenApiDocument::default());
         let spa = web::Data::new(Spa {
             dir: settings.static_dir.clone(),
         });

@@ -376,6 +376,23 @@ pub async fn expect_problem(res: reqwest::Response, status: u16) -> cecop_shared
 }
 
 impl TestDatabase {
+    /// Runs one SQL statement straight on the database, as another process
+    /// (an operator, a second server) would; returns the rows it changed.
+    pub fn execute(&self, sql: &str) -> usize {
+        match &self.url {
+            Some(url) => {
+                let mut conn = PgConnection::establish(url).expect("connect to PostgreSQL");
+                diesel::sql_query(sql).execute(&mut conn).expect("execute")
+            }
+            None => {
+                let path = self.data_dir.path().join("cecop.sqlite3");
+                let mut conn = diesel::sqlite::SqliteConnection::establish(&path.to_string_lossy())
+                    .expect("open SQLite");
+                diesel::sql_query(sql).execute(&mut conn).expect("execute")
+            }
+        }
+    }
+
     /// How many rows a table has, read straight from the database (for
     /// checks that nothing was half-written).
     pub fn count_rows(&self, table: &str) -> i64 {

@@ -9,8 +9,9 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
 
+use crate::compression::Representations;
 use crate::handlers::PUBLIC_CACHE;
-use crate::handlers::caching::etagged;
+use crate::handlers::caching::etagged_kept;
 
 /// The committed document, as built into the binary.
 pub const DOCUMENT: &str = include_str!(concat!(
@@ -18,9 +19,15 @@ pub const DOCUMENT: &str = include_str!(concat!(
     "/../openapi/openapi.json"
 ));
 
-/// The document served.
-#[derive(Debug, Clone)]
-pub struct OpenApiDocument(pub &'static str);
+/// The document served, with its entity tag and compressed forms made once.
+#[derive(Debug)]
+pub struct OpenApiDocument(pub Representations);
+
+impl Default for OpenApiDocument {
+    fn default() -> Self {
+        Self(Representations::new(DOCUMENT.as_bytes().into()))
+    }
+}
 
 /// Get the OpenAPI 3.1 document describing this API.
 #[utoipa::path(
@@ -34,5 +41,5 @@ pub async fn get_openapi(req: HttpRequest, document: web::Data<OpenApiDocument>)
     response
         .content_type("application/json")
         .insert_header(PUBLIC_CACHE);
-    etagged(&req, response, document.0.as_bytes().to_vec())
+    etagged_kept(&req, response, &document.0)
 }

@@ -509,3 +509,125 @@ async fn stories_without_standing_consent_are_never_public() {
     assert_eq!(story.summary.cooperative, "Suma");
     assert!(story.summary.quote.is_some());
 }
+
+/// The body of a response, decoded from whatever coding it came in.
+async fn decoded(res: reqwest::Response) -> (Option<String>, String, Vec<u8>) {
+    let coding = res
+        .headers()
+        .get("content-encoding")
+        .map(|v| v.to_str().unwrap().to_owned());
+    let etag = res.headers()["etag"].to_str().unwrap().to_owned();
+    let bytes = res.bytes().await.unwrap();
+    let mut body = Vec::new();
+    match coding.as_deref() {
+        Some("br") => {
+            brotli::BrotliDecompress(&mut &bytes[..], &mut body).unwrap();
+        }
+        Some("gzip") => {
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut body)
+                .unwrap();
+        }
+        None => body = bytes.to_vec(),
+        Some(other) => panic!("unexpected coding {other}"),
+    }
+    (coding, etag, body)
+}
+
+#[tokio::test]
+async fn compressed_answers_carry_the_same_json_and_revalidate_across_codings() {
+    let db = TestDatabase::new();
+    let app = TestApp::spawn(&db);
+    let fetch = |path: &'static str, accept: Option<&'static str>| {
+        let mut req = app.client.get(app.url(path));
+        if let Some(accept) = accept {
+            req = req.header("accept-encoding", accept);
+        }
+        req.send()
+    };
+    for (path, kept) in [
+        ("/api/v1/articles?per_page=20", "br"),
+        ("/api/v1/articles/cecop-snapshot-2022-2023", "gzip"),
+        ("/api/v1/statistics?year=2023&group_by=country", "br"),
+    ] {
+        // Twice each: the first answer is computed, the second kept.
+        for round in 0..2 {
+            let (coding, plain_tag, plain) = decoded(fetch(path, None).await.unwrap()).await;
+            assert_eq!(coding, None, "{path}: nothing asked, nothing encoded");
+            let (coding, tag, body) =
+                decoded(fetch(path, Some("gzip, deflate, br")).await.unwrap()).await;
+            assert_eq!(coding.as_deref(), Some(kept), "{path} round {round}");
+            assert_eq!(
+                body, plain,
+                "{path}: the coding changes the bytes, not the JSON"
+            );
+            assert_eq!(
+                tag,
+                format!("{}-{kept}\"", plain_tag.trim_end_matches('"')),
+                "{path}: each coding has its own strong tag"
+            );
+            let (coding, _, body) = decoded(fetch(path, Some("gzip")).await.unwrap()).await;
+            assert_eq!(coding.as_deref(), Some("gzip"), "{path}");
+            assert_eq!(body, plain, "{path}");
+            // A client holding the encoded copy revalidates it, whatever it asks now.
+            let res = app
+                .client
+                .get(app.url(path))
+                .header("If-None-Match", &tag)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 304, "{path}");
+            assert!(!res.headers().contains_key("content-encoding"), "{path}");
+        }
+    }
+    // Bodies that fit in a packet go out as they are.
+    let res = fetch("/healthz", Some("gzip, br")).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(!res.headers().contains_key("content-encoding"));
+}
+
+#[tokio::test]
+async fn kept_item_answers_follow_changes_made_by_another_process() {
+    let db = TestDatabase::new();
+    let app = TestApp::spawn(&db);
+    let path = "/api/v1/articles/cecop-snapshot-2022-2023";
+    let first: Article = app.get_json(path).await;
+    assert!(first.members.iter().any(|m| m.slug.as_str() == "nuwpc"));
+    let app = &app;
+    let eventually = |check: fn(&Article) -> bool| async move {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        loop {
+            let article: Article = app.get_json(path).await;
+            if check(&article) {
+                return true;
+            }
+            if std::time::Instant::now() > deadline {
+                return false;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+    };
+
+    // A member organisation renamed behind the server's back...
+    db.execute(
+        "UPDATE members SET name = 'Renamed federation', updated_at = '2099-01-01 00:00:00' \
+         WHERE slug = 'nuwpc'",
+    );
+    assert!(
+        eventually(|a| a.members.iter().any(|m| m.name == "Renamed federation")).await,
+        "the related member's new name shows"
+    );
+    // ...and the article itself retitled.
+    db.execute(
+        "UPDATE content_translations SET title = 'Retitled snapshot' WHERE lang = 'en' AND \
+         content_id = (SELECT id FROM content_items WHERE slug = 'cecop-snapshot-2022-2023')",
+    );
+    db.execute(
+        "UPDATE content_items SET updated_at = '2099-01-02 00:00:00' \
+         WHERE slug = 'cecop-snapshot-2022-2023'",
+    );
+    assert!(
+        eventually(|a| a.summary.meta.title == "Retitled snapshot").await,
+        "the new title shows"
+    );
+}
