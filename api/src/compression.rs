@@ -263,6 +263,13 @@ fn encode_elsewhere(
 /// Compresses a whole body.
 type Codec = fn(&[u8]) -> std::io::Result<Vec<u8>>;
 
+/// Bytes to keep in a cache: exactly as long as the data. A `Vec` grown
+/// while writing can hold twice its length, and `Bytes::from` would keep
+/// all of it for as long as the entry lives.
+pub fn kept_bytes(data: Vec<u8>) -> Bytes {
+    Bytes::from(data.into_boxed_slice())
+}
+
 /// A body served many times, with its compressed forms made when first
 /// asked for and kept.
 #[derive(Debug)]
@@ -303,7 +310,7 @@ impl Representations {
             encode(&self.identity)
                 .inspect_err(|err| tracing::warn!(error = %err, "cannot compress a kept body"))
                 .ok()
-                .map(Bytes::from)
+                .map(kept_bytes)
         })
         .clone()
     }
@@ -344,7 +351,7 @@ impl GzipOnly {
     pub fn new(identity: &[u8]) -> std::io::Result<Self> {
         Ok(Self {
             etag: crate::handlers::caching::entity_tag(identity),
-            gzip: gzip(identity, GZIP_KEPT)?.into(),
+            gzip: kept_bytes(gzip(identity, GZIP_KEPT)?),
         })
     }
 

@@ -9,6 +9,7 @@ pub mod compression;
 pub mod content;
 pub mod db;
 pub mod error;
+pub mod flights;
 pub mod handlers;
 pub mod middleware;
 pub mod returns;

@@ -84,6 +84,8 @@ pub struct ContentCache {
     pages: Mutex<HashMap<String, (Fingerprint, Arc<CachedPage>)>>,
     items: Mutex<Items>,
     recent: Mutex<Option<(Instant, Fingerprint)>>,
+    /// Answers being computed after a miss.
+    pub flights: crate::flights::Flights,
 }
 
 fn bounded_insert<V>(map: &mut HashMap<String, V>, capacity: usize, key: String, value: V) {
@@ -151,7 +153,8 @@ impl ContentCache {
 
     /// Keeps an item answer computed under `fingerprint`; answers kept under
     /// another fingerprint are dropped first.
-    pub fn put_item(&self, key: String, fingerprint: &Fingerprint, item: Arc<CachedItem>) {
+    pub fn put_item(&self, mut key: String, fingerprint: &Fingerprint, item: Arc<CachedItem>) {
+        key.shrink_to_fit();
         let Ok(mut items) = self.items.lock() else {
             return;
         };

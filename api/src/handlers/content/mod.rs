@@ -336,12 +336,17 @@ where
     let kept = match audience.members_only {
         true => None,
         false => {
-            let fingerprint = current_fingerprint(pool, cache, audience).await?;
             let key = shared_key(req);
+            let fingerprint = current_fingerprint(pool, cache, audience).await?;
             if let Some(hit) = cache.item(&key, &fingerprint) {
                 return item_answer(req, audience, &hit);
             }
-            Some((key, fingerprint))
+            let flight = cache.flights.join(&key).await;
+            let fingerprint = current_fingerprint(pool, cache, audience).await?;
+            if let Some(hit) = cache.item(&key, &fingerprint) {
+                return item_answer(req, audience, &hit);
+            }
+            Some((key, fingerprint, flight))
         }
     };
     let (body, lang) = crate::handlers::with_quick_read(pool, move |conn| {
@@ -359,7 +364,7 @@ where
         Ok((body, lang))
     })
     .await?;
-    let Some((key, fingerprint)) = kept else {
+    let Some((key, fingerprint, _flight)) = kept else {
         return Ok(respond_item_bytes(req, audience, &lang, body));
     };
     let item = std::sync::Arc::new(CachedItem {
@@ -506,7 +511,13 @@ where
     } = list;
     // Only what anyone may read is shared between callers.
     let page_key = (!audience.members_only).then(|| shared_key(req));
+    let mut _flight = None;
     if let Some(key) = &page_key {
+        let fingerprint = current_fingerprint(pool, cache, audience).await?;
+        if let Some(cached) = cache.page(key, &fingerprint) {
+            return Ok(page_answer(req, page, audience, &cached));
+        }
+        _flight = Some(cache.flights.join(key).await);
         let fingerprint = current_fingerprint(pool, cache, audience).await?;
         if let Some(cached) = cache.page(key, &fingerprint) {
             return Ok(page_answer(req, page, audience, &cached));
@@ -554,7 +565,7 @@ where
         ))
         .map_err(|e| ApiError::Internal(e.into()))?;
         let cached = std::sync::Arc::new(CachedPage {
-            body: crate::compression::Representations::new(body.into()),
+            body: crate::compression::Representations::new(crate::compression::kept_bytes(body)),
             total,
             languages,
         });

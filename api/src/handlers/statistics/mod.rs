@@ -24,7 +24,7 @@ use crate::db::statistics::{AggregateRow, CoverageRow, Facts};
 use crate::db::{DbConnection, Pool};
 use crate::error::ApiError;
 use crate::handlers::caching::etagged_kept;
-use crate::handlers::{REVALIDATE, with_conn};
+use crate::handlers::{REVALIDATE, with_conn, with_quick_read};
 use crate::returns::from_amount;
 
 /// Answers already computed: query → (fingerprint, body in its forms); and
@@ -39,6 +39,8 @@ pub struct StatisticsCache {
     /// instance forget it at once ([`StatisticsCache::forget_fingerprint`]);
     /// another instance's (or the CLI's) show within the TTL.
     recent: Mutex<Option<(Instant, String)>>,
+    /// Answers being computed after a miss.
+    flights: crate::flights::Flights,
 }
 
 /// How long a fingerprint read is trusted.
@@ -128,9 +130,12 @@ where
         + Send
         + 'static,
 {
-    if let Some(fingerprint) = cache.recent_fingerprint()
-        && let Some(hit) = cache.get(&key, &fingerprint)
-    {
+    if let Some(hit) = current_hit(pool, &cache, &key).await? {
+        return Ok(hit);
+    }
+    // A burst of requests for an answer not kept yet computes it once.
+    let _flight = cache.flights.join(&key).await;
+    if let Some(hit) = current_hit(pool, &cache, &key).await? {
         return Ok(hit);
     }
     with_conn(pool, move |conn| {
@@ -139,10 +144,29 @@ where
         if let Some(hit) = cache.get(&key, &fingerprint) {
             return Ok(hit);
         }
-        let body = Bytes::from(build(conn, &cache, &fingerprint)?);
+        let body = crate::compression::kept_bytes(build(conn, &cache, &fingerprint)?);
         Ok(cache.put(key, fingerprint, body))
     })
     .await
+}
+
+/// The answer kept for `key` under the current fingerprint (read in the
+/// last second, else read now: a few lookups in small tables), if any.
+async fn current_hit(
+    pool: &web::Data<Pool>,
+    cache: &web::Data<StatisticsCache>,
+    key: &str,
+) -> Result<Option<Arc<Representations>>, ApiError> {
+    let fingerprint = match cache.recent_fingerprint() {
+        Some(fingerprint) => fingerprint,
+        None => {
+            let fingerprint =
+                with_quick_read(pool, |conn| Ok(crate::db::statistics::fingerprint(conn)?)).await?;
+            cache.saw(&fingerprint);
+            fingerprint
+        }
+    };
+    Ok(cache.get(key, &fingerprint))
 }
 
 /// The query parameters both statistics endpoints share.
