@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::{ErrorHandlerResponse, Next};
 use actix_web::{HttpMessage, web};
@@ -115,6 +116,19 @@ pub fn errors_to_problems<B: MessageBody + 'static>(
     }
     let res = ServiceResponse::new(req, response.map_into_boxed_body());
     Ok(ErrorHandlerResponse::Response(res.map_into_right_body()))
+}
+
+/// Answers `HEAD` like `GET` (RFC 9110 §9.3.2: every general-purpose server
+/// supports both). Routes are declared for `GET`; the HTTP layer, which
+/// decoded a `HEAD`, sends the headers of the answer without its body.
+pub async fn head_as_get(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> actix_web::Result<ServiceResponse<impl MessageBody>> {
+    if req.method() == Method::HEAD {
+        req.head_mut().method = Method::GET;
+    }
+    next.call(req).await
 }
 
 /// Echoes the request id of the tracing span as `X-Request-Id`, so a person

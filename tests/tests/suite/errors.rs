@@ -121,3 +121,33 @@ async fn every_response_carries_a_request_id() {
     let b = err.headers()["x-request-id"].to_str().unwrap().to_owned();
     assert!(a.len() >= 16 && b.len() >= 16 && a != b);
 }
+
+#[tokio::test]
+async fn head_answers_like_get_without_a_body() {
+    let db = TestDatabase::new();
+    let app = TestApp::spawn(&db);
+    for path in [
+        "/healthz",
+        "/api/v1/members",
+        "/api/v1/articles/cecop-snapshot-2022-2023",
+        "/api/v1/statistics?year=2023",
+    ] {
+        let get = app.get(path).await;
+        assert_eq!(get.status(), 200, "{path}");
+        let length = get.bytes().await.unwrap().len();
+        let head = app.client.head(app.url(path)).send().await.unwrap();
+        assert_eq!(head.status(), 200, "{path}");
+        assert_eq!(
+            head.headers()
+                .get("content-length")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.parse::<usize>().ok()),
+            Some(length),
+            "{path}: the length GET would send"
+        );
+        assert!(head.bytes().await.unwrap().is_empty(), "{path}: no body");
+    }
+    // Other methods are still refused.
+    let (status, _, _) = problem(&app, reqwest::Method::PUT, "/api/v1/members").await;
+    assert_eq!(status, 405);
+}
