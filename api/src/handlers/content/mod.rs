@@ -311,7 +311,7 @@ pub fn detail(
 }
 
 /// A detail request: the visible item of `item_type` with this slug, built
-/// into its published type by `build`, answered like [`respond_item`]; a
+/// into its published type by `build`, answered like any item (`respond_item`); a
 /// malformed slug is a 400, an item the caller may not see a 404. Anonymous
 /// answers are kept in the [`ContentCache`] while the content fingerprint
 /// is unchanged.
@@ -365,7 +365,7 @@ where
     })
     .await?;
     let Some((key, fingerprint, _flight)) = kept else {
-        return Ok(respond_item_bytes(req, audience, &lang, body));
+        return Ok(respond_item(req, audience, &lang, body));
     };
     let item = std::sync::Arc::new(CachedItem {
         body: crate::compression::GzipOnly::new(&body).map_err(|e| ApiError::Internal(e.into()))?,
@@ -604,18 +604,9 @@ fn item_head(audience: Audience, lang: &Language) -> actix_web::HttpResponseBuil
     response
 }
 
-/// Answers with one item, its `Content-Language`, caching headers and `ETag`.
-pub fn respond_item<T: serde::Serialize>(
-    req: &HttpRequest,
-    audience: Audience,
-    lang: &Language,
-    item: &T,
-) -> actix_web::HttpResponse {
-    crate::handlers::caching::etagged_json(req, item_head(audience, lang), item)
-}
-
-/// [`respond_item`] for an item already serialised.
-fn respond_item_bytes(
+/// Answers with one serialised item, its `Content-Language`, caching
+/// headers and `ETag`.
+fn respond_item(
     req: &HttpRequest,
     audience: Audience,
     lang: &Language,
