@@ -110,9 +110,9 @@ fn encoded_tag(tag: &str, coding: ContentEncoding) -> String {
 /// The tag of the unencoded representation behind `tag` (itself if it names
 /// no coding).
 pub fn base_tag(tag: &str) -> std::borrow::Cow<'_, str> {
-    for coding in [ContentEncoding::Brotli, ContentEncoding::Gzip] {
-        let suffix = format!("-{}\"", coding.as_str());
-        if let Some(open) = tag.strip_suffix(suffix.as_str()) {
+    // The suffixes `encoded_tag` writes for the codings we send.
+    for suffix in ["-br\"", "-gzip\""] {
+        if let Some(open) = tag.strip_suffix(suffix) {
             return format!("{open}\"").into();
         }
     }

@@ -20,6 +20,9 @@ pub fn entity_tag(body: &[u8]) -> String {
 /// RFC prescribes for this header). A tag of any encoded form of the body
 /// matches too: the client's copy is current, whichever form it holds.
 fn matches(req: &HttpRequest, tag: &str) -> bool {
+    if !req.headers().contains_key(header::IF_NONE_MATCH) {
+        return false;
+    }
     let tag = base_tag(tag);
     req.headers()
         .get_all(header::IF_NONE_MATCH)
