@@ -1,0 +1,46 @@
+//! `GET /api/v1/my/returns/{year}`: the caller's organisation's return.
+
+use actix_web::{HttpResponse, get, web};
+use cecop_shared::DataReturn;
+
+use super::{campaign, current, no_store, organisation};
+use crate::auth::Principal;
+use crate::db::Pool;
+use crate::error::ApiError;
+use crate::handlers::campaigns::parse_year;
+use crate::handlers::with_conn;
+
+/// Get the caller's organisation's return for a year: values, state, the
+/// reviewer's reason, warnings against the previous approved year, and
+/// every revision. A return nobody has started reads as an empty draft.
+#[utoipa::path(
+    tag = "data",
+    security(("bearer" = []), ("api_token" = [])),
+    params(("year" = i32, Path, description = "The campaign's reference year.", minimum = 2000, maximum = 2100)),
+    responses(
+        (status = 200, description = "The return.", body = DataReturn),
+        (status = 400, description = "The year is malformed.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "No valid credentials.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not a member organisation's user, or a token without \
+            `returns:write`.", body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No campaign for this year.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[get("/my/returns/{year}")]
+pub async fn get_my_return(
+    principal: Principal,
+    year: web::Path<String>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let year = parse_year(&year)?;
+    let found = with_conn(&pool, move |conn| {
+        let org = organisation(conn, &principal)?;
+        let campaign = campaign(conn, year)?;
+        current(conn, &campaign, org)
+    })
+    .await?;
+    Ok(no_store(&found))
+}

@@ -1,0 +1,67 @@
+//! `POST /api/v1/my/returns/{year}/submit`: submit the return for review.
+
+use actix_web::{HttpResponse, post, web};
+use cecop_shared::DataReturn;
+use cecop_shared::returns::Transition;
+use diesel::Connection;
+
+use super::{campaign, current, no_store, organisation, record};
+use crate::auth::{ClientInfo, Principal};
+use crate::db::Pool;
+use crate::error::ApiError;
+use crate::handlers::campaigns::parse_year;
+use crate::handlers::with_conn;
+use crate::returns::{self as workflow, Actor};
+
+/// Submit the return for review. It must hold at least one value and pass
+/// every check; the campaign must be open. The return is then locked for
+/// the member until CECOP approves it or sends it back.
+#[utoipa::path(
+    tag = "data",
+    security(("bearer" = []), ("api_token" = [])),
+    params(("year" = i32, Path, description = "The campaign's reference year.", minimum = 2000, maximum = 2100)),
+    responses(
+        (status = 200, description = "Submitted; the return as it now is.", body = DataReturn),
+        (status = 400, description = "The year is malformed.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "No valid credentials.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not a member organisation's user, or a token without \
+            `returns:write`.", body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No campaign for this year.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 409, description = "The campaign is not open, or the return is already \
+            submitted or approved; `detail` names the state.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 422, description = "The return is empty or has invalid values.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[post("/my/returns/{year}/submit")]
+pub async fn submit_my_return(
+    principal: Principal,
+    year: web::Path<String>,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let year = parse_year(&year)?;
+    let submitted = with_conn(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let org = organisation(conn, &principal)?;
+            let campaign = campaign(conn, year)?;
+            let row = workflow::ensure_return(conn, &campaign, org.id)?;
+            workflow::transition(conn, &row, Transition::Submit, &Actor::of(&principal), None)?;
+            record(
+                conn,
+                &client,
+                &principal,
+                &org,
+                ("return.submitted", year),
+                "submitted".into(),
+            )?;
+            current(conn, &campaign, org)
+        })
+    })
+    .await?;
+    Ok(no_store(&submitted))
+}

@@ -1,0 +1,79 @@
+//! `PUT /api/v1/my/returns/{year}`: save the return's values.
+
+use actix_web::{HttpResponse, put, web};
+use cecop_shared::{DataReturn, ReturnValuesUpdate, RevisionAction};
+use diesel::Connection;
+
+use super::{campaign, current, no_store, organisation, record};
+use crate::auth::{ClientInfo, Principal};
+use crate::db::Pool;
+use crate::error::ApiError;
+use crate::handlers::body::Body;
+use crate::handlers::campaigns::parse_year;
+use crate::handlers::with_conn;
+use crate::returns::{self as workflow, Actor};
+
+/// Save the return's values: the complete set, replacing what was saved
+/// (cells left out are not reported). Every value is checked and every
+/// problem named by indicator, type and sector; with any problem nothing is
+/// saved. The campaign must be open and the return a draft or returned.
+#[utoipa::path(
+    tag = "data",
+    security(("bearer" = []), ("api_token" = [])),
+    params(("year" = i32, Path, description = "The campaign's reference year.", minimum = 2000, maximum = 2100)),
+    request_body = ReturnValuesUpdate,
+    responses(
+        (status = 200, description = "Saved; the return as it now is, with warnings.", body = DataReturn),
+        (status = 400, description = "The year or body is malformed.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "No valid credentials.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not a member organisation's user, or a token without \
+            `returns:write`.", body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No campaign for this year.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 409, description = "The campaign is not open, or the return is submitted or \
+            approved.", body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Some values are invalid; `errors` names each cell \
+            (`indicator.coop_type.sector`).", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[put("/my/returns/{year}")]
+pub async fn update_my_return(
+    principal: Principal,
+    year: web::Path<String>,
+    Body(update): Body<ReturnValuesUpdate>,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let year = parse_year(&year)?;
+    let saved = with_conn(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let org = organisation(conn, &principal)?;
+            let campaign = campaign(conn, year)?;
+            let row = workflow::ensure_return(conn, &campaign, org.id)?;
+            let changes = workflow::save_values(
+                conn,
+                &row,
+                &update.values,
+                &Actor::of(&principal),
+                RevisionAction::Edited,
+            )?;
+            if !changes.is_empty() {
+                let detail = format!("{} values changed", changes.len());
+                record(
+                    conn,
+                    &client,
+                    &principal,
+                    &org,
+                    ("return.updated", year),
+                    detail,
+                )?;
+            }
+            current(conn, &campaign, org)
+        })
+    })
+    .await?;
+    Ok(no_store(&saved))
+}

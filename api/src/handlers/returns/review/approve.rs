@@ -1,0 +1,49 @@
+//! `POST /api/v1/returns/{id}/approve`: approve a submitted return.
+
+use actix_web::{HttpResponse, post, web};
+use cecop_shared::DataReturn;
+use cecop_shared::returns::Transition;
+
+use super::{Decider, decide};
+use crate::auth::{ClientInfo, StaffUser};
+use crate::db::Pool;
+use crate::error::ApiError;
+use crate::handlers::statistics::StatisticsCache;
+
+/// Approve a submitted return (editors and admins). It is then locked and
+/// counts in the statistics once its campaign is published.
+#[utoipa::path(
+    tag = "data",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The return's id.", minimum = 1)),
+    responses(
+        (status = 200, description = "Approved; the return as it now is.", body = DataReturn),
+        (status = 400, description = "The id is malformed.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not CECOP staff.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 404, description = "No such return.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 409, description = "The return is not submitted, or its campaign is not open or \
+            closed; `detail` names the current state.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[post("/returns/{id}/approve")]
+pub async fn approve_return(
+    staff: StaffUser,
+    id: web::Path<String>,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+    statistics: web::Data<StatisticsCache>,
+) -> Result<HttpResponse, ApiError> {
+    let decider = Decider {
+        staff,
+        client,
+        pool,
+        statistics,
+    };
+    decide(decider, &id, Transition::Approve, None).await
+}

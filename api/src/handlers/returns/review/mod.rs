@@ -1,0 +1,74 @@
+//! `POST /api/v1/returns/{id}/approve`, `…/return` and `…/reopen`: CECOP
+//! staff's decisions on a data return, one file per decision; this module
+//! holds the transition they share. Sending a return back lives in
+//! `send_back.rs` because `return` is a Rust keyword.
+
+pub mod approve;
+pub mod reopen;
+pub mod send_back;
+
+use actix_web::{HttpResponse, web};
+use cecop_shared::returns::Transition;
+use diesel::Connection;
+
+use super::{detail, parse_id};
+use crate::auth::audit::{self, Event};
+use crate::auth::{ClientInfo, Principal, StaffUser};
+use crate::db::Pool;
+use crate::db::returns;
+use crate::error::ApiError;
+use crate::handlers::statistics::StatisticsCache;
+use crate::handlers::with_conn;
+use crate::returns::{Actor, parse_reason};
+
+/// Who decides, and where: the request's parts every decision needs.
+struct Decider {
+    staff: StaffUser,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+    statistics: web::Data<StatisticsCache>,
+}
+
+async fn decide(
+    Decider {
+        staff,
+        client,
+        pool,
+        statistics,
+    }: Decider,
+    id: &str,
+    transition: Transition,
+    reason: Option<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(id)?;
+    let reason = reason.as_deref().map(parse_reason).transpose()?;
+    let principal = Principal::User(staff.0);
+    let updated = with_conn(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let row = returns::find_return(conn, id)?
+                .ok_or_else(|| ApiError::NotFound(format!("There is no return {id}.")))?;
+            let next =
+                crate::returns::transition(conn, &row, transition, &Actor::of(&principal), reason)?;
+            let event = Event {
+                action: match transition {
+                    Transition::Approve => "return.approved",
+                    Transition::Return => "return.returned",
+                    _ => "return.reopened",
+                },
+                actor: Some(principal.actor()),
+                target: Some(("data_return", id.to_string())),
+                detail: Some(format!("{} {} -> {next}", row.member_slug, row.year)),
+                ..Event::default()
+            };
+            audit::record(conn, &client, event)?;
+            let row = returns::find_return(conn, id)?
+                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("return {id} vanished")))?;
+            detail(conn, &row)
+        })
+    })
+    .await?;
+    statistics.forget_fingerprint();
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(updated))
+}

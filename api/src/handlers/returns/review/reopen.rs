@@ -1,0 +1,54 @@
+//! `POST /api/v1/returns/{id}/reopen`: reopen an approved return.
+
+use actix_web::{HttpResponse, post, web};
+use cecop_shared::returns::Transition;
+use cecop_shared::{DataReturn, ReasonRequest};
+
+use super::{Decider, decide};
+use crate::auth::{ClientInfo, StaffUser};
+use crate::db::Pool;
+use crate::error::ApiError;
+use crate::handlers::body::Body;
+use crate::handlers::statistics::StatisticsCache;
+
+/// Reopen an approved return with a reason (editors and admins): it goes
+/// back to its member as `returned` and leaves the statistics until it is
+/// approved again. Its campaign must be open.
+#[utoipa::path(
+    tag = "data",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The return's id.", minimum = 1)),
+    request_body = ReasonRequest,
+    responses(
+        (status = 200, description = "Reopened; the return as it now is.", body = DataReturn),
+        (status = 400, description = "The id or body is malformed.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 403, description = "Not CECOP staff.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 404, description = "No such return.", body = cecop_shared::Problem,
+            content_type = "application/problem+json"),
+        (status = 409, description = "The return is not approved, or its campaign is not open.",
+            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The reason is empty or too long.", body = cecop_shared::Problem,
+            content_type = "application/problem+json")
+    )
+)]
+#[post("/returns/{id}/reopen")]
+pub async fn reopen_return(
+    staff: StaffUser,
+    id: web::Path<String>,
+    Body(request): Body<ReasonRequest>,
+    client: ClientInfo,
+    pool: web::Data<Pool>,
+    statistics: web::Data<StatisticsCache>,
+) -> Result<HttpResponse, ApiError> {
+    let decider = Decider {
+        staff,
+        client,
+        pool,
+        statistics,
+    };
+    decide(decider, &id, Transition::Reopen, Some(request.reason)).await
+}
