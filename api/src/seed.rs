@@ -54,13 +54,13 @@ impl From<SeedMember> for NewMember {
     fn from(m: SeedMember) -> Self {
         let f = m.figures;
         Self {
-            slug: m.slug.to_string(),
+            slug: m.slug,
             name: m.name,
             acronym: m.acronym,
-            country: m.country.to_string(),
-            kind: m.kind.as_str().to_owned(),
-            membership: m.membership.map(|t| t.as_str().to_owned()),
-            status: m.status.as_str().to_owned(),
+            country: m.country,
+            kind: m.kind,
+            membership: m.membership,
+            status: m.status,
             joined_year: m.joined_year,
             website: m.website,
             description: m.description,
@@ -72,7 +72,7 @@ impl From<SeedMember> for NewMember {
             workers: f.as_ref().and_then(|f| f.workers),
             worker_members: f.as_ref().and_then(|f| f.worker_members),
             turnover_eur: f.as_ref().and_then(|f| f.turnover_eur),
-            figures_provenance: f.as_ref().map(|f| f.provenance.as_str().to_owned()),
+            figures_provenance: f.as_ref().map(|f| f.provenance),
             figures_note: f.and_then(|f| f.note),
             network_contact: m.network_contact,
         }
@@ -102,7 +102,7 @@ pub fn seed_demo(conn: &mut DbConnection) -> anyhow::Result<SeedReport> {
             already_present: 0,
         };
         for member in &members {
-            if members::slug_exists(conn, &member.slug)? {
+            if members::slug_exists(conn, member.slug.as_str())? {
                 report.already_present += 1;
             } else {
                 members::insert(conn, member)?;
@@ -185,7 +185,7 @@ pub fn seed_returns_if_empty(conn: &mut DbConnection) -> anyhow::Result<Option<u
                 year,
                 opens_on: opens.parse()?,
                 closes_on: closes.parse()?,
-                state: state.as_str().to_owned(),
+                state,
                 updated_at: now,
             };
             db::insert_campaign(conn, &fields, now)?;

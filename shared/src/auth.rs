@@ -12,6 +12,7 @@ use crate::{ParseError, Slug, serde_via_str};
 /// case-insensitive. Deliberately simple: one `@`, a non-empty local part, a
 /// domain with a dot, no spaces or control characters, at most 254 characters.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "server", derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub struct Email(String);
 
 impl Email {
@@ -59,6 +60,7 @@ impl fmt::Display for Email {
 }
 
 serde_via_str!(Email);
+crate::sql_text!(Email);
 
 #[cfg(feature = "server")]
 impl utoipa::PartialSchema for Email {
@@ -81,6 +83,7 @@ impl utoipa::ToSchema for Email {}
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "server", derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub enum Role {
     /// CECOP staff who manage members, users, tokens and the audit log.
     Admin,
@@ -265,3 +268,5 @@ pub struct AuditEntry {
     pub user_agent: Option<String>,
     pub detail: Option<String>,
 }
+
+crate::sql_text!(Role);

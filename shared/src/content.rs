@@ -13,6 +13,7 @@ use crate::{CountryCode, ParseError, Slug, serde_via_str, string_enum};
 
 /// A content language: an ISO 639-1 code in lowercase (`en`, `fr`, `sv`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "server", derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub struct Language(String);
 
 impl Language {
@@ -47,6 +48,7 @@ impl fmt::Display for Language {
 }
 
 serde_via_str!(Language);
+crate::sql_text!(Language);
 
 #[cfg(feature = "server")]
 impl utoipa::PartialSchema for Language {

@@ -31,6 +31,7 @@ const ASSIGNED: &[&str] = &[
 /// Lowercase input (`it`) is accepted and normalised; unassigned codes
 /// (`ZZ`) and anything that is not two letters are refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "server", derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub struct CountryCode([u8; 2]);
 
 impl CountryCode {
@@ -68,6 +69,7 @@ impl fmt::Display for CountryCode {
 }
 
 serde_via_str!(CountryCode);
+crate::sql_text!(CountryCode);
 
 #[cfg(feature = "server")]
 impl utoipa::PartialSchema for CountryCode {

@@ -78,17 +78,75 @@ macro_rules! serde_via_str {
 }
 pub(crate) use serde_via_str;
 
+/// Stores a type in a text column through its `as_str` and `FromStr`: the
+/// type derives `diesel::expression::AsExpression` and
+/// `diesel::deserialize::FromSqlRow` with `sql_type = Text`, and this gives
+/// it `ToSql` and `FromSql` for every backend. Rows then hold domain types,
+/// and a stored value that no longer parses fails once, where it is decoded,
+/// with a cause naming the type and the value.
+///
+/// Exported for the API crate's own stored types; this crate calls it
+/// through [`sql_text`], only with the `server` feature.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! impl_sql_text {
+    ($ty:ty) => {
+        impl<DB> ::diesel::serialize::ToSql<::diesel::sql_types::Text, DB> for $ty
+        where
+            DB: ::diesel::backend::Backend,
+            str: ::diesel::serialize::ToSql<::diesel::sql_types::Text, DB>,
+        {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut ::diesel::serialize::Output<'b, '_, DB>,
+            ) -> ::diesel::serialize::Result {
+                <str as ::diesel::serialize::ToSql<::diesel::sql_types::Text, DB>>::to_sql(
+                    self.as_str(),
+                    out,
+                )
+            }
+        }
+
+        impl<DB> ::diesel::deserialize::FromSql<::diesel::sql_types::Text, DB> for $ty
+        where
+            DB: ::diesel::backend::Backend,
+            String: ::diesel::deserialize::FromSql<::diesel::sql_types::Text, DB>,
+        {
+            fn from_sql(bytes: DB::RawValue<'_>) -> ::diesel::deserialize::Result<Self> {
+                let raw = <String as ::diesel::deserialize::FromSql<
+                    ::diesel::sql_types::Text,
+                    DB,
+                >>::from_sql(bytes)?;
+                raw.parse::<Self>()
+                    .map_err(|e| format!("bad stored {} {raw:?}: {e}", stringify!($ty)).into())
+            }
+        }
+    };
+}
+
+/// [`impl_sql_text`] when the `server` feature is on.
+macro_rules! sql_text {
+    ($ty:ty) => {
+        #[cfg(feature = "server")]
+        $crate::impl_sql_text!($ty);
+    };
+}
+pub(crate) use sql_text;
+
 /// Declares a closed set of values that travel as snake_case strings, with
 /// `as_str`, `FromStr` (naming the accepted values when it fails) and serde.
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
-        #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+        #[cfg_attr(feature = "server", derive(utoipa::ToSchema, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow))]
+        #[cfg_attr(feature = "server", diesel(sql_type = diesel::sql_types::Text))]
         #[serde(rename_all = "snake_case")]
         pub enum $name {
             $($(#[$vmeta])* $variant),+
         }
+
+        $crate::sql_text!($name);
 
         impl $name {
             /// Every value, in declaration order.

@@ -8,6 +8,7 @@ use crate::{ParseError, serde_via_str};
 /// A lowercase, hyphen-separated identifier used in URLs: 1 to 80 characters
 /// of `a-z`, `0-9` and single `-` between them.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "server", derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub struct Slug(String);
 
 impl Slug {
@@ -54,6 +55,7 @@ impl fmt::Display for Slug {
 }
 
 serde_via_str!(Slug);
+crate::sql_text!(Slug);
 
 #[cfg(feature = "server")]
 impl utoipa::PartialSchema for Slug {

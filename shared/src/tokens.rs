@@ -11,6 +11,7 @@ use crate::{ParseError, Slug};
 /// ones they do not know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub enum Scope {
     /// Read members-only content.
     #[serde(rename = "members:read")]
@@ -132,3 +133,5 @@ pub struct CreatedApiToken {
     /// as a hash and cannot be shown again.
     pub secret: String,
 }
+
+crate::sql_text!(Scope);

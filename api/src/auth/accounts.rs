@@ -23,9 +23,9 @@ pub fn create_admin(
     let hash = password::hash(secret)?;
     let now = Utc::now().naive_utc();
     let user = NewUser {
-        email: email.to_string(),
+        email: email.clone(),
         display_name: display_name.trim().to_owned(),
-        role: Role::Admin.as_str().to_owned(),
+        role: Role::Admin,
         member_id: None,
         password_hash: hash,
         disabled: false,

@@ -3,8 +3,6 @@
 //! be refused without a database lookup, and lets secret scanners recognise
 //! leaked tokens. Only the SHA-256 hash is stored.
 
-use cecop_shared::Scope;
-
 use super::tokens::random_string;
 
 pub const PREFIX: &str = "cecop_pat_";
@@ -43,26 +41,6 @@ pub fn is_well_formed(secret: &str) -> bool {
     checksum(random) == sum
 }
 
-/// Scopes as stored (space-separated, sorted, no duplicates).
-pub fn encode_scopes(scopes: &[Scope]) -> String {
-    let mut sorted = scopes.to_vec();
-    sorted.sort();
-    sorted.dedup();
-    sorted
-        .iter()
-        .map(|s| s.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Stored scopes; names this version does not know are skipped.
-pub fn decode_scopes(stored: &str) -> Vec<Scope> {
-    stored
-        .split_whitespace()
-        .filter_map(|s| s.parse().ok())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,15 +56,5 @@ mod tests {
         typo[i] = if typo[i] == b'a' { b'b' } else { b'a' };
         assert!(!is_well_formed(&String::from_utf8_lossy(&typo)));
         assert!(!is_well_formed("cecop_pat_short"));
-    }
-
-    #[test]
-    fn scopes_round_trip() {
-        let stored = encode_scopes(&[Scope::ProfileWrite, Scope::MembersRead, Scope::ProfileWrite]);
-        assert_eq!(stored, "members:read profile:write");
-        assert_eq!(
-            decode_scopes(&format!("{stored} future:scope")),
-            [Scope::MembersRead, Scope::ProfileWrite]
-        );
     }
 }

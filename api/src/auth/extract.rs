@@ -130,16 +130,12 @@ async fn resolve_user(
     let id = auth.keys.verify_access(token).ok_or_else(invalid)?;
     let row = with_conn(pool, move |conn| Ok(users::find_by_id(conn, id)?)).await?;
     let row = row.filter(|u| !u.disabled).ok_or_else(invalid)?;
-    let corrupt = |what: &str| ApiError::Internal(anyhow::anyhow!("user {id}: bad {what}"));
     Ok(CurrentUser {
         id,
-        email: row.email.parse().map_err(|_| corrupt("email"))?,
+        email: row.email,
         display_name: row.display_name,
-        role: row.role.parse().map_err(|_| corrupt("role"))?,
-        organisation: match row.organisation {
-            Some(slug) => Some(slug.parse().map_err(|_| corrupt("organisation"))?),
-            None => None,
-        },
+        role: row.role,
+        organisation: row.organisation,
     })
 }
 
@@ -178,8 +174,8 @@ async fn resolve_api_token(
     .ok_or_else(invalid)?;
     Ok(TokenPrincipal {
         id: row.id,
-        scopes: api_tokens::decode_scopes(&row.scopes),
-        organisation: row.organisation.and_then(|slug| slug.parse().ok()),
+        scopes: row.scopes.0,
+        organisation: row.organisation,
         prefix: row.prefix,
     })
 }

@@ -17,8 +17,9 @@ use serde::Deserialize;
 
 use super::markdown;
 use crate::db::DbConnection;
-use crate::db::content::{self, ItemType, NewConsent, NewContent, Translation};
+use crate::db::content::{self, ItemKind, ItemType, NewConsent, NewContent, Translation};
 use crate::db::search::{self, DocType};
+use crate::db::types::Zone;
 
 const TITLE_MAX: usize = 300;
 const SUMMARY_MAX: usize = 1_000;
@@ -120,7 +121,7 @@ fn public() -> Visibility {
 pub struct Prepared {
     pub item: NewContent,
     pub translations: Vec<Translation>,
-    pub themes: Vec<String>,
+    pub themes: Vec<Theme>,
     pub tags: Vec<String>,
     pub member_ids: Vec<i64>,
     pub consent: Option<NewConsent>,
@@ -162,7 +163,7 @@ fn to_utc(local: NaiveDateTime, zone: chrono_tz::Tz) -> Option<NaiveDateTime> {
 fn translation(lang: &Language, title: &str, summary: &str, body: &str) -> Translation {
     Translation {
         content_id: 0,
-        lang: lang.to_string(),
+        lang: lang.clone(),
         title: title.trim().to_owned(),
         summary: summary.trim().to_owned(),
         body: body.to_owned(),
@@ -186,11 +187,11 @@ impl ItemRecord {
         let kind = match (item_type, self.kind.as_deref()) {
             (ItemType::Article, Some(k)) => k
                 .parse::<ArticleKind>()
-                .map(|k| Some(k.as_str().to_owned()))
+                .map(|k| Some(ItemKind::Article(k)))
                 .map_err(|e| format!("kind {e}")),
             (ItemType::Event, Some(k)) => k
                 .parse::<EventKind>()
-                .map(|k| Some(k.as_str().to_owned()))
+                .map(|k| Some(ItemKind::Event(k)))
                 .map_err(|e| format!("kind {e}")),
             (ItemType::Story, None) => Ok(None),
             (ItemType::Story, Some(_)) => Err("kind is not used for stories".to_owned()),
@@ -276,11 +277,12 @@ impl ItemRecord {
         if story_fields && !is(ItemType::Story) {
             errors.push("story fields (cooperative, quote, consent…) are for stories only".into());
         }
-        let (mut starts_at, mut ends_at) = (None, None);
+        let (mut starts_at, mut ends_at, mut time_zone) = (None, None, None);
         if is(ItemType::Event) {
             match (self.starts_at, self.ends_at, self.time_zone.as_deref()) {
                 (Some(start), Some(end), Some(zone)) => match zone.parse::<chrono_tz::Tz>() {
                     Ok(tz) => {
+                        time_zone = Some(Zone(tz));
                         starts_at = to_utc(start, tz);
                         ends_at = to_utc(end, tz);
                         if starts_at.is_none() || ends_at.is_none() {
@@ -320,27 +322,27 @@ impl ItemRecord {
                 .map(|t| translation(&t.lang, &t.title, &t.summary, &t.body)),
         );
         let json = |value: serde_json::Result<String>| value.unwrap_or_else(|_| "[]".into());
-        let mut themes: Vec<String> = self.themes.iter().map(|t| t.as_str().to_owned()).collect();
+        let mut themes = self.themes.clone();
         themes.dedup();
         let mut tags: Vec<String> = self.tags.iter().map(ToString::to_string).collect();
         tags.sort();
         tags.dedup();
         Ok(Prepared {
             item: NewContent {
-                item_type: item_type.as_str().to_owned(),
-                slug: self.slug.to_string(),
+                item_type,
+                slug: self.slug.clone(),
                 kind,
-                status: self.status.as_str().to_owned(),
-                visibility: self.visibility.as_str().to_owned(),
+                status: self.status,
+                visibility: self.visibility,
                 publish_at: self.published_at.naive_utc(),
-                default_lang: self.lang.to_string(),
-                country: self.country.map(|c| c.to_string()),
+                default_lang: self.lang.clone(),
+                country: self.country,
                 eu_funded: self.eu_funded,
                 illustrative: self.illustrative,
                 attachments: json(serde_json::to_string(&self.attachments)),
                 starts_at,
                 ends_at,
-                time_zone: self.time_zone,
+                time_zone,
                 venue: self.venue,
                 city: self.city,
                 online_url: self.online_url,
@@ -388,7 +390,7 @@ pub fn insert(conn: &mut DbConnection, prepared: Prepared) -> diesel::QueryResul
         .iter()
         .map(|t| {
             let text = format!("{} {}", t.summary, markdown::to_plain_text(&t.body));
-            (t.lang.clone(), t.title.clone(), text)
+            (t.lang.to_string(), t.title.clone(), text)
         })
         .collect();
     search::index(conn, DocType::Content, id, &entries)?;
@@ -408,7 +410,7 @@ pub fn member_ids(conn: &mut DbConnection) -> diesel::QueryResult<HashMap<String
 /// The outcome of one line of an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineOutcome {
-    Imported { line: usize, slug: String },
+    Imported { line: usize, slug: Slug },
     Refused { line: usize, reasons: Vec<String> },
 }
 
@@ -442,7 +444,7 @@ pub fn import_articles<R: BufRead>(
     mut report: impl FnMut(&LineOutcome),
 ) -> anyhow::Result<ImportReport> {
     let members = member_ids(conn)?;
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<Slug> = HashSet::new();
     let mut result = ImportReport::default();
     let parse = |raw: &str| -> Result<ItemRecord, Vec<String>> {
         let de = &mut serde_json::Deserializer::from_str(raw);

@@ -9,4 +9,6 @@ pub mod feeds;
 pub mod import;
 pub mod language;
 pub mod markdown;
+pub mod search;
 pub mod text;
+pub mod wire;

@@ -4,8 +4,11 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use cecop_shared::Slug;
+
 use super::DbConnection;
 use super::schema::{api_tokens, members};
+use super::types::Scopes;
 
 /// A token as stored, with its organisation's slug.
 #[derive(Debug, Clone, Queryable)]
@@ -13,10 +16,9 @@ pub struct TokenRow {
     pub id: i64,
     pub name: String,
     pub prefix: String,
-    /// Space-separated scope names.
-    pub scopes: String,
+    pub scopes: Scopes,
     pub member_id: Option<i64>,
-    pub organisation: Option<String>,
+    pub organisation: Option<Slug>,
     pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
     pub last_used_at: Option<NaiveDateTime>,

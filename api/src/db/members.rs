@@ -3,31 +3,32 @@
 
 use std::collections::HashMap;
 
+use cecop_shared::{CountryCode, FigureProvenance, MemberKind, MemberStatus, MembershipTier, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text};
 
 use super::schema::members;
+use super::types::Json;
 use super::{Backend, DbConnection};
 
 diesel::define_sql_function!(fn lower(x: Text) -> Text);
 diesel::define_sql_function!(#[sql_name = "lower"] fn lower_opt(x: Nullable<Text>) -> Nullable<Text>);
 
-/// A member as stored. Enum-like columns are text; the handler layer parses
-/// them into `cecop_shared` types.
+/// A member as stored, decoded into domain types (see `db::types`).
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = members)]
 pub struct MemberRow {
-    pub slug: String,
+    pub slug: Slug,
     pub name: String,
     pub acronym: Option<String>,
-    pub country: String,
-    pub kind: String,
-    pub membership: Option<String>,
-    pub status: String,
+    pub country: CountryCode,
+    pub kind: MemberKind,
+    pub membership: Option<MembershipTier>,
+    pub status: MemberStatus,
     pub joined_year: Option<i32>,
     pub website: Option<String>,
     pub description: String,
-    pub sectors: String,
+    pub sectors: Json<Vec<String>>,
     pub illustrative: bool,
     pub source_url: Option<String>,
     pub figures_year: Option<i32>,
@@ -35,7 +36,7 @@ pub struct MemberRow {
     pub workers: Option<i64>,
     pub worker_members: Option<i64>,
     pub turnover_eur: Option<i64>,
-    pub figures_provenance: Option<String>,
+    pub figures_provenance: Option<FigureProvenance>,
     pub figures_note: Option<String>,
     pub public_contact: Option<String>,
     pub network_contact: Option<String>,
@@ -45,13 +46,13 @@ pub struct MemberRow {
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = members)]
 pub struct NewMember {
-    pub slug: String,
+    pub slug: Slug,
     pub name: String,
     pub acronym: Option<String>,
-    pub country: String,
-    pub kind: String,
-    pub membership: Option<String>,
-    pub status: String,
+    pub country: CountryCode,
+    pub kind: MemberKind,
+    pub membership: Option<MembershipTier>,
+    pub status: MemberStatus,
     pub joined_year: Option<i32>,
     pub website: Option<String>,
     pub description: String,
@@ -63,7 +64,7 @@ pub struct NewMember {
     pub workers: Option<i64>,
     pub worker_members: Option<i64>,
     pub turnover_eur: Option<i64>,
-    pub figures_provenance: Option<String>,
+    pub figures_provenance: Option<FigureProvenance>,
     pub figures_note: Option<String>,
     pub network_contact: Option<String>,
 }
@@ -71,15 +72,13 @@ pub struct NewMember {
 /// Directory filters, already validated.
 #[derive(Debug, Clone, Default)]
 pub struct MemberFilter {
-    pub country: Option<String>,
-    pub kind: Option<String>,
+    pub country: Option<CountryCode>,
+    pub kind: Option<MemberKind>,
     /// Statuses to include; empty means all.
-    pub statuses: Vec<String>,
+    pub statuses: Vec<MemberStatus>,
     /// Case-insensitive text matched against name and acronym.
     pub text: Option<String>,
 }
-
-const ACTIVE: &str = "active";
 
 /// Escapes `%`, `_` and the escape character itself for a LIKE pattern.
 pub fn like_pattern(text: &str) -> String {
@@ -101,10 +100,10 @@ fn filtered(filter: &MemberFilter) -> members::BoxedQuery<'static, Backend> {
         query = query.filter(members::status.eq_any(filter.statuses.clone()));
     }
     if let Some(country) = &filter.country {
-        query = query.filter(members::country.eq(country.clone()));
+        query = query.filter(members::country.eq(*country));
     }
     if let Some(kind) = &filter.kind {
-        query = query.filter(members::kind.eq(kind.clone()));
+        query = query.filter(members::kind.eq(*kind));
     }
     if let Some(text) = &filter.text {
         let pattern = like_pattern(text);
@@ -165,22 +164,22 @@ pub struct OverviewRow {
     pub members_from_declared: i64,
     pub latest_return_year: Option<i32>,
     /// (country, active members), most members first.
-    pub countries: Vec<(String, i64)>,
+    pub countries: Vec<(CountryCode, i64)>,
 }
 
 type Declared = (
     i64,
-    String,
+    CountryCode,
     Option<i64>,
     Option<i64>,
     Option<i64>,
-    Option<String>,
+    Option<FigureProvenance>,
 );
 
 pub fn overview(conn: &mut DbConnection) -> QueryResult<OverviewRow> {
     conn.transaction(|conn| {
         let declared: Vec<Declared> = members::table
-            .filter(members::status.eq(ACTIVE))
+            .filter(members::status.eq(MemberStatus::Active))
             .select((
                 members::id,
                 members::country,
@@ -212,7 +211,7 @@ pub fn overview(conn: &mut DbConnection) -> QueryResult<OverviewRow> {
             latest_return_year: None,
             countries: Vec::new(),
         };
-        let mut countries: HashMap<String, i64> = HashMap::new();
+        let mut countries: HashMap<CountryCode, i64> = HashMap::new();
         for (id, country, cooperatives, workers, worker_members, provenance) in declared {
             *countries.entry(country).or_default() += 1;
             if let Some(figures) = latest.get(&id) {
@@ -229,14 +228,14 @@ pub fn overview(conn: &mut DbConnection) -> QueryResult<OverviewRow> {
                 row.enterprise_count += cooperatives.unwrap_or_default();
                 row.worker_count += workers.unwrap_or_default();
                 row.worker_member_count += worker_members.unwrap_or_default();
-                if provenance == "illustrative" {
+                if provenance == FigureProvenance::Illustrative {
                     row.members_with_illustrative_figures += 1;
                 }
             }
         }
         row.members_with_figures = row.members_from_returns + row.members_from_declared;
         row.country_count = countries.len() as i64;
-        let mut countries: Vec<(String, i64)> = countries.into_iter().collect();
+        let mut countries: Vec<(CountryCode, i64)> = countries.into_iter().collect();
         countries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         row.countries = countries;
         Ok(row)
@@ -273,11 +272,8 @@ pub fn update_profile(
 }
 
 /// Slugs of the members with these ids.
-pub fn slugs_by_ids(
-    conn: &mut DbConnection,
-    ids: &[i64],
-) -> QueryResult<std::collections::HashMap<i64, String>> {
-    let rows: Vec<(i64, String)> = members::table
+pub fn slugs_by_ids(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, Slug>> {
+    let rows: Vec<(i64, Slug)> = members::table
         .filter(members::id.eq_any(ids.to_vec()))
         .select((members::id, members::slug))
         .load(conn)?;

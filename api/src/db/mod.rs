@@ -17,6 +17,7 @@ pub mod schema;
 pub mod search;
 pub mod sessions;
 pub mod statistics;
+pub mod types;
 pub mod users;
 
 use std::time::Duration;

@@ -1,10 +1,14 @@
 //! Queries over the data collection: campaigns, data returns, their values
-//! and revisions. Enum-like columns are text; `crate::returns` parses them.
+//! and revisions. Rows hold domain types, decoded once (see `db::types`).
 
+use cecop_shared::{
+    CampaignState, CoopType, Indicator, ReturnState, RevisionAction, Sector, Slug, ValueChange,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::{campaigns, data_returns, members, return_revisions, return_values};
+use super::types::Json;
 use super::{Backend, DbConnection};
 
 /// A campaign as stored.
@@ -15,7 +19,7 @@ pub struct CampaignRow {
     pub year: i32,
     pub opens_on: NaiveDate,
     pub closes_on: NaiveDate,
-    pub state: String,
+    pub state: CampaignState,
     pub updated_at: NaiveDateTime,
 }
 
@@ -25,7 +29,7 @@ pub struct CampaignFields {
     pub year: i32,
     pub opens_on: NaiveDate,
     pub closes_on: NaiveDate,
-    pub state: String,
+    pub state: CampaignState,
     pub updated_at: NaiveDateTime,
 }
 
@@ -90,13 +94,13 @@ pub struct ReturnRow {
     #[diesel(select_expression = campaigns::year)]
     pub year: i32,
     #[diesel(select_expression = campaigns::state)]
-    pub campaign_state: String,
+    pub campaign_state: CampaignState,
     #[diesel(select_expression = members::slug)]
-    pub member_slug: String,
+    pub member_slug: Slug,
     #[diesel(select_expression = members::name)]
     pub member_name: String,
     #[diesel(select_expression = data_returns::state)]
-    pub state: String,
+    pub state: ReturnState,
     #[diesel(select_expression = data_returns::reason)]
     pub reason: Option<String>,
     #[diesel(select_expression = data_returns::submitted_at)]
@@ -143,8 +147,8 @@ pub fn find_member_return(
 #[derive(Debug, Clone, Default)]
 pub struct ReturnFilter {
     pub year: Option<i32>,
-    pub state: Option<String>,
-    pub member: Option<String>,
+    pub state: Option<ReturnState>,
+    pub member: Option<Slug>,
 }
 
 fn filtered(filter: &ReturnFilter) -> diesel::dsl::IntoBoxed<'static, Joined, Backend> {
@@ -153,7 +157,7 @@ fn filtered(filter: &ReturnFilter) -> diesel::dsl::IntoBoxed<'static, Joined, Ba
         query = query.filter(campaigns::year.eq(year));
     }
     if let Some(state) = &filter.state {
-        query = query.filter(data_returns::state.eq(state.clone()));
+        query = query.filter(data_returns::state.eq(*state));
     }
     if let Some(member) = &filter.member {
         query = query.filter(members::slug.eq(member.clone()));
@@ -203,7 +207,7 @@ pub fn value_counts(
 pub struct NewReturn {
     pub campaign_id: i64,
     pub member_id: i64,
-    pub state: String,
+    pub state: ReturnState,
     pub illustrative: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -221,7 +225,7 @@ pub fn insert_return(conn: &mut DbConnection, new: &NewReturn) -> QueryResult<i6
 #[derive(Debug, Clone, AsChangeset)]
 #[diesel(table_name = data_returns, treat_none_as_null = true)]
 pub struct StateChange {
-    pub state: String,
+    pub state: ReturnState,
     pub reason: Option<String>,
     pub submitted_at: Option<NaiveDateTime>,
     pub reviewed_at: Option<NaiveDateTime>,
@@ -245,9 +249,9 @@ pub fn touch(conn: &mut DbConnection, id: i64, at: NaiveDateTime) -> QueryResult
 #[diesel(table_name = return_values)]
 pub struct ValueRow {
     pub return_id: i64,
-    pub indicator: String,
-    pub coop_type: String,
-    pub sector: String,
+    pub indicator: Indicator,
+    pub coop_type: CoopType,
+    pub sector: Sector,
     pub amount: i64,
     pub cell_workers: Option<i64>,
 }
@@ -327,15 +331,18 @@ mod tests {
 
     #[test]
     fn packed_values_round_trip() {
-        let row = |indicator: &str, amount, cell_workers| ValueRow {
+        let row = |indicator, amount, cell_workers| ValueRow {
             return_id: 1,
-            indicator: indicator.into(),
-            coop_type: "social".into(),
-            sector: "services".into(),
+            indicator,
+            coop_type: CoopType::Social,
+            sector: Sector::Services,
             amount,
             cell_workers,
         };
-        let rows = [row("workers", 10, Some(10)), row("coops_left", 0, None)];
+        let rows = [
+            row(Indicator::Workers, 10, Some(10)),
+            row(Indicator::CoopsLeft, 0, None),
+        ];
         let packed = pack(&rows);
         assert_eq!(
             packed,
@@ -371,22 +378,37 @@ pub fn previous_approved(
         .optional()
 }
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+/// A revision as stored.
+#[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = return_revisions)]
 pub struct RevisionRow {
     pub return_id: i64,
     pub at: NaiveDateTime,
     pub actor: String,
     pub actor_name: Option<String>,
-    pub action: String,
-    pub from_state: Option<String>,
-    pub to_state: String,
+    pub action: RevisionAction,
+    pub from_state: Option<ReturnState>,
+    pub to_state: ReturnState,
     pub reason: Option<String>,
-    /// JSON array of `ValueChange`.
+    pub changes: Json<Vec<ValueChange>>,
+}
+
+/// A revision to record; `changes` is the JSON array of `ValueChange`.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = return_revisions)]
+pub struct NewRevision {
+    pub return_id: i64,
+    pub at: NaiveDateTime,
+    pub actor: String,
+    pub actor_name: Option<String>,
+    pub action: RevisionAction,
+    pub from_state: Option<ReturnState>,
+    pub to_state: ReturnState,
+    pub reason: Option<String>,
     pub changes: String,
 }
 
-pub fn add_revision(conn: &mut DbConnection, row: &RevisionRow) -> QueryResult<usize> {
+pub fn add_revision(conn: &mut DbConnection, row: &NewRevision) -> QueryResult<usize> {
     diesel::insert_into(return_revisions::table)
         .values(row)
         .execute(conn)

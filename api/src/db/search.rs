@@ -4,7 +4,10 @@
 //! query word as a prefix, accent- and case-insensitively; only the ranking
 //! functions differ (bm25 and ts_rank).
 
+use cecop_shared::Language;
 use chrono::NaiveDateTime;
+use diesel::deserialize::FromSqlRow;
+use diesel::expression::AsExpression;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Text, Timestamp};
 
@@ -14,20 +17,41 @@ use super::schema::members;
 use crate::content::text;
 
 /// Which kind of row a search document stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, AsExpression, FromSqlRow)]
+#[diesel(sql_type = Text)]
 pub enum DocType {
     Content,
     Member,
 }
 
 impl DocType {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Self::Content => "content",
             Self::Member => "member",
         }
     }
 }
+
+impl std::str::FromStr for DocType {
+    type Err = &'static str;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "content" => Ok(Self::Content),
+            "member" => Ok(Self::Member),
+            _ => Err("must be content or member"),
+        }
+    }
+}
+
+impl std::fmt::Display for DocType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+cecop_shared::impl_sql_text!(DocType);
 
 /// Languages a document may have in the SQLite index (its rowid range).
 const ROWIDS_PER_DOC: i64 = 64;
@@ -130,11 +154,11 @@ pub fn reindex_members(conn: &mut DbConnection) -> QueryResult<()> {
 #[derive(Debug, Clone, QueryableByName)]
 pub struct Hit {
     #[diesel(sql_type = Text)]
-    pub doc_type: String,
+    pub doc_type: DocType,
     #[diesel(sql_type = BigInt)]
     pub doc_id: i64,
     #[diesel(sql_type = Text)]
-    pub lang: String,
+    pub lang: Language,
     #[diesel(sql_type = Text)]
     pub title: String,
     #[diesel(sql_type = Text)]

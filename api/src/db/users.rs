@@ -1,5 +1,6 @@
 //! Queries over users: lookup by e-mail or id, creation, password changes.
 
+use cecop_shared::{Email, Role, Slug};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -10,12 +11,12 @@ use super::schema::{members, users};
 #[derive(Debug, Clone, Queryable)]
 pub struct UserRow {
     pub id: i64,
-    pub email: String,
+    pub email: Email,
     pub display_name: String,
-    pub role: String,
+    pub role: Role,
     pub password_hash: String,
     pub disabled: bool,
-    pub organisation: Option<String>,
+    pub organisation: Option<Slug>,
     pub member_id: Option<i64>,
     pub created_at: NaiveDateTime,
 }
@@ -68,9 +69,9 @@ pub fn find_by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<UserRo
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = users)]
 pub struct NewUser {
-    pub email: String,
+    pub email: Email,
     pub display_name: String,
-    pub role: String,
+    pub role: Role,
     pub member_id: Option<i64>,
     pub password_hash: String,
     pub disabled: bool,
@@ -100,7 +101,7 @@ pub fn set_password_hash(
 /// Admin list filters.
 #[derive(Debug, Clone, Default)]
 pub struct UserFilter {
-    pub role: Option<String>,
+    pub role: Option<Role>,
     /// Case-insensitive text in the e-mail or display name.
     pub text: Option<String>,
 }
@@ -108,7 +109,7 @@ pub struct UserFilter {
 fn filtered(filter: &UserFilter) -> users::BoxedQuery<'static, super::Backend> {
     let mut query = users::table.into_boxed();
     if let Some(role) = &filter.role {
-        query = query.filter(users::role.eq(role.clone()));
+        query = query.filter(users::role.eq(*role));
     }
     if let Some(text) = &filter.text {
         let pattern = super::members::like_pattern(text);
@@ -154,7 +155,7 @@ pub fn list(
 #[diesel(table_name = users, treat_none_as_null = true)]
 pub struct UserChanges {
     pub display_name: String,
-    pub role: String,
+    pub role: Role,
     pub member_id: Option<i64>,
     pub disabled: bool,
     pub updated_at: NaiveDateTime,

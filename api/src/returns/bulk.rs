@@ -169,25 +169,18 @@ pub fn import(
             let (state, reason) = state_of(*year, member);
             let existing = db::find_member_return(conn, group.campaign_id, group.member_id)?;
             let (id, from, before) = match existing {
-                Some(row) => {
-                    let from: ReturnState = row
-                        .state
-                        .parse()
-                        .map_err(|_| anyhow::anyhow!("bad state"))?;
-                    (
-                        row.id,
-                        Some(from),
-                        to_values(&db::values(conn, row.id)?)
-                            .map_err(|e| anyhow::anyhow!("{e}"))?,
-                    )
-                }
+                Some(row) => (
+                    row.id,
+                    Some(row.state),
+                    to_values(&db::values(conn, row.id)?),
+                ),
                 None => {
                     let id = db::insert_return(
                         conn,
                         &NewReturn {
                             campaign_id: group.campaign_id,
                             member_id: group.member_id,
-                            state: state.as_str().to_owned(),
+                            state,
                             illustrative,
                             created_at: now,
                             updated_at: now,
@@ -208,7 +201,7 @@ pub fn import(
                 conn,
                 id,
                 &StateChange {
-                    state: state.as_str().to_owned(),
+                    state,
                     reason: reason.clone(),
                     submitted_at: submitted.then_some(now),
                     reviewed_at: reviewed.then_some(now),

@@ -16,7 +16,7 @@ use cecop_shared::{
 use chrono::{NaiveDateTime, Utc};
 
 use crate::db::DbConnection;
-use crate::db::returns::{self as db, CampaignRow, NewReturn, ReturnRow, RevisionRow, ValueRow};
+use crate::db::returns::{self as db, CampaignRow, NewReturn, NewRevision, ReturnRow, ValueRow};
 use crate::error::ApiError;
 
 /// Who makes a change, as revisions and the audit log name them.
@@ -53,26 +53,19 @@ pub fn from_amount(indicator: Indicator, amount: i64) -> f64 {
     amount as f64 / scale(indicator)
 }
 
-fn corrupt(what: &str) -> ApiError {
-    ApiError::Internal(anyhow::anyhow!("stored return value has a bad {what}"))
-}
-
 /// Stored rows as values, in form order.
-pub fn to_values(rows: &[ValueRow]) -> Result<Vec<ReturnValue>, ApiError> {
-    let mut values = rows
+pub fn to_values(rows: &[ValueRow]) -> Vec<ReturnValue> {
+    let mut values: Vec<ReturnValue> = rows
         .iter()
-        .map(|row| {
-            let indicator: Indicator = row.indicator.parse().map_err(|_| corrupt("indicator"))?;
-            Ok(ReturnValue {
-                indicator,
-                coop_type: row.coop_type.parse().map_err(|_| corrupt("coop_type"))?,
-                sector: row.sector.parse().map_err(|_| corrupt("sector"))?,
-                value: from_amount(indicator, row.amount),
-            })
+        .map(|row| ReturnValue {
+            indicator: row.indicator,
+            coop_type: row.coop_type,
+            sector: row.sector,
+            value: from_amount(row.indicator, row.amount),
         })
-        .collect::<Result<Vec<_>, ApiError>>()?;
+        .collect();
     values.sort_by_key(ReturnValue::cell);
-    Ok(values)
+    values
 }
 
 fn to_rows(return_id: i64, values: &[ReturnValue]) -> Vec<ValueRow> {
@@ -90,9 +83,9 @@ fn to_rows(return_id: i64, values: &[ReturnValue]) -> Vec<ValueRow> {
         .iter()
         .map(|v| ValueRow {
             return_id,
-            indicator: v.indicator.as_str().to_owned(),
-            coop_type: v.coop_type.as_str().to_owned(),
-            sector: v.sector.as_str().to_owned(),
+            indicator: v.indicator,
+            coop_type: v.coop_type,
+            sector: v.sector,
             amount: to_amount(v.indicator, v.value),
             cell_workers: workers.get(&(v.coop_type, v.sector)).copied(),
         })
@@ -121,29 +114,11 @@ pub fn diff(old: &[ReturnValue], new: &[ReturnValue]) -> Vec<ValueChange> {
         .collect()
 }
 
-/// The parsed states of a return and its campaign.
-pub fn states(row: &ReturnRow) -> Result<(ReturnState, CampaignState), ApiError> {
-    Ok((
-        row.state.parse().map_err(|_| corrupt("state"))?,
-        row.campaign_state
-            .parse()
-            .map_err(|_| corrupt("campaign state"))?,
-    ))
-}
-
 fn state_conflict(message: String) -> ApiError {
     ApiError::Conflict {
         field: "state".into(),
         message,
     }
-}
-
-/// The campaign's state, parsed.
-pub fn campaign_state(campaign: &CampaignRow) -> Result<CampaignState, ApiError> {
-    campaign
-        .state
-        .parse()
-        .map_err(|_| corrupt("campaign state"))
 }
 
 /// Refuses changes to a campaign that is not open.
@@ -163,7 +138,7 @@ pub fn require_open(year: i32, state: CampaignState) -> Result<(), ApiError> {
 /// Refuses changes to a return the member may not edit now (campaign not
 /// open, or the return submitted or approved); gives its state.
 pub fn require_editable(row: &ReturnRow) -> Result<ReturnState, ApiError> {
-    let (state, campaign) = states(row)?;
+    let (state, campaign) = (row.state, row.campaign_state);
     require_open(row.year, campaign)?;
     if !state.editable() {
         return Err(state_conflict(format!(
@@ -189,7 +164,7 @@ pub fn ensure_return(
         &NewReturn {
             campaign_id: campaign.id,
             member_id,
-            state: ReturnState::Draft.as_str().to_owned(),
+            state: ReturnState::Draft,
             illustrative: false,
             created_at: now,
             updated_at: now,
@@ -215,15 +190,15 @@ pub fn revision(
     step: Step,
     changes: &[ValueChange],
     at: NaiveDateTime,
-) -> Result<RevisionRow, ApiError> {
-    Ok(RevisionRow {
+) -> Result<NewRevision, ApiError> {
+    Ok(NewRevision {
         return_id,
         at,
         actor: actor.id.clone(),
         actor_name: actor.name.clone(),
-        action: step.action.as_str().to_owned(),
-        from_state: step.from.map(|s| s.as_str().to_owned()),
-        to_state: step.to.as_str().to_owned(),
+        action: step.action,
+        from_state: step.from,
+        to_state: step.to,
         reason: step.reason,
         changes: serde_json::to_string(changes).map_err(|e| ApiError::Internal(e.into()))?,
     })
@@ -245,7 +220,7 @@ pub fn save_values(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let current = to_values(&db::values(conn, row.id)?)?;
+    let current = to_values(&db::values(conn, row.id)?);
     let changes = diff(&current, values);
     if changes.is_empty() {
         return Ok(changes);
@@ -274,7 +249,7 @@ pub fn transition(
     actor: &Actor,
     reason: Option<String>,
 ) -> Result<ReturnState, ApiError> {
-    let (state, campaign) = states(row)?;
+    let (state, campaign) = (row.state, row.campaign_state);
     let Some(next) = transition.apply(state) else {
         let allowed = match transition {
             Transition::Submit => "a draft or a returned return",
@@ -300,7 +275,7 @@ pub fn transition(
         _ => require_open(row.year, campaign)?,
     }
     if transition == Transition::Submit {
-        let values = to_values(&db::values(conn, row.id)?)?;
+        let values = to_values(&db::values(conn, row.id)?);
         if values.is_empty() {
             return Err(ApiError::Validation(vec![cecop_shared::FieldError {
                 field: "values".into(),
@@ -325,7 +300,7 @@ pub fn transition(
         conn,
         row.id,
         &db::StateChange {
-            state: next.as_str().to_owned(),
+            state: next,
             reason: kept_reason,
             submitted_at,
             reviewed_at,

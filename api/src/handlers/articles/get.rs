@@ -11,7 +11,7 @@ use crate::content::clock::Clock;
 use crate::db::Pool;
 use crate::db::content::ItemType;
 use crate::error::ApiError;
-use crate::handlers::content::{article_summary, attachments, audience, respond_detail};
+use crate::handlers::content::{article_summary, audience, respond_detail};
 
 /// The language parameter of a single item.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -69,7 +69,7 @@ pub async fn get_article(
             Ok(Article {
                 summary: article_summary(row, detail.meta)?,
                 body_html: detail.body_html,
-                attachments: attachments(row)?,
+                attachments: row.attachments.0.clone(),
                 members: detail.members,
             })
         },

@@ -9,18 +9,18 @@ use crate::auth::MaybePrincipal;
 use crate::content::cache::ContentCache;
 use crate::content::clock::Clock;
 use crate::db::Pool;
-use crate::db::content::{ContentFilter, ItemType, Order};
+use crate::db::content::{ContentFilter, ItemKind, ItemType, Order};
 use crate::error::ApiError;
 use crate::handlers::content::{ListParams, article_summary, audience, day_range, respond_list};
 use crate::handlers::parse_param;
 
 /// Comma-separated article kinds, each validated, without repeats.
-fn parse_kinds(raw: Option<&str>) -> Result<Vec<String>, ApiError> {
-    let mut kinds: Vec<String> = Vec::new();
+fn parse_kinds(raw: Option<&str>) -> Result<Vec<ItemKind>, ApiError> {
+    let mut kinds = Vec::new();
     for part in raw.into_iter().flat_map(|r| r.split(',')) {
         let kind: ArticleKind = part.parse().map_err(|e| ApiError::invalid("kind", e))?;
-        if !kinds.iter().any(|k| k == kind.as_str()) {
-            kinds.push(kind.as_str().to_owned());
+        if !kinds.contains(&ItemKind::Article(kind)) {
+            kinds.push(ItemKind::Article(kind));
         }
     }
     Ok(kinds)
@@ -91,13 +91,10 @@ pub async fn list_articles(
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Article);
     filter.kinds = parse_kinds(query.kind.as_deref())?;
-    filter.theme =
-        parse_param::<Theme>("theme", query.theme.as_deref())?.map(|t| t.as_str().into());
-    filter.tag = parse_param::<Slug>("tag", query.tag.as_deref())?.map(|t| t.to_string());
-    filter.member_slug =
-        parse_param::<Slug>("member", query.member.as_deref())?.map(|m| m.to_string());
-    filter.country =
-        parse_param::<CountryCode>("country", query.country.as_deref())?.map(|c| c.to_string());
+    filter.theme = parse_param::<Theme>("theme", query.theme.as_deref())?;
+    filter.tag = parse_param::<Slug>("tag", query.tag.as_deref())?;
+    filter.member_slug = parse_param::<Slug>("member", query.member.as_deref())?;
+    filter.country = parse_param::<CountryCode>("country", query.country.as_deref())?;
     (filter.from, filter.to) = day_range(query.from.as_deref(), query.to.as_deref())?;
     let list = params.request(&req, filter, Order::Newest, audience(&caller, &clock))?;
     respond_list(&req, &pool, &cache, list, article_summary).await

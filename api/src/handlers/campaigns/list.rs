@@ -24,10 +24,7 @@ pub async fn list_campaigns(
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let rows = with_conn(&pool, |conn| Ok(returns::campaigns(conn)?)).await?;
-    let campaigns = rows
-        .into_iter()
-        .map(to_campaign)
-        .collect::<Result<Vec<_>, _>>()?;
+    let campaigns: Vec<_> = rows.into_iter().map(to_campaign).collect();
     let mut response = HttpResponse::Ok();
     response.insert_header(REVALIDATE);
     Ok(etagged_json(&req, response, &campaigns))

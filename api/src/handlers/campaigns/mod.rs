@@ -12,14 +12,14 @@ use chrono::Utc;
 use crate::db::returns::{CampaignFields, CampaignRow};
 use crate::error::ApiError;
 
-pub fn to_campaign(row: CampaignRow) -> Result<Campaign, ApiError> {
-    Ok(Campaign {
+pub fn to_campaign(row: CampaignRow) -> Campaign {
+    Campaign {
         year: row.year,
         opens_on: row.opens_on,
         closes_on: row.closes_on,
-        state: crate::returns::campaign_state(&row)?,
+        state: row.state,
         updated_at: row.updated_at.and_utc(),
-    })
+    }
 }
 
 /// The year from a path segment, naming it when it is not a plausible year.
@@ -55,7 +55,7 @@ fn validate(request: &CampaignRequest, state: CampaignState) -> Result<CampaignF
         year: request.year,
         opens_on: request.opens_on,
         closes_on: request.closes_on,
-        state: state.as_str().to_owned(),
+        state,
         updated_at: Utc::now().naive_utc(),
     })
 }

@@ -61,7 +61,7 @@ pub async fn update_campaign(
         conn.transaction(|conn| {
             let current = returns::campaign(conn, year)?
                 .ok_or_else(|| ApiError::NotFound(format!("There is no {year} campaign.")))?;
-            let from = crate::returns::campaign_state(&current)?;
+            let from = current.state;
             let to = request.state.unwrap_or(from);
             if to != from && !from.next().contains(&to) {
                 let next: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
@@ -89,5 +89,5 @@ pub async fn update_campaign(
     })
     .await?;
     statistics.forget_fingerprint();
-    Ok(HttpResponse::Ok().json(to_campaign(row)?))
+    Ok(HttpResponse::Ok().json(to_campaign(row)))
 }

@@ -10,7 +10,7 @@ use crate::db::Pool;
 use crate::db::content::ItemType;
 use crate::error::ApiError;
 use crate::handlers::articles::get::LangQuery;
-use crate::handlers::content::{attachments, audience, event_summary, organisers, respond_detail};
+use crate::handlers::content::{audience, event_summary, respond_detail};
 
 /// Get one published event.
 #[utoipa::path(
@@ -54,9 +54,9 @@ pub async fn get_event(
             Ok(Event {
                 summary: event_summary(row, detail.meta)?,
                 body_html: detail.body_html,
-                organisers: organisers(row)?,
+                organisers: row.organisers.0.clone(),
                 registration_url: row.registration_url.clone(),
-                attachments: attachments(row)?,
+                attachments: row.attachments.0.clone(),
                 members: detail.members,
             })
         },

@@ -9,7 +9,7 @@ use crate::auth::MaybePrincipal;
 use crate::content::cache::ContentCache;
 use crate::content::clock::Clock;
 use crate::db::Pool;
-use crate::db::content::{ContentFilter, ItemType, Order};
+use crate::db::content::{ContentFilter, ItemKind, ItemType, Order};
 use crate::error::ApiError;
 use crate::handlers::content::{ListParams, audience, day_range, event_summary, respond_list};
 use crate::handlers::parse_param;
@@ -76,12 +76,10 @@ pub async fn list_events(
     let mut filter = ContentFilter::new(ItemType::Event);
     filter.upcoming = parse_param::<bool>("upcoming", query.upcoming.as_deref())?;
     filter.kinds = parse_param::<EventKind>("kind", query.kind.as_deref())?
-        .map(|k| vec![k.as_str().to_owned()])
+        .map(|k| vec![ItemKind::Event(k)])
         .unwrap_or_default();
-    filter.theme =
-        parse_param::<Theme>("theme", query.theme.as_deref())?.map(|t| t.as_str().into());
-    filter.country =
-        parse_param::<CountryCode>("country", query.country.as_deref())?.map(|c| c.to_string());
+    filter.theme = parse_param::<Theme>("theme", query.theme.as_deref())?;
+    filter.country = parse_param::<CountryCode>("country", query.country.as_deref())?;
     (filter.from, filter.to) = day_range(query.from.as_deref(), query.to.as_deref())?;
     let order = if filter.upcoming == Some(true) {
         Order::StartsSoonest

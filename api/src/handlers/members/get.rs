@@ -50,6 +50,6 @@ pub async fn get_member(
     Ok(etagged_json(
         &req,
         response,
-        &for_caller(to_member(row)?, members_only),
+        &for_caller(to_member(row), members_only),
     ))
 }

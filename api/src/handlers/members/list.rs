@@ -1,7 +1,7 @@
 //! `GET /api/v1/members`: the directory, filtered and paginated.
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use cecop_shared::{CountryCode, Member, MemberKind, Page};
+use cecop_shared::{CountryCode, Member, MemberKind, MemberStatus, Page};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -76,13 +76,13 @@ impl ListMembersQuery {
         let kind: Option<MemberKind> = parse_param("kind", self.kind.as_deref())?;
         let status = parse_param("status", self.status.as_deref())?.unwrap_or(StatusFilter::Active);
         let statuses = match status {
-            StatusFilter::Active => vec!["active".to_owned()],
-            StatusFilter::Former => vec!["former".to_owned()],
+            StatusFilter::Active => vec![MemberStatus::Active],
+            StatusFilter::Former => vec![MemberStatus::Former],
             StatusFilter::All => Vec::new(),
         };
         Ok(MemberFilter {
-            country: country.map(|c| c.to_string()),
-            kind: kind.map(|k| k.as_str().to_owned()),
+            country,
+            kind,
             statuses,
             text: parse_text("q", self.q.as_deref(), Q_MAX_CHARS)?,
         })
@@ -129,10 +129,10 @@ pub async fn list_members(
     })
     .await?;
     let members_only = caller.reads_members_only();
-    let items = rows
+    let items: Vec<Member> = rows
         .into_iter()
-        .map(|row| to_member(row).map(|m| for_caller(m, members_only)))
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|row| for_caller(to_member(row), members_only))
+        .collect();
     Ok(page_response(
         &req,
         request,

@@ -3,11 +3,9 @@
 pub mod get;
 pub mod list;
 
-use anyhow::Context;
 use cecop_shared::{Member, MemberFigures};
 
 use crate::db::members::MemberRow;
-use crate::error::ApiError;
 
 /// `Cache-Control` and `Vary` for a member read: shared caches may keep the
 /// anonymous view; a view with members-only fields is private.
@@ -33,42 +31,24 @@ fn for_caller(mut member: Member, members_only: bool) -> Member {
     member
 }
 
-/// Turns a stored row into the published type. Stored values were validated
-/// on the way in, so a failure here is corrupt data: a logged 500.
-pub(crate) fn to_member(row: MemberRow) -> Result<Member, ApiError> {
-    let parse =
-        |what: &str, value: &str| anyhow::anyhow!("member {}: bad {what} {value:?}", row.slug);
-    let figures = match &row.figures_provenance {
-        None => None,
-        Some(provenance) => Some(MemberFigures {
-            reference_year: row.figures_year,
-            cooperatives: row.cooperatives,
-            workers: row.workers,
-            worker_members: row.worker_members,
-            turnover_eur: row.turnover_eur,
-            provenance: provenance
-                .parse()
-                .map_err(|_| parse("provenance", provenance))?,
-            note: row.figures_note.clone(),
-        }),
-    };
-    Ok(Member {
-        slug: row.slug.parse().map_err(|_| parse("slug", &row.slug))?,
-        country: row
-            .country
-            .parse()
-            .map_err(|_| parse("country", &row.country))?,
-        kind: row.kind.parse().map_err(|_| parse("kind", &row.kind))?,
-        membership: match &row.membership {
-            Some(tier) => Some(tier.parse().map_err(|_| parse("membership", tier))?),
-            None => None,
-        },
-        status: row
-            .status
-            .parse()
-            .map_err(|_| parse("status", &row.status))?,
-        sectors: serde_json::from_str(&row.sectors)
-            .with_context(|| format!("member {}: bad sectors", row.slug))?,
+/// Turns a stored row into the published type.
+pub(crate) fn to_member(row: MemberRow) -> Member {
+    let figures = row.figures_provenance.map(|provenance| MemberFigures {
+        reference_year: row.figures_year,
+        cooperatives: row.cooperatives,
+        workers: row.workers,
+        worker_members: row.worker_members,
+        turnover_eur: row.turnover_eur,
+        provenance,
+        note: row.figures_note.clone(),
+    });
+    Member {
+        slug: row.slug,
+        country: row.country,
+        kind: row.kind,
+        membership: row.membership,
+        status: row.status,
+        sectors: row.sectors.0,
         figures,
         name: row.name,
         acronym: row.acronym,
@@ -79,5 +59,5 @@ pub(crate) fn to_member(row: MemberRow) -> Result<Member, ApiError> {
         source_url: row.source_url,
         public_contact: row.public_contact,
         network_contact: row.network_contact,
-    })
+    }
 }

@@ -28,7 +28,9 @@ async fn load(pool: &web::Data<Pool>, slug: Slug) -> Result<Member, ApiError> {
         Ok(members::find_by_slug(conn, slug.as_str())?)
     })
     .await?;
-    to_member(row.ok_or_else(|| ApiError::NotFound("Your organisation no longer exists.".into()))?)
+    let row =
+        row.ok_or_else(|| ApiError::NotFound("Your organisation no longer exists.".into()))?;
+    Ok(to_member(row))
 }
 
 /// Get the caller's own member organisation.

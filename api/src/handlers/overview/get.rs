@@ -33,16 +33,11 @@ pub async fn get_overview(
     let countries = row
         .countries
         .into_iter()
-        .map(|(country, members)| {
-            let country = country
-                .parse()
-                .map_err(|_| anyhow::anyhow!("stored country {country:?} is not a valid code"))?;
-            Ok(CountryCount {
-                country,
-                member_count: count(members),
-            })
+        .map(|(country, members)| CountryCount {
+            country,
+            member_count: count(members),
         })
-        .collect::<Result<Vec<_>, ApiError>>()?;
+        .collect();
     let overview = Overview {
         member_count: count(row.member_count),
         country_count: count(row.country_count),

@@ -71,8 +71,8 @@ pub async fn list_returns(
     let member: Option<Slug> = parse_param("member", query.member.as_deref())?;
     let filter = ReturnFilter {
         year,
-        state: state.map(|s| s.as_str().to_owned()),
-        member: member.map(|m| m.to_string()),
+        state,
+        member,
     };
     let request = page_request(query.page.as_deref(), query.per_page.as_deref())?;
     let (rows, counts, total) = with_conn(&pool, move |conn| {
@@ -90,7 +90,7 @@ pub async fn list_returns(
     let items = rows
         .iter()
         .map(|row| summary(row, counts.get(&row.id).copied().unwrap_or_default()))
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect::<Vec<_>>();
     Ok(page_response(
         &req,
         request,

@@ -12,47 +12,37 @@ use cecop_shared::{
 use crate::db::DbConnection;
 use crate::db::returns::{self as db, ReturnRow, RevisionRow};
 use crate::error::ApiError;
-use crate::returns::{states, to_values};
+use crate::returns::to_values;
 
-fn slug(raw: &str) -> Result<cecop_shared::Slug, ApiError> {
-    raw.parse()
-        .map_err(|_| ApiError::Internal(anyhow::anyhow!("stored member slug {raw:?} is invalid")))
-}
-
-pub fn summary(row: &ReturnRow, value_count: i64) -> Result<ReturnSummary, ApiError> {
-    let (state, campaign_state) = states(row)?;
-    Ok(ReturnSummary {
+pub fn summary(row: &ReturnRow, value_count: i64) -> ReturnSummary {
+    ReturnSummary {
         id: Some(row.id),
         year: row.year,
-        campaign_state,
+        campaign_state: row.campaign_state,
         member: MemberRef {
-            slug: slug(&row.member_slug)?,
+            slug: row.member_slug.clone(),
             name: row.member_name.clone(),
         },
-        state,
+        state: row.state,
         reason: row.reason.clone(),
         value_count: u32::try_from(value_count).unwrap_or_default(),
         submitted_at: row.submitted_at.map(|t| t.and_utc()),
         reviewed_at: row.reviewed_at.map(|t| t.and_utc()),
         updated_at: Some(row.updated_at.and_utc()),
-    })
+    }
 }
 
-fn to_revision(row: RevisionRow) -> Result<Revision, ApiError> {
-    let bad = |what: &str| ApiError::Internal(anyhow::anyhow!("revision has a bad {what}"));
-    Ok(Revision {
+fn to_revision(row: RevisionRow) -> Revision {
+    Revision {
         at: row.at.and_utc(),
         actor: row.actor,
         actor_name: row.actor_name,
-        action: row.action.parse().map_err(|_| bad("action"))?,
-        from_state: match row.from_state {
-            Some(s) => Some(s.parse().map_err(|_| bad("from_state"))?),
-            None => None,
-        },
-        to_state: row.to_state.parse().map_err(|_| bad("to_state"))?,
+        action: row.action,
+        from_state: row.from_state,
+        to_state: row.to_state,
         reason: row.reason,
-        changes: serde_json::from_str(&row.changes).map_err(|_| bad("changes"))?,
-    })
+        changes: row.changes.0,
+    }
 }
 
 /// The member's latest approved values before `year`, for comparison.
@@ -64,7 +54,7 @@ pub fn previous(
     match db::previous_approved(conn, member_id, year)? {
         Some((id, year)) => Ok(Some(PreviousValues {
             year,
-            values: to_values(&db::values(conn, id)?)?,
+            values: to_values(&db::values(conn, id)?),
         })),
         None => Ok(None),
     }
@@ -72,14 +62,14 @@ pub fn previous(
 
 /// A return with its values, warnings, last year's values and history.
 pub fn detail(conn: &mut DbConnection, row: &ReturnRow) -> Result<DataReturn, ApiError> {
-    let values = to_values(&db::values(conn, row.id)?)?;
+    let values = to_values(&db::values(conn, row.id)?);
     let previous = previous(conn, row.member_id, row.year)?;
     let revisions = db::revisions(conn, row.id)?
         .into_iter()
         .map(to_revision)
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect();
     Ok(assemble(
-        summary(row, values.len() as i64)?,
+        summary(row, values.len() as i64),
         values,
         previous,
         revisions,

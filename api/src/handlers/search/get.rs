@@ -1,7 +1,5 @@
 //! `GET /api/v1/search?q=`: ranked hits with highlighted snippets.
 
-use std::collections::HashMap;
-
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use cecop_shared::{Page, SearchHit, SearchKind};
 use serde::Deserialize;
@@ -9,12 +7,11 @@ use utoipa::IntoParams;
 
 use crate::auth::MaybePrincipal;
 use crate::content::clock::Clock;
-use crate::content::text;
+use crate::content::search::{SearchRequest, hits};
 use crate::db::Pool;
-use crate::db::content as content_db;
-use crate::db::search::{self as search_db, Hit};
+use crate::db::search as search_db;
 use crate::error::ApiError;
-use crate::handlers::content::{audience, cache_headers, metas, preferences, query_words};
+use crate::handlers::content::{audience, cache_headers, preferences, query_words};
 use crate::handlers::pagination::{page_request, page_response};
 use crate::handlers::{parse_param, with_conn};
 
@@ -89,100 +86,28 @@ pub async fn search_all(
     let page = page_request(query.page.as_deref(), query.per_page.as_deref())?;
     let prefs = preferences(&req, query.lang.as_deref())?;
     let audience = audience(&caller, &clock);
+    let search = SearchRequest {
+        words,
+        kind,
+        page,
+        prefs,
+        audience,
+    };
     let (hits, total) = with_conn(&pool, move |conn| {
-        if words.is_empty() {
+        if search.words.is_empty() {
             return Ok((Vec::new(), 0));
         }
-        let rows = search_db::search(conn, &words, audience.now, audience.members_only, MAX_HITS)?;
-        // One hit per document, at its best rank.
-        let mut order: Vec<(String, i64)> = Vec::new();
-        let mut versions: HashMap<(String, i64), Vec<Hit>> = HashMap::new();
-        for row in rows {
-            let key = (row.doc_type.clone(), row.doc_id);
-            if !versions.contains_key(&key) {
-                order.push(key.clone());
-            }
-            versions.entry(key).or_default().push(row);
-        }
-        let content_ids: Vec<i64> = order
-            .iter()
-            .filter(|(t, _)| t == "content")
-            .map(|(_, id)| *id)
-            .collect();
-        let items = content_db::visible_by_ids(conn, &content_ids, audience)?;
-        let item_metas = metas(conn, &items, &prefs)?;
-        let content: HashMap<i64, (SearchKind, cecop_shared::ItemMeta)> = items
-            .iter()
-            .zip(item_metas)
-            .map(|(row, meta)| {
-                let kind = match row.item_type.as_str() {
-                    "event" => SearchKind::Event,
-                    "story" => SearchKind::Story,
-                    _ => SearchKind::Article,
-                };
-                (row.id, (kind, meta))
-            })
-            .collect();
-        let member_slugs = crate::db::members::slugs_by_ids(
+        let rows = search_db::search(
             conn,
-            &order
-                .iter()
-                .filter(|(t, _)| t == "member")
-                .map(|(_, id)| *id)
-                .collect::<Vec<_>>(),
+            &search.words,
+            audience.now,
+            audience.members_only,
+            MAX_HITS,
         )?;
-        let mut hits = Vec::new();
-        for key in order {
-            let found = versions.remove(&key).unwrap_or_default();
-            let (hit_kind, slug, lang, published_at) = if key.0 == "member" {
-                let Some(slug) = member_slugs.get(&key.1) else {
-                    continue;
-                };
-                (SearchKind::Member, slug.clone(), "en".to_owned(), None)
-            } else {
-                let Some((k, meta)) = content.get(&key.1) else {
-                    continue;
-                };
-                (
-                    *k,
-                    meta.slug.to_string(),
-                    meta.lang.to_string(),
-                    Some(meta.published_at),
-                )
-            };
-            if kind.is_some_and(|wanted| wanted != hit_kind) {
-                continue;
-            }
-            // The matching version in the served language, else the best one.
-            let Some(version) = found
-                .iter()
-                .find(|h| h.lang == lang)
-                .or_else(|| found.first())
-            else {
-                continue;
-            };
-            hits.push(SearchHit {
-                kind: hit_kind,
-                slug: slug
-                    .parse()
-                    .map_err(|_| anyhow::anyhow!("stored slug {slug:?} is invalid"))?,
-                title: version.title.clone(),
-                lang: version.lang.parse().map_err(|_| {
-                    anyhow::anyhow!("stored language {:?} is invalid", version.lang)
-                })?,
-                snippet: text::snippet(&version.body, &words),
-                published_at,
-            });
-        }
-        let total = hits.len();
-        let hits: Vec<SearchHit> = hits
-            .into_iter()
-            .skip(usize::try_from(page.offset()).unwrap_or(usize::MAX))
-            .take(page.per_page() as usize)
-            .collect();
-        Ok((hits, i64::try_from(total).unwrap_or(i64::MAX)))
+        hits(conn, rows, &search)
     })
     .await?;
+    let total = i64::try_from(total).unwrap_or(i64::MAX);
     let [cache, vary] = cache_headers(audience);
     Ok(page_response(&req, page, hits, total, &[cache, vary]))
 }

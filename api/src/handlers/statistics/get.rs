@@ -23,7 +23,8 @@ async fn statistics(
     let csv = parsed.csv;
     let body = cached_body(&pool, cache, key, move |conn, cache, fingerprint| {
         let campaigns = returns::campaigns(conn)?;
-        let published = |c: &&returns::CampaignRow| c.state == "published";
+        let published =
+            |c: &&returns::CampaignRow| c.state == cecop_shared::CampaignState::Published;
         let campaign = match parsed.year {
             Some(year) => campaigns
                 .iter()
@@ -48,7 +49,7 @@ async fn statistics(
             to_csv(&rows, &parsed.group_by)?
         } else {
             let statistics = Statistics {
-                campaign: to_campaign(campaign)?,
+                campaign: to_campaign(campaign),
                 group_by: parsed.group_by.clone(),
                 coverage: coverage(covered.first(), total),
                 rows,

@@ -60,10 +60,8 @@ pub async fn list_stories(
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Story);
-    filter.theme =
-        parse_param::<Theme>("theme", query.theme.as_deref())?.map(|t| t.as_str().into());
-    filter.country =
-        parse_param::<CountryCode>("country", query.country.as_deref())?.map(|c| c.to_string());
+    filter.theme = parse_param::<Theme>("theme", query.theme.as_deref())?;
+    filter.country = parse_param::<CountryCode>("country", query.country.as_deref())?;
     let list = params.request(&req, filter, Order::Newest, audience(&caller, &clock))?;
     respond_list(&req, &pool, &cache, list, story_summary).await
 }

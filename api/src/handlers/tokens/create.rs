@@ -111,7 +111,7 @@ pub async fn create_token(
             name,
             prefix: secret.chars().take(api_tokens::SHOWN_LEN).collect(),
             token_hash: tokens::sha256_hex(&secret),
-            scopes: api_tokens::encode_scopes(&request.scopes),
+            scopes: crate::db::types::Scopes::encode(&request.scopes),
             member_id,
             created_by: Some(user.id),
             created_at: now,

@@ -10,7 +10,6 @@ use cecop_shared::ApiToken;
 use chrono::{NaiveDateTime, SecondsFormat};
 
 use crate::auth::CurrentUser;
-use crate::auth::api_tokens::decode_scopes;
 use crate::db::api_tokens::TokenRow;
 use crate::db::{DbConnection, members};
 use crate::error::ApiError;
@@ -25,8 +24,8 @@ fn to_view(row: TokenRow) -> ApiToken {
         id: row.id,
         name: row.name,
         prefix: row.prefix,
-        scopes: decode_scopes(&row.scopes),
-        organisation: row.organisation.and_then(|slug| slug.parse().ok()),
+        scopes: row.scopes.0,
+        organisation: row.organisation,
         created_at: rfc3339(row.created_at),
         expires_at: rfc3339(row.expires_at),
         last_used_at: row.last_used_at.map(rfc3339),

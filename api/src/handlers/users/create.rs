@@ -5,13 +5,14 @@ use cecop_shared::{CreateUserRequest, Email, User};
 use chrono::Utc;
 use diesel::Connection;
 
-use super::{binding, check_display_name, field, to_user};
+use super::{binding, check_display_name, field};
 use crate::auth::audit::{self, Event};
 use crate::auth::{AdminUser, ClientInfo, password};
 use crate::db::Pool;
 use crate::db::users::{self, NewUser};
 use crate::error::ApiError;
 use crate::handlers::body::Body;
+use crate::handlers::tokens::rfc3339;
 use crate::handlers::with_conn;
 
 /// Create a user (admins only).
@@ -67,9 +68,9 @@ pub async fn create_user(
             let id = users::insert(
                 conn,
                 &NewUser {
-                    email: email.to_string(),
-                    display_name,
-                    role: request.role.as_str().into(),
+                    email: email.clone(),
+                    display_name: display_name.clone(),
+                    role: request.role,
                     member_id,
                     password_hash: hash,
                     disabled: false,
@@ -85,9 +86,17 @@ pub async fn create_user(
                 ..Event::default()
             };
             audit::record(conn, &client, event)?;
-            let row = users::find_by_id(conn, id)?
-                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("user {id} vanished")))?;
-            to_user(row)
+            // What was inserted, as a read would give it: the id from
+            // `RETURNING`, the rest from the request.
+            Ok(User {
+                id,
+                email,
+                display_name,
+                role: request.role,
+                organisation: request.organisation,
+                disabled: false,
+                created_at: rfc3339(now),
+            })
         })
     })
     .await?;

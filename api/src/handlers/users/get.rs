@@ -37,5 +37,5 @@ pub async fn get_user(
     let row = row.ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
-        .json(to_user(row)?))
+        .json(to_user(row)))
 }

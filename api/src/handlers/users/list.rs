@@ -59,7 +59,7 @@ pub async fn list_users(
 ) -> Result<HttpResponse, ApiError> {
     let role: Option<Role> = parse_param("role", query.role.as_deref())?;
     let filter = UserFilter {
-        role: role.map(|r| r.as_str().to_owned()),
+        role,
         text: parse_text("q", query.q.as_deref(), 100)?,
     };
     let request = page_request(query.page.as_deref(), query.per_page.as_deref())?;
@@ -72,10 +72,7 @@ pub async fn list_users(
         )?)
     })
     .await?;
-    let items = rows
-        .into_iter()
-        .map(to_user)
-        .collect::<Result<Vec<_>, _>>()?;
+    let items: Vec<_> = rows.into_iter().map(to_user).collect();
     Ok(page_response(
         &req,
         request,

@@ -14,20 +14,16 @@ use crate::db::users::UserRow;
 use crate::db::{DbConnection, members};
 use crate::error::ApiError;
 
-pub(crate) fn to_user(row: UserRow) -> Result<User, ApiError> {
-    let corrupt = |what: &str| ApiError::Internal(anyhow::anyhow!("user {}: bad {what}", row.id));
-    Ok(User {
+pub(crate) fn to_user(row: UserRow) -> User {
+    User {
         id: row.id,
-        email: row.email.parse().map_err(|_| corrupt("email"))?,
-        role: row.role.parse().map_err(|_| corrupt("role"))?,
-        organisation: match &row.organisation {
-            Some(slug) => Some(slug.parse().map_err(|_| corrupt("organisation"))?),
-            None => None,
-        },
+        email: row.email,
+        role: row.role,
+        organisation: row.organisation,
         display_name: row.display_name,
         disabled: row.disabled,
         created_at: rfc3339(row.created_at),
-    })
+    }
 }
 
 /// Parses a user id from the path.

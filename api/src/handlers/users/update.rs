@@ -63,16 +63,10 @@ pub async fn update_user(
         conn.transaction(|conn| {
             let current = users::find_by_id(conn, id)?
                 .ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
-            let current_role: Role = current
-                .role
-                .parse()
-                .map_err(|_| ApiError::Internal(anyhow::anyhow!("user {id}: bad role")))?;
-            let role = request.role.unwrap_or(current_role);
+            let role = request.role.unwrap_or(current.role);
             let organisation = match (&request.organisation, role) {
                 (Some(slug), _) => Some(slug.clone()),
-                (None, Role::Member) => {
-                    current.organisation.as_deref().and_then(|s| s.parse().ok())
-                }
+                (None, Role::Member) => current.organisation.clone(),
                 (None, _) => None,
             };
             let member_id = binding(conn, role, organisation.as_ref())?;
@@ -80,7 +74,7 @@ pub async fn update_user(
             let now = Utc::now().naive_utc();
             let changes = UserChanges {
                 display_name: display_name.unwrap_or(current.display_name),
-                role: role.as_str().into(),
+                role,
                 member_id,
                 disabled,
                 updated_at: now,
@@ -103,7 +97,7 @@ pub async fn update_user(
             audit::record(conn, &client, event)?;
             let row = users::find_by_id(conn, id)?
                 .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("user {id} vanished")))?;
-            to_user(row)
+            Ok(to_user(row))
         })
     })
     .await?;

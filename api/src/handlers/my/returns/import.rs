@@ -78,12 +78,12 @@ pub async fn import_my_return(
         conn.transaction(|conn| {
             let org = organisation(conn, &principal)?;
             let campaign = campaign(conn, year)?;
-            workflow::require_open(year, workflow::campaign_state(&campaign)?)?;
+            workflow::require_open(year, campaign.state)?;
             let existing = db::find_member_return(conn, campaign.id, org.id)?;
             let current = match &existing {
                 Some(row) => {
                     workflow::require_editable(row)?;
-                    workflow::to_values(&db::values(conn, row.id)?)?
+                    workflow::to_values(&db::values(conn, row.id)?)
                 }
                 None => Vec::new(),
             };

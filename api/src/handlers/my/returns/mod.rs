@@ -20,7 +20,6 @@ use crate::db::returns::{self as db, CampaignRow};
 use crate::db::{DbConnection, members};
 use crate::error::ApiError;
 use crate::handlers::returns::{detail, not_started};
-use crate::returns as workflow;
 
 /// The caller's organisation: its id and reference.
 struct Organisation {
@@ -55,13 +54,7 @@ fn current(
 ) -> Result<DataReturn, ApiError> {
     match db::find_member_return(conn, campaign.id, org.id)? {
         Some(row) => detail(conn, &row),
-        None => not_started(
-            conn,
-            campaign.year,
-            workflow::campaign_state(campaign)?,
-            org.id,
-            org.member,
-        ),
+        None => not_started(conn, campaign.year, campaign.state, org.id, org.member),
     }
 }
 
