@@ -9,8 +9,8 @@ use cecop_shared::{
 use gloo_net::http::Method;
 use web_sys::Blob;
 
-use super::upload::post_with_progress;
 use super::authorized::Authorized;
+use super::upload::post_with_progress;
 use super::{ApiError, to_json};
 
 /// The signed-in member's return for `year` (an empty draft when not started).

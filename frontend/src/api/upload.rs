@@ -12,7 +12,7 @@ use web_sys::{Blob, ProgressEvent, XmlHttpRequest};
 
 use super::authorized::Authorized;
 use super::{API_BASE, ApiError, error_from};
-use crate::pages::query::href_with;
+use crate::query::href_with;
 
 /// A finished exchange: the status, `Retry-After` and the body's text.
 struct Answer {

@@ -17,7 +17,6 @@ pub mod members;
 pub mod news;
 pub mod not_found;
 pub mod portal;
-pub mod query;
 pub mod returns;
 pub mod review;
 pub mod search;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::i18n::tr;
-use crate::pages::query::href_with;
+use crate::query::href_with;
 
 /// The audit filters, as they stand in the URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -17,7 +17,7 @@ use crate::pages::account::page::role_label;
 use crate::pages::admin::user_form::UserForm;
 use crate::pages::admin::user_row::UserRow;
 use crate::pages::page_title;
-use crate::pages::query::href_with;
+use crate::query::href_with;
 use crate::session::use_session;
 
 /// The users page.
