@@ -10,13 +10,13 @@ use crate::api::admin::{ADMIN_PER_PAGE, list_users};
 use crate::components::data_table::{DataTable, Text};
 use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
+use crate::components::page_head::page_title;
 use crate::components::pagination::Pagination;
 use crate::components::require_role::RequireRole;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::account::page::role_label;
 use crate::pages::admin::user_form::UserForm;
 use crate::pages::admin::user_row::UserRow;
-use crate::pages::page_title;
 use crate::query::href_with;
 use crate::session::use_session;
 

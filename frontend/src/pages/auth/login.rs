@@ -9,8 +9,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::ApiError;
 use crate::components::form_alert::{FormAlert, error_text};
+use crate::components::page_head::page_title;
 use crate::i18n::{tr, use_i18n};
-use crate::pages::page_title;
 use crate::session::{SessionState, use_session};
 
 /// Where to go after signing in: `next` if it is a path on this site (never

@@ -12,9 +12,9 @@ use crate::api::portal::{get_my_organisation, update_my_organisation};
 use crate::components::error_view::ErrorView;
 use crate::components::form_alert::{FieldMessage, FormAlert, error_text};
 use crate::components::loading::Loading;
+use crate::components::page_head::page_title;
 use crate::components::require_role::RequireRole;
 use crate::i18n::{tr, use_i18n};
-use crate::pages::page_title;
 use crate::session::use_session;
 
 /// The profile page.
