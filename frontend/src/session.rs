@@ -274,7 +274,22 @@ pub fn provide_session() -> Session {
     session
 }
 
-/// The session context (always provided by the app root).
+/// The session context, which [`crate::app::App`] provides before anything
+/// renders.
+///
+/// # Panics
+///
+/// When called outside the app's component tree. That is a programming
+/// error, not a state to recover from: a second session would start its own
+/// refresh timer and rotate the stored refresh token behind the first one's
+/// back, which signs the user out (see the module docs).
+#[track_caller]
 pub fn use_session() -> Session {
-    use_context::<Session>().unwrap_or_else(provide_session)
+    match use_context::<Session>() {
+        Some(session) => session,
+        None => panic!(
+            "use_session() called where no Session is provided: provide_session() runs once, \
+             in App, and every caller must render inside it"
+        ),
+    }
 }
