@@ -33,3 +33,4 @@ pub mod site_search;
 pub mod skip_link;
 pub mod stat_card;
 pub mod story_card;
+pub mod text_field;

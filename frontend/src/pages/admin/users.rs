@@ -13,6 +13,7 @@ use crate::components::loading::Loading;
 use crate::components::page_head::page_title;
 use crate::components::pagination::Pagination;
 use crate::components::require_role::RequireRole;
+use crate::components::text_field::TextField;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::account::page::role_label;
 use crate::pages::admin::user_form::UserForm;
@@ -111,8 +112,7 @@ fn UsersContent() -> impl IntoView {
             <h1>{tr(|t| t.users_heading)}</h1>
             <form class="filters" role="search" on:submit=on_filter>
                 <div class="field">
-                    <label for="users-q">{tr(|t| t.users_search)}</label>
-                    <input id="users-q" type="search" bind:value=q />
+                    <TextField id="users-q" label=|t| t.users_search value=q input_type="search" />
                 </div>
                 <div class="field">
                     <label for="users-role">{tr(|t| t.field_role)}</label>
