@@ -5,6 +5,7 @@ pub mod account_nav;
 pub mod article_card;
 pub mod chart;
 pub mod choice_select;
+pub mod confirm_button;
 pub mod content_card;
 pub mod data_table;
 pub mod detail_loader;
