@@ -32,6 +32,7 @@ use crate::pages::returns::page::ReturnsPage;
 use crate::pages::review::detail::ReviewDetailPage;
 use crate::pages::review::list::ReviewPage;
 use crate::pages::search::page::SearchPage;
+use crate::pages::search::query::search_href;
 use crate::session::provide_session;
 
 /// The whole app.
@@ -47,7 +48,7 @@ pub fn App() -> impl IntoView {
         <Html {..} lang=move || i18n.lang().code() />
         <Router>
             <SkipLink />
-            <SiteHeader />
+            <SiteHeader search_href />
             // tabindex=-1 lets the skip link move keyboard focus here (WCAG 2.4.1).
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>

@@ -8,6 +8,7 @@ mod components;
 mod i18n;
 mod intl;
 mod pages;
+mod query;
 mod session;
 
 fn main() {

@@ -29,9 +29,9 @@ use futures::future::{LocalBoxFuture, Shared};
 use gloo_net::http::{Method, Response};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::de::DeserializeOwned;
 
-use crate::api::{self, ApiError, decode, send};
+use crate::api::authorized::Authorized;
+use crate::api::{self, ApiError, send};
 
 /// Where the refresh token is kept between visits.
 const REFRESH_KEY: &str = "cecop.refresh";
@@ -131,58 +131,6 @@ impl Session {
         flight.await
     }
 
-    /// An authenticated request: adds the access token, and on a 401
-    /// refreshes it and tries once more.
-    pub async fn call(
-        self,
-        method: Method,
-        path: &str,
-        query: &[(&str, String)],
-        body: Option<String>,
-    ) -> Result<Response, ApiError> {
-        if self.access.get_value().is_none() {
-            self.refresh().await?;
-        }
-        let token = self.access.get_value();
-        let first = send(
-            method.clone(),
-            path,
-            query,
-            token.as_deref(),
-            body.as_deref(),
-        )
-        .await;
-        match first {
-            Err(error) if error.status() == Some(401) => {
-                self.refresh().await?;
-                let token = self.access.get_value();
-                send(method, path, query, token.as_deref(), body.as_deref()).await
-            }
-            other => other,
-        }
-    }
-
-    /// The access token, for a request [`call`](Self::call) cannot make
-    /// (an upload with progress, [`crate::api::upload`]); refreshed first
-    /// when there is none, or when `stale` (the server just refused it).
-    pub async fn bearer(self, stale: bool) -> Result<String, ApiError> {
-        if stale || self.access.get_value().is_none() {
-            self.refresh().await?;
-        }
-        self.access.get_value().ok_or(ApiError::Status(401))
-    }
-
-    /// [`call`](Self::call), decoding the JSON answer.
-    pub async fn call_json<T: DeserializeOwned>(
-        self,
-        method: Method,
-        path: &str,
-        query: &[(&str, String)],
-        body: Option<String>,
-    ) -> Result<T, ApiError> {
-        decode(self.call(method, path, query, body).await?).await
-    }
-
     /// One exchange of the stored refresh token.
     async fn exchange(self) -> Result<(), ApiError> {
         let Some(token) = stored_refresh() else {
@@ -231,6 +179,46 @@ impl Session {
         let me = api::account::get_me(self).await?;
         self.state.set(SessionState::SignedIn(me));
         Ok(())
+    }
+}
+
+/// The app's authenticated caller: every call waits for a running refresh
+/// rather than racing it (see the module docs).
+impl Authorized for Session {
+    async fn call(
+        self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<String>,
+    ) -> Result<Response, ApiError> {
+        if self.access.get_value().is_none() {
+            self.refresh().await?;
+        }
+        let token = self.access.get_value();
+        let first = send(
+            method.clone(),
+            path,
+            query,
+            token.as_deref(),
+            body.as_deref(),
+        )
+        .await;
+        match first {
+            Err(error) if error.status() == Some(401) => {
+                self.refresh().await?;
+                let token = self.access.get_value();
+                send(method, path, query, token.as_deref(), body.as_deref()).await
+            }
+            other => other,
+        }
+    }
+
+    async fn bearer(self, stale: bool) -> Result<String, ApiError> {
+        if stale || self.access.get_value().is_none() {
+            self.refresh().await?;
+        }
+        self.access.get_value().ok_or(ApiError::Status(401))
     }
 }
 
@@ -286,7 +274,22 @@ pub fn provide_session() -> Session {
     session
 }
 
-/// The session context (always provided by the app root).
+/// The session context, which [`crate::app::App`] provides before anything
+/// renders.
+///
+/// # Panics
+///
+/// When called outside the app's component tree. That is a programming
+/// error, not a state to recover from: a second session would start its own
+/// refresh timer and rotate the stored refresh token behind the first one's
+/// back, which signs the user out (see the module docs).
+#[track_caller]
 pub fn use_session() -> Session {
-    use_context::<Session>().unwrap_or_else(provide_session)
+    match use_context::<Session>() {
+        Some(session) => session,
+        None => panic!(
+            "use_session() called where no Session is provided: provide_session() runs once, \
+             in App, and every caller must render inside it"
+        ),
+    }
 }

@@ -3,16 +3,20 @@
 use cecop_shared::{ChangePasswordRequest, Me};
 use gloo_net::http::Method;
 
+use super::authorized::Authorized;
 use super::{ApiError, to_json};
-use crate::session::Session;
 
 /// Who is signed in.
-pub async fn get_me(session: Session) -> Result<Me, ApiError> {
+pub async fn get_me(session: impl Authorized) -> Result<Me, ApiError> {
     session.call_json(Method::GET, "/me", &[], None).await
 }
 
 /// Changes the password; the server then ends every session of the user.
-pub async fn change_password(session: Session, current: &str, new: &str) -> Result<(), ApiError> {
+pub async fn change_password(
+    session: impl Authorized,
+    current: &str,
+    new: &str,
+) -> Result<(), ApiError> {
     let body = to_json(&ChangePasswordRequest {
         current_password: current.to_owned(),
         new_password: new.to_owned(),

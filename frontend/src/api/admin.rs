@@ -4,22 +4,25 @@
 use cecop_shared::{AuditEntry, CreateUserRequest, Page, UpdateUserRequest, User};
 use gloo_net::http::Method;
 
+use super::authorized::Authorized;
 use super::{ApiError, to_json};
-use crate::session::Session;
 
 /// How many rows an admin table shows per page.
 pub const ADMIN_PER_PAGE: u32 = 25;
 
 /// One page of users; `query` holds the filters (`role`, `q`) and `page`.
 pub async fn list_users(
-    session: Session,
+    session: impl Authorized,
     query: &[(&str, String)],
 ) -> Result<Page<User>, ApiError> {
     session.call_json(Method::GET, "/users", query, None).await
 }
 
 /// Creates a user account.
-pub async fn create_user(session: Session, request: &CreateUserRequest) -> Result<User, ApiError> {
+pub async fn create_user(
+    session: impl Authorized,
+    request: &CreateUserRequest,
+) -> Result<User, ApiError> {
     let body = to_json(request)?;
     session
         .call_json(Method::POST, "/users", &[], Some(body))
@@ -28,7 +31,7 @@ pub async fn create_user(session: Session, request: &CreateUserRequest) -> Resul
 
 /// Changes the fields of a user that `update` carries.
 pub async fn update_user(
-    session: Session,
+    session: impl Authorized,
     id: i64,
     update: &UpdateUserRequest,
 ) -> Result<User, ApiError> {
@@ -39,7 +42,7 @@ pub async fn update_user(
 }
 
 /// Deletes a user account.
-pub async fn delete_user(session: Session, id: i64) -> Result<(), ApiError> {
+pub async fn delete_user(session: impl Authorized, id: i64) -> Result<(), ApiError> {
     session
         .call(Method::DELETE, &format!("/users/{id}"), &[], None)
         .await
@@ -48,7 +51,7 @@ pub async fn delete_user(session: Session, id: i64) -> Result<(), ApiError> {
 
 /// One page of the audit log; `query` holds the filters and `page`.
 pub async fn list_audit(
-    session: Session,
+    session: impl Authorized,
     query: &[(&str, String)],
 ) -> Result<Page<AuditEntry>, ApiError> {
     session.call_json(Method::GET, "/audit", query, None).await

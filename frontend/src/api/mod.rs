@@ -2,8 +2,9 @@
 //! resource, all sharing [`get_json`] (anonymous reads) and [`send`] (any
 //! method, optional bearer token, optional JSON body), which turn a response
 //! into the expected value or an [`ApiError`]. Calls that need a signed-in
-//! user go through [`crate::session::Session::call`], which adds the token and
-//! refreshes it when needed.
+//! user take an [`authorized::Authorized`] caller (the app passes its
+//! [`crate::session::Session`]), which adds the token and refreshes it when
+//! needed.
 //!
 //! The API reports failures as RFC 9457 problem details
 //! (`application/problem+json`, [`Problem`]); those are decoded so pages can
@@ -13,6 +14,7 @@ pub mod account;
 pub mod admin;
 pub mod articles;
 pub mod auth;
+pub mod authorized;
 pub mod events;
 pub mod members;
 pub mod overview;

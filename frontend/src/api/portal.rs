@@ -4,17 +4,17 @@
 use cecop_shared::{ApiToken, CreateTokenRequest, CreatedApiToken, Member, ProfileUpdate};
 use gloo_net::http::Method;
 
+use super::authorized::Authorized;
 use super::{ApiError, to_json};
-use crate::session::Session;
 
 /// The tokens the user may manage, newest first as the server orders them.
-pub async fn list_tokens(session: Session) -> Result<Vec<ApiToken>, ApiError> {
+pub async fn list_tokens(session: impl Authorized) -> Result<Vec<ApiToken>, ApiError> {
     session.call_json(Method::GET, "/tokens", &[], None).await
 }
 
 /// Creates a token; the answer holds its secret, shown this once.
 pub async fn create_token(
-    session: Session,
+    session: impl Authorized,
     request: &CreateTokenRequest,
 ) -> Result<CreatedApiToken, ApiError> {
     let body = to_json(request)?;
@@ -24,7 +24,7 @@ pub async fn create_token(
 }
 
 /// Revokes a token.
-pub async fn revoke_token(session: Session, id: i64) -> Result<(), ApiError> {
+pub async fn revoke_token(session: impl Authorized, id: i64) -> Result<(), ApiError> {
     session
         .call(Method::DELETE, &format!("/tokens/{id}"), &[], None)
         .await
@@ -32,7 +32,7 @@ pub async fn revoke_token(session: Session, id: i64) -> Result<(), ApiError> {
 }
 
 /// The signed-in member user's organisation.
-pub async fn get_my_organisation(session: Session) -> Result<Member, ApiError> {
+pub async fn get_my_organisation(session: impl Authorized) -> Result<Member, ApiError> {
     session
         .call_json(Method::GET, "/my/organisation", &[], None)
         .await
@@ -40,7 +40,7 @@ pub async fn get_my_organisation(session: Session) -> Result<Member, ApiError> {
 
 /// Updates the organisation's public profile.
 pub async fn update_my_organisation(
-    session: Session,
+    session: impl Authorized,
     update: &ProfileUpdate,
 ) -> Result<Member, ApiError> {
     let body = to_json(update)?;

@@ -9,12 +9,12 @@ use cecop_shared::{
 use gloo_net::http::Method;
 use web_sys::Blob;
 
+use super::authorized::Authorized;
 use super::upload::post_with_progress;
 use super::{ApiError, to_json};
-use crate::session::Session;
 
 /// The signed-in member's return for `year` (an empty draft when not started).
-pub async fn get_my_return(session: Session, year: i32) -> Result<DataReturn, ApiError> {
+pub async fn get_my_return(session: impl Authorized, year: i32) -> Result<DataReturn, ApiError> {
     session
         .call_json(Method::GET, &format!("/my/returns/{year}"), &[], None)
         .await
@@ -22,7 +22,7 @@ pub async fn get_my_return(session: Session, year: i32) -> Result<DataReturn, Ap
 
 /// Saves the complete set of values (cells left out are not reported).
 pub async fn save_my_return(
-    session: Session,
+    session: impl Authorized,
     year: i32,
     values: Vec<ReturnValue>,
 ) -> Result<DataReturn, ApiError> {
@@ -33,7 +33,7 @@ pub async fn save_my_return(
 }
 
 /// Sends the saved return for review.
-pub async fn submit_my_return(session: Session, year: i32) -> Result<DataReturn, ApiError> {
+pub async fn submit_my_return(session: impl Authorized, year: i32) -> Result<DataReturn, ApiError> {
     session
         .call_json(
             Method::POST,
@@ -48,7 +48,7 @@ pub async fn submit_my_return(session: Session, year: i32) -> Result<DataReturn,
 /// would happen; otherwise the import itself (all or nothing). `on_progress`
 /// hears the share of the file sent.
 pub async fn import_my_return(
-    session: Session,
+    session: impl Authorized,
     year: i32,
     file: &Blob,
     dry_run: bool,
@@ -68,7 +68,7 @@ pub async fn import_my_return(
 
 /// One page of the review queue; `query` holds the filters and `page`.
 pub async fn list_returns(
-    session: Session,
+    session: impl Authorized,
     query: &[(&str, String)],
 ) -> Result<Page<ReturnSummary>, ApiError> {
     session
@@ -77,7 +77,7 @@ pub async fn list_returns(
 }
 
 /// One return with its values, last year's, warnings and history.
-pub async fn get_return(session: Session, id: i64) -> Result<DataReturn, ApiError> {
+pub async fn get_return(session: impl Authorized, id: i64) -> Result<DataReturn, ApiError> {
     session
         .call_json(Method::GET, &format!("/returns/{id}"), &[], None)
         .await
@@ -94,7 +94,11 @@ pub enum Decision {
 }
 
 /// Records a decision; the answer is the return as it now is.
-pub async fn decide(session: Session, id: i64, decision: Decision) -> Result<DataReturn, ApiError> {
+pub async fn decide(
+    session: impl Authorized,
+    id: i64,
+    decision: Decision,
+) -> Result<DataReturn, ApiError> {
     let (action, reason) = match decision {
         Decision::Approve => ("approve", None),
         Decision::Return(reason) => ("return", Some(reason)),

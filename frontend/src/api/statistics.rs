@@ -7,7 +7,7 @@ use cecop_shared::{Campaign, Dimension, Indicator, IndicatorInfo, Statistics, St
 
 use super::{API_BASE, ApiError, get_json, get_json_fresh};
 use crate::i18n::Lang;
-use crate::pages::query::href_with;
+use crate::query::href_with;
 
 /// Every campaign, newest year first. Fresh: a campaign that was just
 /// opened or published shows at once.

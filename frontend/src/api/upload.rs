@@ -10,9 +10,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Blob, ProgressEvent, XmlHttpRequest};
 
+use super::authorized::Authorized;
 use super::{API_BASE, ApiError, error_from};
-use crate::pages::query::href_with;
-use crate::session::Session;
+use crate::query::href_with;
 
 /// A finished exchange: the status, `Retry-After` and the body's text.
 struct Answer {
@@ -25,7 +25,7 @@ struct Answer {
 /// share of it sent so far (0.0 to 1.0) through `on_progress`, and returns
 /// the text of a 2xx answer.
 pub async fn post_with_progress(
-    session: Session,
+    session: impl Authorized,
     path: &str,
     query: &[(&str, String)],
     body: &Blob,

@@ -15,8 +15,8 @@ use crate::components::data_table::Text;
 use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
 use crate::components::not_found_view::NotFoundView;
+use crate::components::page_head::page_title;
 use crate::i18n::{Lang, use_i18n};
-use crate::pages::page_title;
 
 /// The `:slug` of the current route. Parse, don't validate: a slug that
 /// cannot exist is `None` and is not worth a request.

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::data_table::Text;
 use crate::i18n::{tr, use_i18n};
-use crate::pages::query::normalise_search;
+use crate::query::normalise_search;
 
 /// How long typing must pause before the search runs.
 const SEARCH_DELAY: Duration = Duration::from_millis(400);

@@ -74,7 +74,7 @@ pub fn FormAlert(
 /// `aria-describedby` names, WCAG 1.3.1 / 3.3.1).
 #[component]
 pub fn FieldMessage(
-    id: &'static str,
+    #[prop(into)] id: String,
     #[prop(into)] message: Signal<Option<String>>,
 ) -> impl IntoView {
     view! {

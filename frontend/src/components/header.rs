@@ -23,7 +23,10 @@ const SECTIONS: &[(&str, Text)] = &[
 
 /// The banner landmark at the top of every page.
 #[component]
-pub fn SiteHeader() -> impl IntoView {
+pub fn SiteHeader(
+    /// The search page's address for some words (see [`SiteSearch`]).
+    search_href: fn(&str) -> String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     let sections = SECTIONS
@@ -45,7 +48,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand-name">{tr(|t| t.org_full_name)}</span>
                 </a>
                 <div class="header-tools">
-                    <SiteSearch />
+                    <SiteSearch href=search_href />
                     <AccountNav />
                     <LanguageSelect />
                 </div>

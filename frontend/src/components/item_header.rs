@@ -10,8 +10,8 @@ use leptos_meta::{Meta, Title};
 use crate::components::data_table::Text;
 use crate::components::item_badges::ItemBadges;
 use crate::components::item_languages::ItemLanguages;
+use crate::components::page_head::page_title;
 use crate::i18n::use_i18n;
-use crate::pages::page_title;
 
 /// The header of an item's page.
 #[component]

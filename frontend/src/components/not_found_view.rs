@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+use crate::components::page_head::page_title;
 use crate::i18n::{Strings, tr, use_i18n};
-use crate::pages::page_title;
 
 /// The page's title and single `<h1>`, an explanation and ways back into the
 /// site. The texts are picked from the current language's strings.

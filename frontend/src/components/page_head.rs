@@ -1,12 +1,18 @@
 //! The head of a list page: its document title and description (WCAG
-//! 2.4.2), its one `<h1>` and the sentence introducing it.
+//! 2.4.2), its one `<h1>` and the sentence introducing it; and
+//! [`page_title`], the form every page's document title takes.
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::components::data_table::Text;
 use crate::i18n::use_i18n;
-use crate::pages::page_title;
+
+/// A document title for a page: the page's own name first, so tabs and
+/// history entries stay distinguishable, then the site's (WCAG 2.4.2).
+pub fn page_title(page: &str) -> String {
+    format!("{page} — CECOP")
+}
 
 /// Title, description, heading and introduction, in the interface language.
 #[component]

@@ -13,7 +13,7 @@ use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
 use crate::components::pagination::Pagination;
 use crate::i18n::{Strings, tr, use_i18n};
-use crate::pages::query::ListQuery;
+use crate::query::ListQuery;
 
 /// One page of `resource`, which fetches the list `query` describes.
 #[component]

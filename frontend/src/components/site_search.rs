@@ -1,22 +1,26 @@
 //! The header's search form: a few words lead to the search page
 //! (`/search?q=…`). Without the app, the same form is a plain GET to that page.
+//! The page's address for the words comes in as `href`, from the app root:
+//! the search page owns its query format, and components sit below pages.
 
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::i18n::tr;
-use crate::pages::search::query::search_href;
 
 /// A search landmark with a (visually hidden) label on its box (WCAG 1.3.1, 4.1.2).
 #[component]
-pub fn SiteSearch() -> impl IntoView {
+pub fn SiteSearch(
+    /// The search page's address for the words typed.
+    href: fn(&str) -> String,
+) -> impl IntoView {
     let navigate = use_navigate();
     let input = NodeRef::<html::Input>::new();
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         let words = input.get().map(|input| input.value()).unwrap_or_default();
-        navigate(&search_href(&words), Default::default());
+        navigate(&href(&words), Default::default());
     };
     view! {
         <form

@@ -17,13 +17,6 @@ pub mod members;
 pub mod news;
 pub mod not_found;
 pub mod portal;
-pub mod query;
 pub mod returns;
 pub mod review;
 pub mod search;
-
-/// A document title for a page: the page's own name first, so tabs and
-/// history entries stay distinguishable, then the site's (WCAG 2.4.2).
-pub fn page_title(page: &str) -> String {
-    format!("{page} — CECOP")
-}

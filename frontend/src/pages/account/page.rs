@@ -5,10 +5,10 @@ use cecop_shared::Role;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::page_head::page_title;
 use crate::components::require_role::RequireRole;
 use crate::i18n::{Strings, tr, use_i18n};
 use crate::pages::account::password_form::PasswordForm;
-use crate::pages::page_title;
 use crate::session::use_session;
 
 /// The translated name of a role.

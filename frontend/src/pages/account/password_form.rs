@@ -7,7 +7,8 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api::ApiError;
 use crate::api::account::change_password;
-use crate::components::form_alert::{FieldMessage, FormAlert, error_text};
+use crate::components::form_alert::{FormAlert, error_text};
+use crate::components::text_field::TextField;
 use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
 
@@ -52,30 +53,26 @@ pub fn PasswordForm() -> impl IntoView {
             <h2 id="password-heading">{tr(|t| t.password_heading)}</h2>
             <form class="stack-form" on:submit=on_submit novalidate>
                 <FormAlert id="password-error" message />
-                <label for="current-password">{tr(|t| t.field_current_password)}</label>
-                <input
+                <TextField
                     id="current-password"
-                    type="password"
+                    label=|t| t.field_current_password
+                    value=current
+                    input_type="password"
                     autocomplete="current-password"
-                    required
-                    aria-invalid=move || current_error.get().is_some().to_string()
-                    aria-describedby="current-password-error"
-                    bind:value=current
+                    required=true
+                    error=current_error
                 />
-                <FieldMessage id="current-password-error" message=current_error />
-                <label for="new-password">{tr(|t| t.field_new_password)}</label>
-                <input
+                <TextField
                     id="new-password"
-                    type="password"
+                    label=|t| t.field_new_password
+                    value=new
+                    input_type="password"
                     autocomplete="new-password"
-                    required
-                    minlength="12"
-                    aria-invalid=move || new_error.get().is_some().to_string()
-                    aria-describedby="new-password-hint new-password-error"
-                    bind:value=new
+                    required=true
+                    minlength=12
+                    hint=|t| t.new_password_hint
+                    error=new_error
                 />
-                <p id="new-password-hint" class="hint">{tr(|t| t.new_password_hint)}</p>
-                <FieldMessage id="new-password-error" message=new_error />
                 <button
                     type="submit"
                     class="button"

@@ -10,12 +10,12 @@ use crate::api::admin::{ADMIN_PER_PAGE, list_audit};
 use crate::components::data_table::{DataTable, Text};
 use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
+use crate::components::page_head::page_title;
 use crate::components::pagination::Pagination;
 use crate::components::require_role::RequireRole;
 use crate::i18n::{tr, use_i18n};
 use crate::intl;
 use crate::pages::admin::audit_filters::{AuditFilter, AuditFilters};
-use crate::pages::page_title;
 use crate::session::use_session;
 
 /// The audit page.

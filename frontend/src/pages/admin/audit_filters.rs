@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::text_field::TextField;
 use crate::i18n::tr;
-use crate::pages::query::href_with;
+use crate::query::href_with;
 
 /// The audit filters, as they stand in the URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -69,22 +70,16 @@ pub fn AuditFilters(filter: AuditFilter) -> impl IntoView {
     view! {
         <form class="filters" role="search" on:submit=on_submit>
             <div class="field">
-                <label for="audit-action">{tr(|t| t.audit_action)}</label>
-                <input id="audit-action" type="text" aria-describedby="audit-action-hint" bind:value=action />
-                <p id="audit-action-hint" class="hint">{tr(|t| t.audit_action_hint)}</p>
+                <TextField id="audit-action" label=|t| t.audit_action value=action hint=|t| t.audit_action_hint />
             </div>
             <div class="field">
-                <label for="audit-actor">{tr(|t| t.audit_actor)}</label>
-                <input id="audit-actor" type="text" aria-describedby="audit-actor-hint" bind:value=actor />
-                <p id="audit-actor-hint" class="hint">{tr(|t| t.audit_actor_hint)}</p>
+                <TextField id="audit-actor" label=|t| t.audit_actor value=actor hint=|t| t.audit_actor_hint />
             </div>
             <div class="field">
-                <label for="audit-from">{tr(|t| t.audit_from)}</label>
-                <input id="audit-from" type="date" bind:value=from />
+                <TextField id="audit-from" label=|t| t.audit_from value=from input_type="date" />
             </div>
             <div class="field">
-                <label for="audit-to">{tr(|t| t.audit_to)}</label>
-                <input id="audit-to" type="date" bind:value=to />
+                <TextField id="audit-to" label=|t| t.audit_to value=to input_type="date" />
             </div>
             <button type="submit" class="button">{tr(|t| t.filter_submit)}</button>
         </form>

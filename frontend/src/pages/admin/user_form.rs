@@ -10,6 +10,7 @@ use crate::api::admin::create_user;
 use crate::api::members::list_organisations;
 use crate::components::form_alert::{FieldMessage, FormAlert, error_text};
 use crate::components::organisation_select::OrganisationSelect;
+use crate::components::text_field::TextField;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::account::page::role_label;
 use crate::session::use_session;
@@ -83,7 +84,6 @@ pub fn UserForm(on_created: Callback<()>) -> impl IntoView {
     let role_option = move |r: Role| {
         view! { <option value=r.as_str()>{move || role_label(t(), r)}</option> }
     };
-    let invalid = |message: Signal<Option<String>>| move || message.get().is_some().to_string();
     view! {
         <section aria-labelledby="user-form-heading">
             <h2 id="user-form-heading">{tr(|t| t.user_form_heading)}</h2>
@@ -92,26 +92,21 @@ pub fn UserForm(on_created: Callback<()>) -> impl IntoView {
                 <div role="status" class="form-success">
                     {move || created.get().map(|email| view! { <p>{(t().user_created)(&email)}</p> })}
                 </div>
-                <label for="user-email">{tr(|t| t.field_email)}</label>
-                <input
+                <TextField
                     id="user-email"
-                    type="email"
+                    label=|t| t.field_email
+                    value=email
+                    input_type="email"
                     autocomplete="off"
-                    aria-invalid=invalid(email_error)
-                    aria-describedby="user-email-error"
-                    bind:value=email
+                    error=email_error
                 />
-                <FieldMessage id="user-email-error" message=email_error />
-                <label for="user-name">{tr(|t| t.field_display_name)}</label>
-                <input
+                <TextField
                     id="user-name"
-                    type="text"
-                    maxlength="100"
-                    aria-invalid=invalid(name_error)
-                    aria-describedby="user-name-error"
-                    bind:value=name
+                    label=|t| t.field_display_name
+                    value=name
+                    maxlength=100
+                    error=name_error
                 />
-                <FieldMessage id="user-name-error" message=name_error />
                 <label for="user-role">{tr(|t| t.field_role)}</label>
                 <select
                     id="user-role"
@@ -130,17 +125,15 @@ pub fn UserForm(on_created: Callback<()>) -> impl IntoView {
                 />
                 <p id="user-organisation-hint" class="hint">{tr(|t| t.user_organisation_hint)}</p>
                 <FieldMessage id="user-organisation-error" message=org_error />
-                <label for="user-password">{tr(|t| t.field_initial_password)}</label>
-                <input
+                <TextField
                     id="user-password"
-                    type="password"
+                    label=|t| t.field_initial_password
+                    value=password
+                    input_type="password"
                     autocomplete="new-password"
-                    aria-invalid=invalid(password_error)
-                    aria-describedby="user-password-hint user-password-error"
-                    bind:value=password
+                    hint=|t| t.new_password_hint
+                    error=password_error
                 />
-                <p id="user-password-hint" class="hint">{tr(|t| t.new_password_hint)}</p>
-                <FieldMessage id="user-password-error" message=password_error />
                 <button type="submit" class="button" data-testid="user-create" disabled=move || busy.get()>
                     {tr(|t| t.user_create)}
                 </button>

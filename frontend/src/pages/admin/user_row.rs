@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::admin::{delete_user, update_user};
+use crate::components::confirm_button::ConfirmButton;
 use crate::components::form_alert::error_text;
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::use_i18n;
 use crate::pages::account::page::role_label;
 use crate::session::use_session;
 
@@ -22,7 +23,6 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
     let role = user.role;
     let name = StoredValue::new(user.display_name.clone());
     let error = RwSignal::new(None::<String>);
-    let confirming = RwSignal::new(false);
     let patch = move |update: UpdateUserRequest| {
         error.set(None);
         spawn_local(async move {
@@ -48,7 +48,7 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
             ..Default::default()
         });
     };
-    let remove = move |_| {
+    let remove = Callback::new(move |()| {
         error.set(None);
         spawn_local(async move {
             match delete_user(session, id).await {
@@ -56,7 +56,7 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
                 Err(err) => error.set(Some(error_text(i18n.t(), &err))),
             }
         });
-    };
+    });
     let role_option = move |r: Role| {
         view! {
             <option value=r.as_str() selected=r == role>
@@ -65,42 +65,6 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
         }
     };
     let select_id = format!("user-role-{id}");
-    let delete_controls = move || {
-        if confirming.get() {
-            view! {
-                <span class="confirm">
-                    {move || (t().delete_confirm_question)(&name.read_value())}
-                    " "
-                    <button
-                        type="button"
-                        class="button danger"
-                        data-testid="user-delete-confirm"
-                        on:click=remove
-                    >
-                        {tr(|t| t.delete_confirm)}
-                    </button>
-                    " "
-                    <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
-                        {tr(|t| t.cancel)}
-                    </button>
-                </span>
-            }
-            .into_any()
-        } else {
-            view! {
-                <button
-                    type="button"
-                    class="button secondary"
-                    data-testid="user-delete"
-                    aria-label=move || (t().delete_named)(&name.read_value())
-                    on:click=move |_| confirming.set(true)
-                >
-                    {tr(|t| t.delete)}
-                </button>
-            }
-            .into_any()
-        }
-    };
     view! {
         <tr data-testid="user-row" data-email=user.email.to_string() class:revoked=disabled>
             <th scope="row">{user.display_name}</th>
@@ -134,7 +98,15 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
                     {move || if disabled { t().enable } else { t().disable }}
                 </button>
                 " "
-                {delete_controls}
+                <ConfirmButton
+                    name=name.get_value()
+                    label=|t| t.delete
+                    named=|t| t.delete_named
+                    question=|t| t.delete_confirm_question
+                    confirm=|t| t.delete_confirm
+                    testid="user-delete"
+                    on_confirm=remove
+                />
                 <span role="alert" class="field-error">{move || error.get()}</span>
             </td>
         </tr>

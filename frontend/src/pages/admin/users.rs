@@ -10,14 +10,15 @@ use crate::api::admin::{ADMIN_PER_PAGE, list_users};
 use crate::components::data_table::{DataTable, Text};
 use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
+use crate::components::page_head::page_title;
 use crate::components::pagination::Pagination;
 use crate::components::require_role::RequireRole;
+use crate::components::text_field::TextField;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::account::page::role_label;
 use crate::pages::admin::user_form::UserForm;
 use crate::pages::admin::user_row::UserRow;
-use crate::pages::page_title;
-use crate::pages::query::href_with;
+use crate::query::href_with;
 use crate::session::use_session;
 
 /// The users page.
@@ -111,8 +112,7 @@ fn UsersContent() -> impl IntoView {
             <h1>{tr(|t| t.users_heading)}</h1>
             <form class="filters" role="search" on:submit=on_filter>
                 <div class="field">
-                    <label for="users-q">{tr(|t| t.users_search)}</label>
-                    <input id="users-q" type="search" bind:value=q />
+                    <TextField id="users-q" label=|t| t.users_search value=q input_type="search" />
                 </div>
                 <div class="field">
                     <label for="users-role">{tr(|t| t.field_role)}</label>

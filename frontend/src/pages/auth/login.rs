@@ -9,8 +9,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::ApiError;
 use crate::components::form_alert::{FormAlert, error_text};
+use crate::components::page_head::page_title;
+use crate::components::text_field::TextField;
 use crate::i18n::{tr, use_i18n};
-use crate::pages::page_title;
 use crate::session::{SessionState, use_session};
 
 /// Where to go after signing in: `next` if it is a path on this site (never
@@ -83,7 +84,8 @@ pub fn LoginPage() -> impl IntoView {
             }
         });
     };
-    let invalid = move || error.with(Option::is_some).to_string();
+    // The alert explains both fields (which of the two is wrong is not said).
+    let invalid = Signal::derive(move || error.with(Option::is_some));
     view! {
         <Title text=move || page_title(t().login_title) />
         <div class="wrap page narrow">
@@ -93,27 +95,27 @@ pub fn LoginPage() -> impl IntoView {
             </p>
             <form class="stack-form" on:submit=on_submit novalidate>
                 <FormAlert id="login-error" message />
-                <label for="login-email">{tr(|t| t.field_email)}</label>
-                <input
+                <TextField
                     id="login-email"
-                    type="email"
+                    label=|t| t.field_email
+                    value=email
+                    input_type="email"
                     name="email"
                     autocomplete="username"
-                    required
-                    aria-invalid=invalid
-                    aria-describedby="login-error"
-                    bind:value=email
+                    required=true
+                    described_by="login-error"
+                    invalid
                 />
-                <label for="login-password">{tr(|t| t.field_password)}</label>
-                <input
+                <TextField
                     id="login-password"
-                    type="password"
+                    label=|t| t.field_password
+                    value=password
+                    input_type="password"
                     name="password"
                     autocomplete="current-password"
-                    required
-                    aria-invalid=invalid
-                    aria-describedby="login-error"
-                    bind:value=password
+                    required=true
+                    described_by="login-error"
+                    invalid
                 />
                 <button
                     type="submit"

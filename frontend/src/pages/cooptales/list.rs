@@ -9,7 +9,7 @@ use crate::components::page_head::PageHead;
 use crate::components::paged_list::PagedList;
 use crate::components::story_card::StoryCard;
 use crate::i18n::use_i18n;
-use crate::pages::query::{ListQuery, href_with, page_value, parse_page};
+use crate::query::{ListQuery, href_with, page_value, parse_page};
 
 /// The story list's state: only the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use crate::components::chart::bar_chart::BarChart;
 use crate::components::chart::chart_figure::{ChartFigure, ChartTable};
 use crate::i18n::{Lang, Strings};
 use crate::intl;
-use crate::pages::data::breakdowns::ChartLoader;
+use crate::pages::data::chart_loader::ChartLoader;
 
 #[component]
 pub fn CountryChart(year: i32, indicator: Memo<Indicator>) -> impl IntoView {

@@ -6,6 +6,7 @@
 //! show the same figures.
 
 mod breakdowns;
+mod chart_loader;
 mod country_chart;
 mod headline;
 pub mod page;

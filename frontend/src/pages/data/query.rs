@@ -4,7 +4,7 @@
 
 use cecop_shared::Indicator;
 
-use crate::pages::query::{href_with, parse_opt};
+use crate::query::{href_with, parse_opt};
 
 /// The year and indicator the URL asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,7 +47,7 @@ impl DataQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pages::query::lookup as query;
+    use crate::query::lookup as query;
 
     #[test]
     fn the_url_keeps_the_year_and_a_chosen_indicator() {

@@ -11,7 +11,7 @@ use crate::components::chart::chart_figure::{ChartFigure, ChartTable};
 use crate::components::chart::stacked_chart::{Part, StackedChart};
 use crate::i18n::{Lang, Strings};
 use crate::intl;
-use crate::pages::data::breakdowns::ChartLoader;
+use crate::pages::data::chart_loader::ChartLoader;
 
 #[component]
 pub fn SectorChart(year: i32, indicator: Memo<Indicator>) -> impl IntoView {

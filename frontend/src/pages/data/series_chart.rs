@@ -9,7 +9,7 @@ use crate::components::chart::chart_figure::{ChartFigure, ChartTable};
 use crate::components::chart::line_chart::LineChart;
 use crate::i18n::{Lang, Strings};
 use crate::intl;
-use crate::pages::data::breakdowns::ChartLoader;
+use crate::pages::data::chart_loader::ChartLoader;
 
 #[component]
 pub fn SeriesChart(indicator: Memo<Indicator>) -> impl IntoView {

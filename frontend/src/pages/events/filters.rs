@@ -8,7 +8,7 @@ use crate::components::choice_select::ChoiceSelect;
 use crate::components::filter_form::FilterForm;
 use crate::i18n::use_i18n;
 use crate::pages::events::query::EventsQuery;
-use crate::pages::query::{ListQuery, use_apply};
+use crate::query::{ListQuery, use_apply};
 
 /// Two links; the one showing marked `aria-current` (WCAG 1.3.1, 4.1.2).
 #[component]

@@ -2,9 +2,7 @@
 //! upcoming events are the default and leave `when` out).
 
 use crate::api::events::EventFilter;
-use crate::pages::query::{
-    ListQuery, href_with, normalise_search, page_value, parse_opt, parse_page,
-};
+use crate::query::{ListQuery, href_with, normalise_search, page_value, parse_opt, parse_page};
 
 /// The event list's state.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -65,7 +63,7 @@ mod tests {
     use cecop_shared::EventKind;
 
     use super::*;
-    use crate::pages::query::lookup as query;
+    use crate::query::lookup as query;
 
     #[test]
     fn upcoming_is_the_default_and_past_is_kept_in_the_url() {

@@ -17,11 +17,11 @@ use crate::components::article_card::ArticleCard;
 use crate::components::error_view::ErrorView;
 use crate::components::event_card::EventCard;
 use crate::components::loading::Loading;
+use crate::components::page_head::page_title;
 use crate::components::story_card::StoryCard;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::home::figures::Figures;
 use crate::pages::home::latest::Latest;
-use crate::pages::page_title;
 
 /// How many articles and events the home page shows.
 const LATEST: u32 = 3;

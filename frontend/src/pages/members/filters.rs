@@ -11,7 +11,7 @@ use crate::components::filter_form::FilterForm;
 use crate::components::member_card::kind_label;
 use crate::i18n::{tr, use_i18n};
 use crate::intl;
-use crate::pages::query::use_apply;
+use crate::query::use_apply;
 
 /// The country menu, the kind menu and the name search.
 #[component]

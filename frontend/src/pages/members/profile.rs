@@ -9,10 +9,10 @@ use crate::api::members::get_member;
 use crate::components::detail_loader::{DetailLoader, use_slug};
 use crate::components::illustrative_badge::IllustrativeBadge;
 use crate::components::member_card::kind_label;
+use crate::components::page_head::page_title;
 use crate::i18n::{Strings, tr, use_i18n};
 use crate::intl;
 use crate::pages::members::figures::FiguresSection;
-use crate::pages::page_title;
 
 /// `/members/:slug`
 #[component]

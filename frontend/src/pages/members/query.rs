@@ -1,10 +1,8 @@
 //! The directory's state in the URL query (`?country=IT&kind=…&q=…&page=2`):
-//! converts between that query and a [`MemberFilter`] (see [`crate::pages::query`]).
+//! converts between that query and a [`MemberFilter`] (see [`crate::query`]).
 
 use crate::api::members::MemberFilter;
-use crate::pages::query::{
-    ListQuery, href_with, normalise_search, page_value, parse_opt, parse_page,
-};
+use crate::query::{ListQuery, href_with, normalise_search, page_value, parse_opt, parse_page};
 
 /// Reads the filter from the URL query, given a lookup of its (decoded)
 /// parameters. Values that do not parse (an unknown country, `page=0`) are
@@ -50,7 +48,7 @@ mod tests {
     use cecop_shared::MemberKind;
 
     use super::*;
-    use crate::pages::query::lookup as query;
+    use crate::query::lookup as query;
 
     #[test]
     fn a_full_query_round_trips() {

@@ -8,7 +8,7 @@ use crate::components::choice_select::ChoiceSelect;
 use crate::components::data_table::Text;
 use crate::components::filter_form::FilterForm;
 use crate::pages::news::query::NewsQuery;
-use crate::pages::query::use_apply;
+use crate::query::use_apply;
 
 /// The kind menu (with "All kinds" on `/news` only), the theme menu and the search.
 #[component]

@@ -6,9 +6,7 @@ use cecop_shared::{ArticleKind, Theme};
 
 use crate::api::articles::ArticleFilter;
 use crate::components::data_table::Text;
-use crate::pages::query::{
-    ListQuery, href_with, normalise_search, page_value, parse_opt, parse_page,
-};
+use crate::query::{ListQuery, href_with, normalise_search, page_value, parse_opt, parse_page};
 
 /// The kinds the publications list shows: all three unless one is chosen.
 const PUBLICATION_KINDS: &[ArticleKind] = &[
@@ -133,7 +131,7 @@ impl ListQuery for NewsQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pages::query::lookup as query;
+    use crate::query::lookup as query;
 
     #[test]
     fn a_news_query_round_trips() {

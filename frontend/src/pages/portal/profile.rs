@@ -10,11 +10,12 @@ use leptos_meta::Title;
 use crate::api::ApiError;
 use crate::api::portal::{get_my_organisation, update_my_organisation};
 use crate::components::error_view::ErrorView;
-use crate::components::form_alert::{FieldMessage, FormAlert, error_text};
+use crate::components::form_alert::{FormAlert, error_text};
 use crate::components::loading::Loading;
+use crate::components::page_head::page_title;
 use crate::components::require_role::RequireRole;
+use crate::components::text_field::TextField;
 use crate::i18n::{tr, use_i18n};
-use crate::pages::page_title;
 use crate::session::use_session;
 
 /// The profile page.
@@ -113,40 +114,32 @@ fn ProfileForm(member: Member) -> impl IntoView {
                         .then(|| view! { <p data-testid="profile-saved">{t().profile_saved}</p> })
                 }}
             </div>
-            <label for="profile-description">{tr(|t| t.profile_about)}</label>
-            <textarea
+            <TextField
                 id="profile-description"
-                rows="8"
-                maxlength="2000"
-                aria-invalid=move || description_error.get().is_some().to_string()
-                aria-describedby="profile-description-hint profile-description-error"
-                prop:value=move || description.get()
-                on:input=move |ev| description.set(event_target_value(&ev))
-            ></textarea>
-            <p id="profile-description-hint" class="hint">{tr(|t| t.description_hint)}</p>
-            <FieldMessage id="profile-description-error" message=description_error />
-            <label for="profile-website">{tr(|t| t.field_website)}</label>
-            <input
+                label=|t| t.profile_about
+                value=description
+                rows=8
+                maxlength=2000
+                hint=|t| t.description_hint
+                error=description_error
+            />
+            <TextField
                 id="profile-website"
-                type="url"
+                label=|t| t.field_website
+                value=website
+                input_type="url"
                 autocomplete="url"
-                aria-invalid=move || website_error.get().is_some().to_string()
-                aria-describedby="profile-website-hint profile-website-error"
-                bind:value=website
+                hint=|t| t.website_hint
+                error=website_error
             />
-            <p id="profile-website-hint" class="hint">{tr(|t| t.website_hint)}</p>
-            <FieldMessage id="profile-website-error" message=website_error />
-            <label for="profile-contact">{tr(|t| t.field_public_contact)}</label>
-            <input
+            <TextField
                 id="profile-contact"
-                type="text"
-                maxlength="200"
-                aria-invalid=move || contact_error.get().is_some().to_string()
-                aria-describedby="profile-contact-hint profile-contact-error"
-                bind:value=contact
+                label=|t| t.field_public_contact
+                value=contact
+                maxlength=200
+                hint=|t| t.contact_hint
+                error=contact_error
             />
-            <p id="profile-contact-hint" class="hint">{tr(|t| t.contact_hint)}</p>
-            <FieldMessage id="profile-contact-error" message=contact_error />
             <button
                 type="submit"
                 class="button"

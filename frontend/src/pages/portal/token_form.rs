@@ -10,6 +10,7 @@ use crate::api::members::list_organisations;
 use crate::api::portal::create_token;
 use crate::components::form_alert::{FieldMessage, FormAlert, error_text};
 use crate::components::organisation_select::OrganisationSelect;
+use crate::components::text_field::TextField;
 use crate::i18n::{Strings, tr, use_i18n};
 use crate::session::use_session;
 
@@ -109,35 +110,30 @@ pub fn TokenForm(on_created: Callback<CreatedApiToken>) -> impl IntoView {
             <h2 id="token-form-heading">{tr(|t| t.token_form_heading)}</h2>
             <form class="stack-form" on:submit=on_submit novalidate>
                 <FormAlert id="token-error" message />
-                <label for="token-name">{tr(|t| t.field_token_name)}</label>
-                <input
+                <TextField
                     id="token-name"
-                    type="text"
-                    maxlength="100"
-                    required
-                    aria-invalid=move || name_error.get().is_some().to_string()
-                    aria-describedby="token-name-error"
-                    bind:value=name
+                    label=|t| t.field_token_name
+                    value=name
+                    maxlength=100
+                    required=true
+                    error=name_error
                 />
-                <FieldMessage id="token-name-error" message=name_error />
                 <fieldset aria-describedby="token-scopes-error">
                     <legend>{tr(|t| t.field_scopes)}</legend>
                     {Scope::ALL.iter().copied().map(checkbox).collect_view()}
                 </fieldset>
                 <FieldMessage id="token-scopes-error" message=scopes_error />
-                <label for="token-days">{tr(|t| t.field_expires_days)}</label>
-                <input
+                <TextField
                     id="token-days"
-                    type="number"
-                    min="1"
-                    max="366"
-                    required
-                    aria-invalid=move || days_error.get().is_some().to_string()
-                    aria-describedby="token-days-hint token-days-error"
-                    bind:value=days
+                    label=|t| t.field_expires_days
+                    value=days
+                    input_type="number"
+                    min=1
+                    max=366
+                    required=true
+                    hint=|t| t.expires_days_hint
+                    error=days_error
                 />
-                <p id="token-days-hint" class="hint">{tr(|t| t.expires_days_hint)}</p>
-                <FieldMessage id="token-days-error" message=days_error />
                 <Show when=is_admin>
                     <OrganisationSelect
                         id="token-organisation"

@@ -1,17 +1,17 @@
-//! The list of API tokens, with a two-step revoke (ask, then confirm).
+//! The list of API tokens, with a two-step revoke ([`ConfirmButton`]).
 
 use cecop_shared::ApiToken;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::portal::revoke_token;
+use crate::components::confirm_button::ConfirmButton;
 use crate::components::data_table::{DataTable, Text};
 use crate::components::form_alert::{FormAlert, error_text};
 use crate::i18n::{tr, use_i18n};
 use crate::intl;
 use crate::session::use_session;
 
-/// A table of tokens; `on_changed` runs after one is revoked.
 /// The table's column headings.
 const COLUMNS: &[Text] = &[
     |s| s.field_token_name,
@@ -25,6 +25,7 @@ const COLUMNS: &[Text] = &[
     |s| s.col_actions,
 ];
 
+/// A table of tokens; `on_changed` runs after one is revoked.
 #[component]
 pub fn TokenTable(tokens: Vec<ApiToken>, on_changed: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
@@ -33,15 +34,11 @@ pub fn TokenTable(tokens: Vec<ApiToken>, on_changed: Callback<()>) -> impl IntoV
         return view! { <p data-testid="tokens-empty">{tr(|t| t.tokens_empty)}</p> }.into_any();
     }
     let session = use_session();
-    let confirming = RwSignal::new(None::<i64>);
     let error = RwSignal::new(None::<String>);
     let revoke = move |id: i64| {
         spawn_local(async move {
             match revoke_token(session, id).await {
-                Ok(()) => {
-                    confirming.set(None);
-                    on_changed.run(());
-                }
+                Ok(()) => on_changed.run(()),
                 Err(err) => error.set(Some(error_text(i18n.t(), &err))),
             }
         });
@@ -51,7 +48,6 @@ pub fn TokenTable(tokens: Vec<ApiToken>, on_changed: Callback<()>) -> impl IntoV
         .map(|token| {
             let id = token.id;
             let revoked = token.revoked_at.is_some();
-            let name = StoredValue::new(token.name.clone());
             let scopes = token
                 .scopes
                 .iter()
@@ -65,40 +61,19 @@ pub fn TokenTable(tokens: Vec<ApiToken>, on_changed: Callback<()>) -> impl IntoV
                     None => t().never.to_owned(),
                 }
             };
-            let actions = move || {
-                if revoked {
-                    return ().into_any();
+            let actions = (!revoked).then(|| {
+                view! {
+                    <ConfirmButton
+                        name=token.name.clone()
+                        label=|t| t.revoke
+                        named=|t| t.revoke_named
+                        question=|t| t.revoke_confirm_question
+                        confirm=|t| t.revoke_confirm
+                        testid="token-revoke"
+                        on_confirm=Callback::new(move |()| revoke(id))
+                    />
                 }
-                if confirming.get() == Some(id) {
-                    view! {
-                        <span class="confirm">
-                            {move || (t().revoke_confirm_question)(&name.read_value())}
-                            " "
-                            <button type="button" class="button danger" data-testid="token-revoke-confirm" on:click=move |_| revoke(id)>
-                                {tr(|t| t.revoke_confirm)}
-                            </button>
-                            " "
-                            <button type="button" class="button secondary" on:click=move |_| confirming.set(None)>
-                                {tr(|t| t.cancel)}
-                            </button>
-                        </span>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <button
-                            type="button"
-                            class="button secondary"
-                            data-testid="token-revoke"
-                            aria-label=move || (t().revoke_named)(&name.read_value())
-                            on:click=move |_| confirming.set(Some(id))
-                        >
-                            {tr(|t| t.revoke)}
-                        </button>
-                    }
-                    .into_any()
-                }
-            };
+            });
             view! {
                 <tr data-testid="token-row" class:revoked=revoked>
                     <th scope="row">{token.name}</th>

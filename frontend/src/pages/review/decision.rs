@@ -10,7 +10,8 @@ use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::api::returns::{Decision as Choice, decide};
-use crate::components::form_alert::{FieldMessage, FormAlert, error_text};
+use crate::components::form_alert::{FormAlert, error_text};
+use crate::components::text_field::TextField;
 use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
 
@@ -64,19 +65,16 @@ pub fn Decision(current: RwSignal<DataReturn>) -> impl IntoView {
     let reason_field = move |button: AnyView| {
         view! {
             <div class="field">
-                <label for="review-reason">{tr(|t| t.data.field_reason)}</label>
-                <textarea
+                <TextField
                     id="review-reason"
-                    rows="3"
-                    maxlength="2000"
-                    node_ref=reason_input
-                    aria-invalid=move || reason_error.get().is_some().to_string()
-                    aria-describedby="review-reason-hint review-reason-error"
-                    prop:value=move || reason.get()
-                    on:input=move |ev| reason.set(event_target_value(&ev))
-                ></textarea>
-                <p id="review-reason-hint" class="hint">{tr(|t| t.data.reason_hint)}</p>
-                <FieldMessage id="review-reason-error" message=reason_error />
+                    label=|t| t.data.field_reason
+                    value=reason
+                    rows=3
+                    maxlength=2000
+                    hint=|t| t.data.reason_hint
+                    error=reason_error
+                    textarea_ref=reason_input
+                />
             </div>
             {button}
         }

@@ -8,10 +8,10 @@ use leptos_meta::Title;
 
 use crate::api::returns::get_return;
 use crate::components::detail_loader::{DetailLoader, use_id};
+use crate::components::page_head::page_title;
 use crate::components::require_role::RequireRole;
 use crate::i18n::{tr, use_i18n};
 use crate::intl;
-use crate::pages::page_title;
 use crate::pages::review::compare::Compare;
 use crate::pages::review::decision::Decision;
 use crate::pages::review::history::History;

@@ -10,8 +10,8 @@ use crate::api::statistics::list_campaigns;
 use crate::components::choice_select::ChoiceSelect;
 use crate::components::organisation_select::OrganisationSelect;
 use crate::i18n::tr;
-use crate::pages::query::use_apply;
 use crate::pages::review::query::ReviewQuery;
+use crate::query::use_apply;
 
 #[component]
 pub fn ReviewFilters(query: Memo<ReviewQuery>) -> impl IntoView {

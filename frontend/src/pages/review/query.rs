@@ -3,7 +3,7 @@
 
 use cecop_shared::{ReturnState, Slug};
 
-use crate::pages::query::{ListQuery, href_with, page_value, parse_opt, parse_page};
+use crate::query::{ListQuery, href_with, page_value, parse_opt, parse_page};
 
 /// The filters and page of the queue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +95,7 @@ impl ListQuery for ReviewQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pages::query::lookup as query;
+    use crate::query::lookup as query;
 
     #[test]
     fn filters_round_trip_through_the_url() {

@@ -11,9 +11,9 @@ use crate::components::filter_form::FilterForm;
 use crate::components::page_head::PageHead;
 use crate::components::paged_list::PagedList;
 use crate::i18n::use_i18n;
-use crate::pages::query::use_apply;
 use crate::pages::search::hit::SearchHitCard;
 use crate::pages::search::query::SearchQuery;
+use crate::query::use_apply;
 
 /// `/search`
 #[component]

@@ -2,9 +2,7 @@
 
 use cecop_shared::SearchKind;
 
-use crate::pages::query::{
-    ListQuery, href_with, normalise_search, page_value, parse_opt, parse_page,
-};
+use crate::query::{ListQuery, href_with, normalise_search, page_value, parse_opt, parse_page};
 
 /// What is searched for, and which page of hits is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +60,7 @@ pub fn search_href(words: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pages::query::lookup;
+    use crate::query::lookup;
 
     #[test]
     fn a_search_round_trips() {

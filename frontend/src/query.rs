@@ -2,6 +2,8 @@
 //! filtered, paged list: back/forward, reloads and shared links then all
 //! show the same list. Each list has a query type implementing [`ListQuery`];
 //! this module builds and reads addresses and navigates when a filter changes.
+//! It sits at the crate root, below the pages, the components and the API
+//! calls, since all three build addresses with it.
 
 use cecop_shared::PageRequest;
 use leptos::prelude::*;
