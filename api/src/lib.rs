@@ -5,15 +5,16 @@
 
 pub mod auth;
 pub mod cli;
-pub mod compression;
 pub mod content;
 pub mod db;
 pub mod error;
 pub mod flights;
 pub mod handlers;
 pub mod middleware;
+pub mod representation;
 pub mod returns;
 pub mod routes;
+pub mod search_text;
 pub mod seed;
 pub mod settings;
 pub mod spa;

@@ -151,7 +151,7 @@ impl Application {
                 .wrap(from_fn(head_as_get))
                 .wrap(ErrorHandlers::new().default_handler(errors_to_problems))
                 .wrap(from_fn(spa::static_cache_headers))
-                .wrap(from_fn(crate::compression::compress))
+                .wrap(from_fn(crate::representation::compress))
                 .wrap(from_fn(request_id_header))
                 .wrap(TracingLogger::default())
         })

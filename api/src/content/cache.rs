@@ -33,7 +33,7 @@ const ITEM_OVERHEAD: usize = 96;
 #[derive(Debug)]
 pub struct CachedPage {
     /// The body, with its entity tag and compressed forms made once.
-    pub body: crate::compression::Representations,
+    pub body: crate::representation::Representations,
     pub total: i64,
     pub languages: String,
 }
@@ -41,7 +41,7 @@ pub struct CachedPage {
 /// One item's answer: its body and the language it is in.
 #[derive(Debug)]
 pub struct CachedItem {
-    pub body: crate::compression::GzipOnly,
+    pub body: crate::representation::GzipOnly,
     pub lang: cecop_shared::Language,
 }
 

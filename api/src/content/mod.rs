@@ -1,6 +1,6 @@
 //! Publishing: what turns stored articles, events and stories into what
 //! visitors read — Markdown rendering and sanitising, language choice, search
-//! text, feeds — and how content gets in (the demo content and JSONL import).
+//! results, feeds — and how content gets in (the demo content and JSONL import).
 //! Queries live in `crate::db::content`; HTTP in `crate::handlers`.
 
 pub mod cache;
@@ -10,5 +10,4 @@ pub mod import;
 pub mod language;
 pub mod markdown;
 pub mod search;
-pub mod text;
 pub mod wire;

@@ -8,7 +8,7 @@ use cecop_shared::{ItemMeta, Language, PageRequest, SearchHit, SearchKind, Slug}
 use chrono::{DateTime, Utc};
 
 use crate::content::language::Preferences;
-use crate::content::text;
+use crate::search_text as text;
 use crate::content::wire::metas;
 use crate::db::DbConnection;
 use crate::db::content::{self as content_db, Audience, ItemType};

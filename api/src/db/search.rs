@@ -14,7 +14,7 @@ use diesel::sql_types::{BigInt, Bool, Text, Timestamp};
 use super::DbConnection;
 use super::content::TextMatch;
 use super::schema::members;
-use crate::content::text;
+use crate::search_text as text;
 
 /// Which kind of row a search document stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, AsExpression, FromSqlRow)]

@@ -9,9 +9,9 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
 
-use crate::compression::Representations;
 use crate::handlers::PUBLIC_CACHE;
-use crate::handlers::caching::etagged_kept;
+use crate::representation::Representations;
+use crate::representation::etagged_kept;
 
 /// The committed document, as built into the binary.
 pub const DOCUMENT: &str = include_str!(concat!(

@@ -7,7 +7,6 @@ pub mod articles;
 pub mod audit;
 pub mod auth;
 pub mod body;
-pub mod caching;
 pub mod campaigns;
 pub mod content;
 pub mod docs;

@@ -5,9 +5,9 @@ use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use cecop_shared::{PER_PAGE_DEFAULT, Page, PageRequest};
 use serde::Serialize;
 
-use crate::compression::Representations;
 use crate::error::ApiError;
-use crate::handlers::caching::{etagged_kept, etagged_with};
+use crate::representation::Representations;
+use crate::representation::{etagged_kept, etagged_with};
 
 /// Parses `page` and `per_page`, naming the offending parameter.
 pub fn page_request(page: Option<&str>, per_page: Option<&str>) -> Result<PageRequest, ApiError> {

@@ -7,8 +7,8 @@ use super::to_campaign;
 use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
-use crate::handlers::caching::etagged_json;
 use crate::handlers::{REVALIDATE, with_conn};
+use crate::representation::etagged_json;
 
 /// List the data-collection campaigns, newest year first.
 ///

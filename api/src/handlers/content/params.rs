@@ -124,6 +124,6 @@ pub struct ListRequest {
 /// The words of an optional `q` parameter, validated and folded.
 pub fn query_words(q: Option<&str>) -> Result<Vec<String>, ApiError> {
     Ok(crate::handlers::parse_text("q", q, Q_MAX_CHARS)?
-        .map(|q| crate::content::text::tokens(&q))
+        .map(|q| crate::search_text::tokens(&q))
         .unwrap_or_default())
 }

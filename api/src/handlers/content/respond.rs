@@ -88,7 +88,8 @@ where
         return Ok(respond_item(req, audience, &lang, body));
     };
     let item = std::sync::Arc::new(CachedItem {
-        body: crate::compression::GzipOnly::new(&body).map_err(|e| ApiError::Internal(e.into()))?,
+        body: crate::representation::GzipOnly::new(&body)
+            .map_err(|e| ApiError::Internal(e.into()))?,
         lang,
     });
     cache.put_item(key, &fingerprint, std::sync::Arc::clone(&item));
@@ -139,7 +140,7 @@ fn item_answer(
     if let Some(coding) = chosen.coding {
         response.insert_header((header::CONTENT_ENCODING, coding.to_header_value()));
     }
-    Ok(crate::handlers::caching::etagged_with(
+    Ok(crate::representation::etagged_with(
         req,
         response,
         chosen.body,
@@ -225,7 +226,9 @@ where
         ))
         .map_err(|e| ApiError::Internal(e.into()))?;
         let cached = std::sync::Arc::new(CachedPage {
-            body: crate::compression::Representations::new(crate::compression::kept_bytes(body)),
+            body: crate::representation::Representations::new(crate::representation::kept_bytes(
+                body,
+            )),
             total,
             languages,
         });
@@ -274,5 +277,5 @@ fn respond_item(
 ) -> actix_web::HttpResponse {
     let mut response = item_head(audience, lang);
     response.content_type("application/json");
-    crate::handlers::caching::etagged(req, response, body)
+    crate::representation::etagged(req, response, body)
 }

@@ -10,9 +10,9 @@ use crate::db::Pool;
 use crate::db::content::{self, ItemType};
 use crate::error::ApiError;
 use crate::handlers::articles::get::LangQuery;
-use crate::handlers::caching::etagged;
 use crate::handlers::content::{article_summary, audience, cache_headers, detail, preferences};
 use crate::handlers::with_conn;
+use crate::representation::etagged;
 
 /// Entries in the feed.
 const FEED_ENTRIES: i64 = 50;

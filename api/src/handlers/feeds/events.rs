@@ -10,9 +10,9 @@ use crate::db::Pool;
 use crate::db::content::{self, ItemType};
 use crate::error::ApiError;
 use crate::handlers::articles::get::LangQuery;
-use crate::handlers::caching::etagged;
 use crate::handlers::content::{audience, cache_headers, event_summary, metas, preferences};
 use crate::handlers::with_conn;
+use crate::representation::etagged;
 
 /// Events in the file.
 const FEED_EVENTS: i64 = 500;

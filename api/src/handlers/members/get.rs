@@ -8,8 +8,8 @@ use crate::auth::MaybePrincipal;
 use crate::db::Pool;
 use crate::db::members;
 use crate::error::ApiError;
-use crate::handlers::caching::etagged_json;
 use crate::handlers::with_conn;
+use crate::representation::etagged_json;
 
 /// Get one member organisation by its slug, whatever its status.
 ///

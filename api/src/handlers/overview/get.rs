@@ -6,8 +6,8 @@ use cecop_shared::{CountryCount, Overview};
 use crate::db::Pool;
 use crate::db::members;
 use crate::error::ApiError;
-use crate::handlers::caching::etagged_json;
 use crate::handlers::{PUBLIC_CACHE, with_conn};
+use crate::representation::etagged_json;
 
 fn count(value: i64) -> u64 {
     u64::try_from(value).unwrap_or_default()

@@ -7,7 +7,7 @@ use utoipa::IntoParams;
 
 use crate::error::ApiError;
 use crate::handlers::PUBLIC_CACHE;
-use crate::handlers::caching::etagged_json;
+use crate::representation::etagged_json;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

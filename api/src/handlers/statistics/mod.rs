@@ -19,12 +19,12 @@ use cecop_shared::{Coverage, Dimension, Indicator, StatisticsRow};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::compression::Representations;
 use crate::db::statistics::{AggregateRow, CoverageRow, Facts};
 use crate::db::{DbConnection, Pool};
 use crate::error::ApiError;
-use crate::handlers::caching::etagged_kept;
 use crate::handlers::{REVALIDATE, with_conn, with_quick_read};
+use crate::representation::Representations;
+use crate::representation::etagged_kept;
 use crate::returns::from_amount;
 
 /// Answers already computed: query → (fingerprint, body in its forms); and
@@ -144,7 +144,7 @@ where
         if let Some(hit) = cache.get(&key, &fingerprint) {
             return Ok(hit);
         }
-        let body = crate::compression::kept_bytes(build(conn, &cache, &fingerprint)?);
+        let body = crate::representation::kept_bytes(build(conn, &cache, &fingerprint)?);
         Ok(cache.put(key, fingerprint, body))
     })
     .await

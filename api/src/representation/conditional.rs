@@ -1,36 +1,13 @@
-//! Conditional GETs: a strong `ETag` over the exact bytes of the answer, and
-//! `304 Not Modified` when the client already holds them (RFC 9110 §8.8.3,
-//! §13.1.2). Every public read goes through [`etagged`].
+//! Conditional GETs: every public read answers with its `ETag`, or a
+//! bodiless `304 Not Modified` that keeps the caching headers when the
+//! client already holds the bytes (RFC 9110 §13.1.2).
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
-use sha2::{Digest, Sha256};
 
-use crate::compression::{Representations, base_tag};
-
-/// The entity tag of a body: the first 128 bits of its SHA-256, quoted.
-pub fn entity_tag(body: &[u8]) -> String {
-    let digest = Sha256::digest(body);
-    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-    format!("\"{hex}\"")
-}
-
-/// True when `If-None-Match` lists this tag or `*` (weak comparison, as the
-/// RFC prescribes for this header). A tag of any encoded form of the body
-/// matches too: the client's copy is current, whichever form it holds.
-fn matches(req: &HttpRequest, tag: &str) -> bool {
-    if !req.headers().contains_key(header::IF_NONE_MATCH) {
-        return false;
-    }
-    let tag = base_tag(tag);
-    req.headers()
-        .get_all(header::IF_NONE_MATCH)
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(|t| t.trim().trim_start_matches("W/"))
-        .any(|t| t == "*" || base_tag(t) == tag)
-}
+use super::kept::Representations;
+use super::tags::{entity_tag, matches};
 
 /// Finishes `response` with `body` and its `ETag`, or as a bodiless 304 that
 /// keeps the caching headers when the client's copy is current.
