@@ -5,6 +5,8 @@
 //! parameter; failures of ours are an opaque 500 (or 503 when the database is
 //! unreachable) whose cause is logged with the request id, never returned.
 
+pub mod responses;
+
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};

@@ -10,6 +10,7 @@ use crate::auth::AdminUser;
 use crate::db::Pool;
 use crate::db::audit::{self, AuditFilter, EntryRow};
 use crate::error::ApiError;
+use crate::error::responses::{BadParameter, NotAdmin, NotSignedIn};
 use crate::handlers::pagination::{page_request, page_response};
 use crate::handlers::tokens::rfc3339;
 use crate::handlers::{parse_text, with_conn};
@@ -91,12 +92,7 @@ fn to_entry(row: EntryRow) -> AuditEntry {
                 ("X-Total-Count" = u64, description = "Entries matching the filters."),
                 ("Link" = String, description = "RFC 8288 links: first, prev, next, last.")
             )),
-        (status = 400, description = "A parameter is invalid.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadParameter, NotSignedIn, NotAdmin
     )
 )]
 #[get("/audit")]

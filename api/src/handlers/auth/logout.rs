@@ -8,6 +8,7 @@ use crate::auth::audit::{self, Event};
 use crate::auth::{ClientInfo, tokens};
 use crate::db::{Pool, sessions};
 use crate::error::ApiError;
+use crate::error::responses::BadRefreshRequest;
 use crate::handlers::body::Body;
 use crate::handlers::with_conn;
 
@@ -20,8 +21,7 @@ use crate::handlers::with_conn;
     request_body = RefreshRequest,
     responses(
         (status = 204, description = "Signed out."),
-        (status = 400, description = "The body is not a refresh request.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadRefreshRequest
     )
 )]
 #[post("/auth/logout")]

@@ -10,6 +10,7 @@ use crate::auth::audit::{self, Event};
 use crate::auth::{AuthState, ClientInfo, tokens};
 use crate::db::{Pool, sessions, users};
 use crate::error::ApiError;
+use crate::error::responses::BadRefreshRequest;
 use crate::handlers::body::Body;
 use crate::handlers::with_conn;
 
@@ -30,8 +31,7 @@ enum Outcome {
     request_body = RefreshRequest,
     responses(
         (status = 200, description = "A new token pair.", body = TokenPair),
-        (status = 400, description = "The body is not a refresh request.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        BadRefreshRequest,
         (status = 401, description = "The refresh token is unknown, expired, revoked or reused.",
             body = cecop_shared::Problem, content_type = "application/problem+json")
     )

@@ -11,6 +11,7 @@ use crate::auth::{AdminUser, ClientInfo};
 use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
+use crate::error::responses::{InvalidFields, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
 use crate::handlers::statistics::StatisticsCache;
 use crate::handlers::with_conn;
@@ -24,14 +25,10 @@ use crate::handlers::with_conn;
         (status = 201, description = "Created.", body = Campaign),
         (status = 400, description = "The body is not a campaign.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        NotSignedIn, NotAdmin,
         (status = 409, description = "A campaign for this year exists.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        InvalidFields
     )
 )]
 #[post("/campaigns")]

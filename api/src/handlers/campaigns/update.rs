@@ -10,6 +10,7 @@ use crate::auth::{AdminUser, ClientInfo};
 use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
+use crate::error::responses::{BadYearOrBody, InvalidFields, NoCampaign, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
 use crate::handlers::statistics::StatisticsCache;
 use crate::handlers::with_conn;
@@ -27,18 +28,10 @@ use crate::handlers::with_conn;
     request_body = CampaignRequest,
     responses(
         (status = 200, description = "Updated.", body = Campaign),
-        (status = 400, description = "The year or body is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 404, description = "No campaign for this year.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        BadYearOrBody, NotSignedIn, NotAdmin, NoCampaign,
         (status = 409, description = "The state cannot move that way.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        InvalidFields
     )
 )]
 #[put("/campaigns/{year}")]

@@ -4,6 +4,7 @@ use actix_web::{HttpResponse, get};
 use cecop_shared::Me;
 
 use crate::auth::CurrentUser;
+use crate::error::responses::NotSignedIn;
 
 /// Get the signed-in user.
 #[utoipa::path(
@@ -11,8 +12,7 @@ use crate::auth::CurrentUser;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The signed-in user.", body = Me),
-        (status = 401, description = "No valid access token.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        NotSignedIn
     )
 )]
 #[get("/me")]

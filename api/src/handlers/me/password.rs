@@ -9,6 +9,7 @@ use crate::auth::audit::{self, Event};
 use crate::auth::{ClientInfo, CurrentUser, password};
 use crate::db::{Pool, sessions, users};
 use crate::error::ApiError;
+use crate::error::responses::NotSignedIn;
 use crate::handlers::body::Body;
 use crate::handlers::with_conn;
 
@@ -25,8 +26,7 @@ use crate::handlers::with_conn;
         (status = 204, description = "Changed; all sessions ended."),
         (status = 400, description = "The body is not a password change.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 422, description = "The current password is wrong or the new one is refused; \
             `errors` names the field.", body = cecop_shared::Problem,
             content_type = "application/problem+json")

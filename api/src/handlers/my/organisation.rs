@@ -10,6 +10,7 @@ use crate::auth::{ClientInfo, Principal};
 use crate::db::Pool;
 use crate::db::members::{self, ProfileChanges};
 use crate::error::ApiError;
+use crate::error::responses::{InvalidFields, NoValidCredentials};
 use crate::handlers::body::Body;
 use crate::handlers::members::to_member;
 use crate::handlers::with_conn;
@@ -37,8 +38,7 @@ async fn load(pool: &web::Data<Pool>, slug: Slug) -> Result<Member, ApiError> {
     security(("bearer" = []), ("api_token" = [])),
     responses(
         (status = 200, description = "The organisation.", body = Member),
-        (status = 401, description = "No valid credentials.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        NoValidCredentials,
         (status = 403, description = "The caller belongs to no organisation.", body = cecop_shared::Problem,
             content_type = "application/problem+json")
     )
@@ -122,12 +122,10 @@ fn validate(update: ProfileUpdate) -> Result<ProfileUpdate, ApiError> {
         (status = 200, description = "Updated; the organisation as it now is.", body = Member),
         (status = 400, description = "The body is not a profile update.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 401, description = "No valid credentials.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        NoValidCredentials,
         (status = 403, description = "Not a member organisation's user, or a token without \
             `profile:write`.", body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        InvalidFields
     )
 )]
 #[put("/my/organisation")]

@@ -11,6 +11,7 @@ use crate::auth::{ClientInfo, CurrentUser, api_tokens, tokens};
 use crate::db::api_tokens::{self as db, NewToken};
 use crate::db::{Pool, members};
 use crate::error::ApiError;
+use crate::error::responses::{InvalidFields, NotSignedIn};
 use crate::handlers::body::Body;
 use crate::handlers::with_conn;
 
@@ -38,12 +39,10 @@ fn field(name: &str, message: &str) -> FieldError {
         (status = 201, description = "Created; the secret is in the body, once.", body = CreatedApiToken),
         (status = 400, description = "The body is not a token request.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Not allowed to mint tokens, or not for that organisation.",
             body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        InvalidFields
     )
 )]
 #[post("/tokens")]

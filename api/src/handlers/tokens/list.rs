@@ -8,6 +8,7 @@ use crate::auth::CurrentUser;
 use crate::db::Pool;
 use crate::db::api_tokens as db;
 use crate::error::ApiError;
+use crate::error::responses::{NotSignedIn, NotTokenManager};
 use crate::handlers::with_conn;
 
 /// List API tokens: a member user's organisation's, or all for an admin.
@@ -17,10 +18,7 @@ use crate::handlers::with_conn;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The tokens.", body = Vec<ApiToken>),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed to manage tokens.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        NotSignedIn, NotTokenManager
     )
 )]
 #[get("/tokens")]

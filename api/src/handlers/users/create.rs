@@ -11,6 +11,7 @@ use crate::auth::{AdminUser, ClientInfo, password};
 use crate::db::Pool;
 use crate::db::users::{self, NewUser};
 use crate::error::ApiError;
+use crate::error::responses::{InvalidFields, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
 use crate::handlers::with_conn;
 
@@ -23,14 +24,10 @@ use crate::handlers::with_conn;
         (status = 201, description = "Created.", body = User),
         (status = 400, description = "The body is not a user.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        NotSignedIn, NotAdmin,
         (status = 409, description = "The e-mail address is taken.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        InvalidFields
     )
 )]
 #[post("/users")]

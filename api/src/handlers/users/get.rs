@@ -7,6 +7,7 @@ use super::{to_user, user_id};
 use crate::auth::AdminUser;
 use crate::db::{Pool, users};
 use crate::error::ApiError;
+use crate::error::responses::{BadId, NoSuchUser, NotAdmin, NotSignedIn};
 use crate::handlers::with_conn;
 
 /// Get one user (admins only).
@@ -16,14 +17,7 @@ use crate::handlers::with_conn;
     params(("id" = i64, Path, description = "The user's id.", minimum = 1)),
     responses(
         (status = 200, description = "The user.", body = User),
-        (status = 400, description = "The id is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 404, description = "No such user.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadId, NotSignedIn, NotAdmin, NoSuchUser
     )
 )]
 #[get("/users/{id}")]

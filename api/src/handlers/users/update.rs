@@ -11,6 +11,7 @@ use crate::auth::{AdminUser, ClientInfo};
 use crate::db::users::{self, UserChanges};
 use crate::db::{Pool, sessions};
 use crate::error::ApiError;
+use crate::error::responses::{BadIdOrBody, InvalidFields, NoSuchUser, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
 use crate::handlers::with_conn;
 
@@ -25,16 +26,7 @@ use crate::handlers::with_conn;
     request_body = UpdateUserRequest,
     responses(
         (status = 200, description = "The user as it now is.", body = User),
-        (status = 400, description = "The id or body is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 404, description = "No such user.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadIdOrBody, NotSignedIn, NotAdmin, NoSuchUser, InvalidFields
     )
 )]
 #[patch("/users/{id}")]

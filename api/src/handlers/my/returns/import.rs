@@ -11,6 +11,7 @@ use crate::auth::{ClientInfo, Principal};
 use crate::db::Pool;
 use crate::db::returns as db;
 use crate::error::ApiError;
+use crate::error::responses::{NoCampaign, NoReturnsWrite, NoValidCredentials, ReturnLocked};
 use crate::handlers::campaigns::parse_year;
 use crate::handlers::with_conn;
 use crate::returns::{self as workflow, Actor};
@@ -46,14 +47,7 @@ pub struct ImportQuery {
         (status = 200, description = "The report; `written` says whether values were saved.", body = ImportReport),
         (status = 400, description = "The year or a parameter is malformed.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 401, description = "No valid credentials.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not a member organisation's user, or a token without \
-            `returns:write`.", body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No campaign for this year.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 409, description = "The campaign is not open, or the return is submitted or \
-            approved.", body = cecop_shared::Problem, content_type = "application/problem+json"),
+        NoValidCredentials, NoReturnsWrite, NoCampaign, ReturnLocked,
         (status = 422, description = "The file is unreadable, or (real run) rows were refused; \
             `errors` names each.", body = cecop_shared::Problem, content_type = "application/problem+json")
     )
