@@ -5,8 +5,8 @@ use cecop_shared::{FieldError, LoginRequest, TokenPair};
 use diesel::Connection;
 
 use super::issue;
-use crate::auth::audit::{self, Event};
-use crate::auth::rate_limit::{self, LOGIN_FAILED};
+use crate::auth::audit::{self, AuditAction, Event};
+use crate::auth::rate_limit;
 use crate::auth::{AuthState, ClientInfo, password, tokens};
 use crate::db::{Pool, users};
 use crate::error::ApiError;
@@ -73,9 +73,8 @@ pub async fn login(
         };
         let Some(user) = user.filter(|_| verified) else {
             let event = Event {
-                action: LOGIN_FAILED,
                 subject: Some(subject),
-                ..Event::default()
+                ..Event::new(AuditAction::LoginFailed)
             };
             audit::record(conn, &client, event)?;
             return Err(ApiError::Unauthorized(
@@ -85,10 +84,9 @@ pub async fn login(
         conn.transaction(|conn| {
             let pair = issue(conn, &keys, user.id, tokens::random_string(22))?;
             let event = Event {
-                action: "auth.login",
                 actor: Some(format!("user:{}", user.id)),
                 target: Some(("user", user.id.to_string())),
-                ..Event::default()
+                ..Event::new(AuditAction::Login)
             };
             audit::record(conn, &client, event)?;
             Ok(pair)

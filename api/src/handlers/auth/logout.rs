@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, post, web};
 use cecop_shared::RefreshRequest;
 use chrono::Utc;
 
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, tokens};
 use crate::db::{Pool, sessions};
 use crate::error::ApiError;
@@ -36,10 +36,9 @@ pub async fn logout(
             && sessions::revoke_family(conn, &row.family, Utc::now().naive_utc())? > 0
         {
             let event = Event {
-                action: "auth.logout",
                 actor: Some(format!("user:{}", row.user_id)),
                 target: Some(("user", row.user_id.to_string())),
-                ..Event::default()
+                ..Event::new(AuditAction::Logout)
             };
             audit::record(conn, &client, event)?;
         }

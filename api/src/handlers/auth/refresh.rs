@@ -6,7 +6,7 @@ use chrono::Utc;
 use diesel::Connection;
 
 use super::issue;
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AuthState, ClientInfo, tokens};
 use crate::db::{Pool, sessions, users};
 use crate::error::ApiError;
@@ -57,10 +57,9 @@ pub async fn refresh(
             if row.used_at.is_some() || sessions::mark_used(conn, row.id, now)? == 0 {
                 sessions::revoke_family(conn, &row.family, now)?;
                 let event = Event {
-                    action: "auth.refresh_reused",
                     actor: Some(format!("user:{}", row.user_id)),
                     target: Some(("user", row.user_id.to_string())),
-                    ..Event::default()
+                    ..Event::new(AuditAction::RefreshReused)
                 };
                 audit::record(conn, &client, event)?;
                 return Ok(Outcome::Reused);

@@ -6,7 +6,7 @@ use chrono::Utc;
 use diesel::Connection;
 
 use super::{to_campaign, validate};
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
 use crate::db::Pool;
 use crate::db::returns;
@@ -51,11 +51,10 @@ pub async fn create_campaign(
             }
             returns::insert_campaign(conn, &fields, Utc::now().naive_utc())?;
             let event = Event {
-                action: "campaign.created",
                 actor: Some(admin.actor()),
                 target: Some(("campaign", year.to_string())),
                 detail: Some(fields.state.clone()),
-                ..Event::default()
+                ..Event::new(AuditAction::CampaignCreated)
             };
             audit::record(conn, &client, event)?;
             returns::campaign(conn, year)?

@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, delete, web};
 use diesel::Connection;
 
 use super::parse_year;
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
 use crate::db::Pool;
 use crate::db::returns;
@@ -50,10 +50,9 @@ pub async fn delete_campaign(
             }
             returns::delete_campaign(conn, campaign.id)?;
             let event = Event {
-                action: "campaign.deleted",
                 actor: Some(admin.actor()),
                 target: Some(("campaign", year.to_string())),
-                ..Event::default()
+                ..Event::new(AuditAction::CampaignDeleted)
             };
             audit::record(conn, &client, event)?;
             Ok(())

@@ -5,7 +5,7 @@ use cecop_shared::{Campaign, CampaignRequest};
 use diesel::Connection;
 
 use super::{parse_year, to_campaign, validate};
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
 use crate::db::Pool;
 use crate::db::returns;
@@ -69,11 +69,10 @@ pub async fn update_campaign(
             let fields = validate(&request, to)?;
             returns::update_campaign(conn, current.id, &fields)?;
             let event = Event {
-                action: "campaign.updated",
                 actor: Some(admin.actor()),
                 target: Some(("campaign", year.to_string())),
                 detail: Some(format!("{from} -> {to}")),
-                ..Event::default()
+                ..Event::new(AuditAction::CampaignUpdated)
             };
             audit::record(conn, &client, event)?;
             returns::campaign(conn, year)?

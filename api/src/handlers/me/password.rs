@@ -5,7 +5,7 @@ use cecop_shared::{ChangePasswordRequest, FieldError};
 use chrono::Utc;
 use diesel::Connection;
 
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, CurrentUser, password};
 use crate::db::{Pool, sessions, users};
 use crate::error::ApiError;
@@ -67,10 +67,9 @@ pub async fn change_password(
             users::set_password_hash(conn, user.id, &hash, now)?;
             sessions::revoke_user(conn, user.id, now)?;
             let event = Event {
-                action: "user.password_changed",
                 actor: Some(user.actor()),
                 target: Some(("user", user.id.to_string())),
-                ..Event::default()
+                ..Event::new(AuditAction::PasswordChanged)
             };
             audit::record(conn, &client, event)?;
             Ok(())

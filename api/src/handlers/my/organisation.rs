@@ -5,7 +5,7 @@ use cecop_shared::{FieldError, Member, ProfileUpdate, Scope, Slug};
 use chrono::Utc;
 use diesel::Connection;
 
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, Principal};
 use crate::db::Pool;
 use crate::db::members::{self, ProfileChanges};
@@ -152,10 +152,9 @@ pub async fn update_my_organisation(
                 ));
             }
             let event = Event {
-                action: "organisation.updated",
                 actor: Some(principal.actor()),
                 target: Some(("member", target.to_string())),
-                ..Event::default()
+                ..Event::new(AuditAction::OrganisationUpdated)
             };
             audit::record(conn, &client, event)?;
             Ok(())

@@ -6,7 +6,7 @@ use chrono::{Duration, Utc};
 use diesel::Connection;
 
 use super::{managed_member_id, to_view};
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, CurrentUser, api_tokens, tokens};
 use crate::db::api_tokens::{self as db, NewToken};
 use crate::db::{Pool, members};
@@ -119,11 +119,10 @@ pub async fn create_token(
         conn.transaction(|conn| {
             let id = db::insert(conn, &token)?;
             let event = Event {
-                action: "token.created",
                 actor: Some(user.actor()),
                 target: Some(("api_token", id.to_string())),
                 detail: Some(format!("scopes={}", token.scopes)),
-                ..Event::default()
+                ..Event::new(AuditAction::TokenCreated)
             };
             audit::record(conn, &client, event)?;
             let row = db::find_by_id(conn, id)?

@@ -5,7 +5,7 @@ use chrono::Utc;
 use diesel::Connection;
 
 use super::managed_member_id;
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, CurrentUser};
 use crate::db::Pool;
 use crate::db::api_tokens as db;
@@ -49,10 +49,9 @@ pub async fn revoke_token(
         conn.transaction(|conn| {
             if db::revoke(conn, row.id, Utc::now().naive_utc())? > 0 {
                 let event = Event {
-                    action: "token.revoked",
                     actor: Some(user.actor()),
                     target: Some(("api_token", row.id.to_string())),
-                    ..Event::default()
+                    ..Event::new(AuditAction::TokenRevoked)
                 };
                 audit::record(conn, &client, event)?;
             }

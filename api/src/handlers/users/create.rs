@@ -6,7 +6,7 @@ use chrono::Utc;
 use diesel::Connection;
 
 use super::{binding, check_display_name, field, to_user};
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo, password};
 use crate::db::Pool;
 use crate::db::users::{self, NewUser};
@@ -75,11 +75,10 @@ pub async fn create_user(
                 },
             )?;
             let event = Event {
-                action: "user.created",
                 actor: Some(admin.actor()),
                 target: Some(("user", id.to_string())),
                 detail: Some(format!("role={}", request.role.as_str())),
-                ..Event::default()
+                ..Event::new(AuditAction::UserCreated)
             };
             audit::record(conn, &client, event)?;
             let row = users::find_by_id(conn, id)?

@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, delete, web};
 use diesel::Connection;
 
 use super::user_id;
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
 use crate::db::{Pool, users};
 use crate::error::ApiError;
@@ -44,10 +44,9 @@ pub async fn delete_user(
                 return Err(ApiError::NotFound("No user has this id.".into()));
             }
             let event = Event {
-                action: "user.deleted",
                 actor: Some(admin.actor()),
                 target: Some(("user", id.to_string())),
-                ..Event::default()
+                ..Event::new(AuditAction::UserDeleted)
             };
             audit::record(conn, &client, event)?;
             Ok(())

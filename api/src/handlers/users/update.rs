@@ -6,7 +6,7 @@ use chrono::Utc;
 use diesel::Connection;
 
 use super::{binding, check_display_name, field, to_user, user_id};
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
 use crate::db::users::{self, UserChanges};
 use crate::db::{Pool, sessions};
@@ -81,16 +81,16 @@ pub async fn update_user(
             if disabled && !current.disabled {
                 sessions::revoke_user(conn, id, now)?;
             }
+            let action = if disabled && !current.disabled {
+                AuditAction::UserDisabled
+            } else {
+                AuditAction::UserUpdated
+            };
             let event = Event {
-                action: if disabled && !current.disabled {
-                    "user.disabled"
-                } else {
-                    "user.updated"
-                },
                 actor: Some(admin.actor()),
                 target: Some(("user", id.to_string())),
                 detail: Some(format!("role={} disabled={disabled}", role.as_str())),
-                ..Event::default()
+                ..Event::new(action)
             };
             audit::record(conn, &client, event)?;
             let row = users::find_by_id(conn, id)?

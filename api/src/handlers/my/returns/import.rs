@@ -7,6 +7,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::{campaign, no_store, organisation, record};
+use crate::auth::audit::AuditAction;
 use crate::auth::{ClientInfo, Principal};
 use crate::db::Pool;
 use crate::db::returns as db;
@@ -103,7 +104,7 @@ pub async fn import_my_return(
                 &client,
                 &principal,
                 &org,
-                ("return.imported", year),
+                (AuditAction::ReturnImported, year),
                 detail,
             )?;
             report.written = true;

@@ -14,7 +14,7 @@ pub mod update;
 use actix_web::HttpResponse;
 use cecop_shared::{DataReturn, MemberRef, Scope};
 
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, Principal};
 use crate::db::returns::{self as db, CampaignRow};
 use crate::db::{DbConnection, members};
@@ -76,15 +76,14 @@ fn record(
     client: &ClientInfo,
     principal: &Principal,
     org: &Organisation,
-    (action, year): (&'static str, i32),
+    (action, year): (AuditAction, i32),
     detail: String,
 ) -> Result<(), ApiError> {
     let event = Event {
-        action,
         actor: Some(principal.actor()),
         target: Some(("data_return", format!("{}/{year}", org.member.slug))),
         detail: Some(detail),
-        ..Event::default()
+        ..Event::new(action)
     };
     Ok(audit::record(conn, client, event)?)
 }

@@ -6,6 +6,7 @@ use cecop_shared::returns::Transition;
 use diesel::Connection;
 
 use super::{campaign, current, no_store, organisation, record};
+use crate::auth::audit::AuditAction;
 use crate::auth::{ClientInfo, Principal};
 use crate::db::Pool;
 use crate::error::ApiError;
@@ -50,7 +51,7 @@ pub async fn submit_my_return(
                 &client,
                 &principal,
                 &org,
-                ("return.submitted", year),
+                (AuditAction::ReturnSubmitted, year),
                 "submitted".into(),
             )?;
             current(conn, &campaign, org)

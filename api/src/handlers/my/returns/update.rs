@@ -5,6 +5,7 @@ use cecop_shared::{DataReturn, ReturnValuesUpdate, RevisionAction};
 use diesel::Connection;
 
 use super::{campaign, current, no_store, organisation, record};
+use crate::auth::audit::AuditAction;
 use crate::auth::{ClientInfo, Principal};
 use crate::db::Pool;
 use crate::error::ApiError;
@@ -61,7 +62,7 @@ pub async fn update_my_return(
                     &client,
                     &principal,
                     &org,
-                    ("return.updated", year),
+                    (AuditAction::ReturnUpdated, year),
                     detail,
                 )?;
             }

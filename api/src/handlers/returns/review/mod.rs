@@ -12,7 +12,7 @@ use cecop_shared::returns::Transition;
 use diesel::Connection;
 
 use super::{detail, parse_id};
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, Principal, StaffUser};
 use crate::db::Pool;
 use crate::db::returns;
@@ -50,15 +50,10 @@ async fn decide(
             let next =
                 crate::returns::transition(conn, &row, transition, &Actor::of(&principal), reason)?;
             let event = Event {
-                action: match transition {
-                    Transition::Approve => "return.approved",
-                    Transition::Return => "return.returned",
-                    _ => "return.reopened",
-                },
                 actor: Some(principal.actor()),
                 target: Some(("data_return", id.to_string())),
                 detail: Some(format!("{} {} -> {next}", row.member_slug, row.year)),
-                ..Event::default()
+                ..Event::new(AuditAction::from(transition))
             };
             audit::record(conn, &client, event)?;
             let row = returns::find_return(conn, id)?
