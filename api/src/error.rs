@@ -76,10 +76,7 @@ impl ApiError {
         let kind = self.kind();
         match self {
             Self::InvalidParameter { field, message } => Problem {
-                errors: vec![FieldError {
-                    field: field.clone(),
-                    message: message.clone(),
-                }],
+                errors: vec![FieldError::new(field, message)],
                 ..Problem::new(kind, format!("{field}: {message}"))
             },
             Self::Malformed(message)
@@ -87,10 +84,7 @@ impl ApiError {
             | Self::Unauthorized(message)
             | Self::Forbidden(message) => Problem::new(kind, message),
             Self::Conflict { field, message } => Problem {
-                errors: vec![FieldError {
-                    field: field.clone(),
-                    message: message.clone(),
-                }],
+                errors: vec![FieldError::new(field, message)],
                 ..Problem::new(kind, format!("{field}: {message}"))
             },
             Self::Validation(errors) => Problem {

@@ -43,12 +43,11 @@ pub async fn change_password(
         current_password,
         new_password,
     } = request;
-    let field = |field: &str, message: String| FieldError {
-        field: field.into(),
-        message,
-    };
     if let Err(message) = password::check_policy(&new_password, user.email.as_str()) {
-        return Err(ApiError::Validation(vec![field("new_password", message)]));
+        return Err(ApiError::Validation(vec![FieldError::new(
+            "new_password",
+            message,
+        )]));
     }
     with_conn(&pool, move |conn| {
         let stored = users::find_by_id(conn, user.id)?
@@ -56,9 +55,9 @@ pub async fn change_password(
         if current_password.chars().count() > password::MAX_CHARS
             || !password::verify(&current_password, &stored.password_hash)
         {
-            return Err(ApiError::Validation(vec![field(
+            return Err(ApiError::Validation(vec![FieldError::new(
                 "current_password",
-                "is wrong".into(),
+                "is wrong",
             )]));
         }
         let hash = password::hash(&new_password)?;

@@ -57,10 +57,7 @@ pub async fn get_my_organisation(
 fn validate(update: ProfileUpdate) -> Result<ProfileUpdate, ApiError> {
     let mut errors = Vec::new();
     let mut error = |field: &str, message: &str| {
-        errors.push(FieldError {
-            field: field.into(),
-            message: message.into(),
-        });
+        errors.push(FieldError::new(field, message));
     };
     let description = update.description.trim().to_owned();
     if description.chars().count() > 2000 {

@@ -18,13 +18,6 @@ use crate::handlers::with_conn;
 const DEFAULT_DAYS: u32 = 90;
 const MAX_DAYS: u32 = 366;
 
-fn field(name: &str, message: &str) -> FieldError {
-    FieldError {
-        field: name.into(),
-        message: message.into(),
-    }
-}
-
 /// Create an API token.
 ///
 /// A member user's token acts for its own organisation. An admin may name any
@@ -56,22 +49,25 @@ pub async fn create_token(
     let days = request.expires_in_days.unwrap_or(DEFAULT_DAYS);
     let mut errors = Vec::new();
     if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
-        errors.push(field(
+        errors.push(FieldError::new(
             "name",
             "must be 1 to 100 characters, without control characters",
         ));
     }
     if request.scopes.is_empty() {
-        errors.push(field("scopes", "must name at least one scope"));
+        errors.push(FieldError::new("scopes", "must name at least one scope"));
     }
     if !(1..=MAX_DAYS).contains(&days) {
-        errors.push(field("expires_in_days", "must be between 1 and 366"));
+        errors.push(FieldError::new(
+            "expires_in_days",
+            "must be between 1 and 366",
+        ));
     }
     if user.role == Role::Admin
         && request.organisation.is_none()
         && request.scopes.iter().any(|s| !s.is_read_only())
     {
-        errors.push(field(
+        errors.push(FieldError::new(
             "scopes",
             "an integrator token (no organisation) may hold read scopes only",
         ));
@@ -84,7 +80,7 @@ pub async fn create_token(
             // Admin: the named organisation, or none (integrator).
             (None, Some(slug)) => {
                 Some(members::id_by_slug(conn, slug.as_str())?.ok_or_else(|| {
-                    ApiError::Validation(vec![field(
+                    ApiError::Validation(vec![FieldError::new(
                         "organisation",
                         "no member organisation has this slug",
                     )])

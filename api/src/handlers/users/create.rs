@@ -1,11 +1,11 @@
 //! `POST /api/v1/users`: an admin creates an account.
 
 use actix_web::{HttpResponse, post, web};
-use cecop_shared::{CreateUserRequest, Email, User};
+use cecop_shared::{CreateUserRequest, Email, FieldError, User};
 use chrono::Utc;
 use diesel::Connection;
 
-use super::{binding, check_display_name, field, to_user};
+use super::{binding, check_display_name, to_user};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo, password};
 use crate::db::Pool;
@@ -41,11 +41,11 @@ pub async fn create_user(
     let email: Option<Email> = request
         .email
         .parse()
-        .map_err(|e| errors.push(field("email", &format!("{e}"))))
+        .map_err(|e| errors.push(FieldError::new("email", format!("{e}"))))
         .ok();
     let display_name = check_display_name(&request.display_name, &mut errors);
     if let Err(message) = password::check_policy(&request.password, request.email.trim()) {
-        errors.push(field("password", &message));
+        errors.push(FieldError::new("password", message));
     }
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return Err(ApiError::Validation(errors));

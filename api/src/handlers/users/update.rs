@@ -1,11 +1,11 @@
 //! `PATCH /api/v1/users/{id}`: role, organisation binding, name, disabling.
 
 use actix_web::{HttpResponse, patch, web};
-use cecop_shared::{Role, UpdateUserRequest, User};
+use cecop_shared::{FieldError, Role, UpdateUserRequest, User};
 use chrono::Utc;
 use diesel::Connection;
 
-use super::{binding, check_display_name, field, to_user, user_id};
+use super::{binding, check_display_name, to_user, user_id};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
 use crate::db::users::{self, UserChanges};
@@ -46,7 +46,10 @@ pub async fn update_user(
     if id == admin.id
         && (request.role.is_some_and(|r| r != Role::Admin) || request.disabled == Some(true))
     {
-        errors.push(field("role", "you cannot demote or disable yourself"));
+        errors.push(FieldError::new(
+            "role",
+            "you cannot demote or disable yourself",
+        ));
     }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
