@@ -13,7 +13,7 @@ use crate::error::ApiError;
 use crate::error::responses::{BadParameter, NotAdmin, NotSignedIn};
 use crate::handlers::pagination::{page_request, page_response};
 use crate::handlers::tokens::rfc3339;
-use crate::handlers::{parse_text, with_conn};
+use crate::handlers::{NO_STORE, parse_text, with_conn};
 
 /// Query parameters, parsed one by one so errors name the parameter.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -128,11 +128,5 @@ pub async fn list_audit(
     })
     .await?;
     let entries = rows.into_iter().map(to_entry).collect();
-    Ok(page_response(
-        &req,
-        request,
-        entries,
-        total,
-        &[("Cache-Control", "no-store")],
-    ))
+    Ok(page_response(&req, request, entries, total, &[NO_STORE]))
 }

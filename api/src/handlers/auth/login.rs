@@ -11,7 +11,7 @@ use crate::auth::{AuthState, ClientInfo, password, tokens};
 use crate::db::{Pool, users};
 use crate::error::ApiError;
 use crate::handlers::body::Body;
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 
 /// Sign in with e-mail and password.
 ///
@@ -87,7 +87,5 @@ pub async fn login(
         })
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(pair))
+    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(pair))
 }

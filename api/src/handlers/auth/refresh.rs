@@ -12,7 +12,7 @@ use crate::db::{Pool, sessions, users};
 use crate::error::ApiError;
 use crate::error::responses::BadRefreshRequest;
 use crate::handlers::body::Body;
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 
 enum Outcome {
     Issued(TokenPair),
@@ -78,9 +78,7 @@ pub async fn refresh(
     })
     .await?;
     match outcome {
-        Outcome::Issued(pair) => Ok(HttpResponse::Ok()
-            .insert_header(("Cache-Control", "no-store"))
-            .json(pair)),
+        Outcome::Issued(pair) => Ok(HttpResponse::Ok().insert_header(NO_STORE).json(pair)),
         Outcome::Reused => Err(ApiError::Unauthorized(
             "This refresh token was already used; the session has been ended. Sign in again."
                 .into(),

@@ -5,6 +5,7 @@ use cecop_shared::Me;
 
 use crate::auth::CurrentUser;
 use crate::error::responses::NotSignedIn;
+use crate::handlers::NO_STORE;
 
 /// Get the signed-in user.
 #[utoipa::path(
@@ -17,13 +18,11 @@ use crate::error::responses::NotSignedIn;
 )]
 #[get("/me")]
 pub async fn get_me(user: CurrentUser) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(Me {
-            id: user.id,
-            email: user.email,
-            display_name: user.display_name,
-            role: user.role,
-            organisation: user.organisation,
-        })
+    HttpResponse::Ok().insert_header(NO_STORE).json(Me {
+        id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        role: user.role,
+        organisation: user.organisation,
+    })
 }

@@ -13,7 +13,7 @@ use crate::error::ApiError;
 use crate::error::responses::{InvalidFields, NoValidCredentials};
 use crate::handlers::body::Body;
 use crate::handlers::members::to_member;
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 
 fn organisation_of(principal: &Principal) -> Result<Slug, ApiError> {
     match principal {
@@ -49,9 +49,7 @@ pub async fn get_my_organisation(
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let member = load(&pool, organisation_of(&principal)?).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(member))
+    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(member))
 }
 
 fn validate(update: ProfileUpdate) -> Result<ProfileUpdate, ApiError> {
@@ -159,7 +157,5 @@ pub async fn update_my_organisation(
     })
     .await?;
     let member = load(&pool, slug).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(member))
+    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(member))
 }

@@ -9,7 +9,7 @@ use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
 use crate::error::responses::{BadId, NoSuchReturn, NotSignedIn, NotStaff};
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 
 /// Get one data return with its values, the member's previous approved
 /// year, warnings and every revision (editors and admins).
@@ -35,7 +35,5 @@ pub async fn get_return(
         detail(conn, &row)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(found))
+    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(found))
 }

@@ -12,7 +12,7 @@ use crate::db::returns::{self, ReturnFilter};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, NotSignedIn, NotStaff};
 use crate::handlers::pagination::{page_request, page_response};
-use crate::handlers::{parse_param, with_conn};
+use crate::handlers::{NO_STORE, parse_param, with_conn};
 
 /// Query parameters, parsed one by one so errors name the parameter.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -87,11 +87,5 @@ pub async fn list_returns(
         .iter()
         .map(|row| summary(row, counts.get(&row.id).copied().unwrap_or_default()))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(page_response(
-        &req,
-        request,
-        items,
-        total,
-        &[("Cache-Control", "no-store")],
-    ))
+    Ok(page_response(&req, request, items, total, &[NO_STORE]))
 }

@@ -13,7 +13,7 @@ use crate::db::{Pool, members};
 use crate::error::ApiError;
 use crate::error::responses::{InvalidFields, NotSignedIn};
 use crate::handlers::body::Body;
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 
 const DEFAULT_DAYS: u32 = 90;
 const MAX_DAYS: u32 = 366;
@@ -131,6 +131,6 @@ pub async fn create_token(
     })
     .await?;
     Ok(HttpResponse::Created()
-        .insert_header(("Cache-Control", "no-store"))
+        .insert_header(NO_STORE)
         .json(created))
 }

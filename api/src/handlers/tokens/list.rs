@@ -9,7 +9,7 @@ use crate::db::Pool;
 use crate::db::api_tokens as db;
 use crate::error::ApiError;
 use crate::error::responses::{NotSignedIn, NotTokenManager};
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 
 /// List API tokens: a member user's organisation's, or all for an admin.
 /// Newest first; revoked tokens are included with `revoked_at` set.
@@ -32,7 +32,5 @@ pub async fn list_tokens(
     })
     .await?;
     let tokens: Vec<ApiToken> = rows.into_iter().map(to_view).collect();
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(tokens))
+    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(tokens))
 }

@@ -8,7 +8,7 @@ use crate::auth::AdminUser;
 use crate::db::{Pool, users};
 use crate::error::ApiError;
 use crate::error::responses::{BadId, NoSuchUser, NotAdmin, NotSignedIn};
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 
 /// Get one user (admins only).
 #[utoipa::path(
@@ -30,6 +30,6 @@ pub async fn get_user(
     let row = with_conn(&pool, move |conn| Ok(users::find_by_id(conn, id)?)).await?;
     let row = row.ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
     Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
+        .insert_header(NO_STORE)
         .json(to_user(row)?))
 }

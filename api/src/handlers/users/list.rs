@@ -12,7 +12,7 @@ use crate::db::users::{self, UserFilter};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, NotAdmin, NotSignedIn};
 use crate::handlers::pagination::{page_request, page_response};
-use crate::handlers::{parse_param, parse_text, with_conn};
+use crate::handlers::{NO_STORE, parse_param, parse_text, with_conn};
 
 /// Query parameters, parsed one by one so errors name the parameter.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -72,11 +72,5 @@ pub async fn list_users(
         .into_iter()
         .map(to_user)
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(page_response(
-        &req,
-        request,
-        items,
-        total,
-        &[("Cache-Control", "no-store")],
-    ))
+    Ok(page_response(&req, request, items, total, &[NO_STORE]))
 }

@@ -13,7 +13,7 @@ use crate::db::{Pool, sessions};
 use crate::error::ApiError;
 use crate::error::responses::{BadIdOrBody, InvalidFields, NoSuchUser, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 
 /// Change a user (admins only). Making someone a `member` needs an
 /// organisation; making them staff unbinds it. Disabling ends every session
@@ -102,7 +102,5 @@ pub async fn update_user(
         })
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(user))
+    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(user))
 }

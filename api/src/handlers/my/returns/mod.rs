@@ -19,6 +19,7 @@ use crate::auth::{ClientInfo, Principal};
 use crate::db::returns::{self as db, CampaignRow};
 use crate::db::{DbConnection, members};
 use crate::error::ApiError;
+use crate::handlers::NO_STORE;
 use crate::handlers::returns::{detail, not_started};
 use crate::returns as workflow;
 
@@ -66,9 +67,7 @@ fn current(
 }
 
 fn no_store(body: &impl serde::Serialize) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(body)
+    HttpResponse::Ok().insert_header(NO_STORE).json(body)
 }
 
 fn record(

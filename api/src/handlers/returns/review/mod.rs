@@ -18,7 +18,7 @@ use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
 use crate::handlers::statistics::StatisticsCache;
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 use crate::returns::{Actor, parse_reason};
 
 /// Who decides, and where: the request's parts every decision needs.
@@ -63,7 +63,5 @@ async fn decide(
     })
     .await?;
     statistics.forget_fingerprint();
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(updated))
+    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(updated))
 }
