@@ -5,6 +5,8 @@
 //! parameter; failures of ours are an opaque 500 (or 503 when the database is
 //! unreachable) whose cause is logged with the request id, never returned.
 
+pub mod responses;
+
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
@@ -74,10 +76,7 @@ impl ApiError {
         let kind = self.kind();
         match self {
             Self::InvalidParameter { field, message } => Problem {
-                errors: vec![FieldError {
-                    field: field.clone(),
-                    message: message.clone(),
-                }],
+                errors: vec![FieldError::new(field, message)],
                 ..Problem::new(kind, format!("{field}: {message}"))
             },
             Self::Malformed(message)
@@ -85,10 +84,7 @@ impl ApiError {
             | Self::Unauthorized(message)
             | Self::Forbidden(message) => Problem::new(kind, message),
             Self::Conflict { field, message } => Problem {
-                errors: vec![FieldError {
-                    field: field.clone(),
-                    message: message.clone(),
-                }],
+                errors: vec![FieldError::new(field, message)],
                 ..Problem::new(kind, format!("{field}: {message}"))
             },
             Self::Validation(errors) => Problem {

@@ -146,6 +146,9 @@ pub fn mount(cfg: &mut actix_web::web::ServiceConfig) {
         (name = "users", description = "User administration (admins)."),
         (name = "audit", description = "The audit log (admins).")
     ),
+    // Listed here as well as through the operations: the shared error
+    // responses (`crate::error::responses`) reference it without collecting it.
+    components(schemas(cecop_shared::Problem)),
     modifiers(&SecuritySchemes)
 )]
 pub struct ApiDoc;

@@ -114,6 +114,16 @@ pub struct FieldError {
     pub message: String,
 }
 
+impl FieldError {
+    /// An error naming `field` and what is wrong with it.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
 impl Problem {
     pub fn new(kind: ProblemKind, detail: impl Into<String>) -> Self {
         Self {

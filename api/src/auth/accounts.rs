@@ -4,7 +4,7 @@ use cecop_shared::{Email, Role};
 use chrono::Utc;
 use diesel::Connection;
 
-use super::audit::{self, Event};
+use super::audit::{self, AuditAction, Event};
 use super::{ClientInfo, password};
 use crate::db::DbConnection;
 use crate::db::users::{self, NewUser};
@@ -38,11 +38,10 @@ pub fn create_admin(
         }
         let id = users::insert(conn, &user)?;
         let event = Event {
-            action: "user.created",
             actor: Some("cli".into()),
             target: Some(("user", id.to_string())),
             detail: Some("role=admin".into()),
-            ..Event::default()
+            ..Event::new(AuditAction::UserCreated)
         };
         audit::record(conn, &ClientInfo::default(), event)?;
         Ok(id)

@@ -1,19 +1,121 @@
-//! Appending security events to the audit log from handlers.
+//! Appending security events to the audit log from handlers, and the one
+//! list of what an event can be ([`AuditAction`]): each action is a variant,
+//! so a new one cannot be logged under another's name by a typo.
 
+use cecop_shared::returns::Transition;
 use chrono::Utc;
 
 use super::ClientInfo;
 use crate::db::DbConnection;
 use crate::db::audit::{self, NewEntry};
 
+/// Declares [`AuditAction`] with the text each variant is stored as.
+macro_rules! audit_actions {
+    ($($(#[$meta:meta])* $variant:ident = $text:literal,)+) => {
+        /// What an audit log entry records. The text ([`AuditAction::as_str`])
+        /// is what the log stores and what `GET /audit?action=` filters on;
+        /// it must never change for an existing variant.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum AuditAction {
+            $($(#[$meta])* $variant,)+
+        }
+
+        impl AuditAction {
+            /// Every action, in declaration order.
+            pub const ALL: &[Self] = &[$(Self::$variant),+];
+
+            /// The stored text, e.g. `user.created`.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)+
+                }
+            }
+        }
+    };
+}
+
+audit_actions! {
+    /// A user signed in.
+    Login = "auth.login",
+    /// A sign-in failed; login rate limits count these.
+    LoginFailed = "auth.login_failed",
+    /// A user signed out.
+    Logout = "auth.logout",
+    /// A refresh token was presented again after use: its session is revoked.
+    RefreshReused = "auth.refresh_reused",
+    /// A user was created (by an admin, or by the `create-admin` command).
+    UserCreated = "user.created",
+    /// An admin changed a user.
+    UserUpdated = "user.updated",
+    /// An admin disabled a user, ending their sessions.
+    UserDisabled = "user.disabled",
+    /// An admin deleted a user.
+    UserDeleted = "user.deleted",
+    /// A user changed their password.
+    PasswordChanged = "user.password_changed",
+    /// An API token was minted.
+    TokenCreated = "token.created",
+    /// An API token was revoked.
+    TokenRevoked = "token.revoked",
+    /// A revoked API token was presented.
+    TokenUsedAfterRevocation = "token.used_after_revocation",
+    /// A member organisation's profile was changed.
+    OrganisationUpdated = "organisation.updated",
+    /// A data-collection campaign was created.
+    CampaignCreated = "campaign.created",
+    /// A campaign's dates or state changed.
+    CampaignUpdated = "campaign.updated",
+    /// A campaign was deleted.
+    CampaignDeleted = "campaign.deleted",
+    /// A return's values were saved.
+    ReturnUpdated = "return.updated",
+    /// A return's values were imported from CSV.
+    ReturnImported = "return.imported",
+    /// A return was submitted for review.
+    ReturnSubmitted = "return.submitted",
+    /// Staff approved a return.
+    ReturnApproved = "return.approved",
+    /// Staff sent a return back to its member.
+    ReturnReturned = "return.returned",
+    /// Staff reopened an approved return.
+    ReturnReopened = "return.reopened",
+}
+
+impl From<Transition> for AuditAction {
+    /// The action a return's transition is logged as; exhaustive, so a new
+    /// transition needs its own action.
+    fn from(transition: Transition) -> Self {
+        match transition {
+            Transition::Submit => Self::ReturnSubmitted,
+            Transition::Approve => Self::ReturnApproved,
+            Transition::Return => Self::ReturnReturned,
+            Transition::Reopen => Self::ReturnReopened,
+        }
+    }
+}
+
 /// An event about to be recorded.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Event<'a> {
-    pub action: &'a str,
+    pub action: AuditAction,
     pub actor: Option<String>,
     pub target: Option<(&'a str, String)>,
     pub subject: Option<String>,
     pub detail: Option<String>,
+}
+
+impl Event<'_> {
+    /// An event of this action with nothing else known yet; name the rest
+    /// with struct update syntax (`Event { actor, ..Event::new(action) }`).
+    pub fn new(action: AuditAction) -> Self {
+        Self {
+            action,
+            actor: None,
+            target: None,
+            subject: None,
+            detail: None,
+        }
+    }
 }
 
 pub fn record(
@@ -30,7 +132,7 @@ pub fn record(
         &NewEntry {
             at: Utc::now().naive_utc(),
             actor: event.actor,
-            action: event.action.to_owned(),
+            action: event.action.as_str().to_owned(),
             target_type,
             target_id,
             subject: event.subject,
@@ -40,4 +142,57 @@ pub fn record(
         },
     )
     .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn audit_actions_keep_their_stored_text_and_are_distinct() {
+        let texts: Vec<&str> = AuditAction::ALL.iter().map(|a| a.as_str()).collect();
+        // The stored values and the `/audit?action=` filter depend on these.
+        let expected = [
+            "auth.login",
+            "auth.login_failed",
+            "auth.logout",
+            "auth.refresh_reused",
+            "user.created",
+            "user.updated",
+            "user.disabled",
+            "user.deleted",
+            "user.password_changed",
+            "token.created",
+            "token.revoked",
+            "token.used_after_revocation",
+            "organisation.updated",
+            "campaign.created",
+            "campaign.updated",
+            "campaign.deleted",
+            "return.updated",
+            "return.imported",
+            "return.submitted",
+            "return.approved",
+            "return.returned",
+            "return.reopened",
+        ];
+        assert_eq!(texts, expected);
+        let distinct: std::collections::HashSet<&str> = texts.iter().copied().collect();
+        assert_eq!(distinct.len(), texts.len());
+    }
+
+    #[test]
+    fn each_transition_is_logged_as_its_own_action() {
+        let transitions = [
+            Transition::Submit,
+            Transition::Approve,
+            Transition::Return,
+            Transition::Reopen,
+        ];
+        let actions: std::collections::HashSet<&str> = transitions
+            .into_iter()
+            .map(|t| AuditAction::from(t).as_str())
+            .collect();
+        assert_eq!(actions.len(), transitions.len());
+    }
 }

@@ -13,7 +13,7 @@ use actix_web::{FromRequest, HttpRequest, web};
 use cecop_shared::{Email, Role, Scope, Slug};
 use chrono::Utc;
 
-use super::audit::{self, Event};
+use super::audit::{self, AuditAction, Event};
 use super::{AuthState, api_tokens, tokens};
 use crate::db::api_tokens as db_tokens;
 use crate::db::{Pool, users};
@@ -156,10 +156,9 @@ async fn resolve_api_token(
         let now = Utc::now().naive_utc();
         if row.revoked_at.is_some() {
             let event = Event {
-                action: "token.used_after_revocation",
                 actor: Some(format!("token:{}", row.prefix)),
                 target: Some(("api_token", row.id.to_string())),
-                ..Event::default()
+                ..Event::new(AuditAction::TokenUsedAfterRevocation)
             };
             audit::record(conn, &client, event)?;
             return Ok(None);

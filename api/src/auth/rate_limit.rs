@@ -3,12 +3,13 @@
 
 use chrono::{Duration, Utc};
 
+use crate::auth::audit::AuditAction;
 use crate::db::DbConnection;
 use crate::db::audit;
 use crate::error::ApiError;
 
 /// The audit action that failed logins record.
-pub const LOGIN_FAILED: &str = "auth.login_failed";
+pub const LOGIN_FAILED: &str = AuditAction::LoginFailed.as_str();
 /// Window over which failures are counted.
 pub const WINDOW_SECS: i64 = 15 * 60;
 /// Failed attempts allowed per account in the window.

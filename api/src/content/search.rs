@@ -8,13 +8,13 @@ use cecop_shared::{ItemMeta, Language, PageRequest, SearchHit, SearchKind, Slug}
 use chrono::{DateTime, Utc};
 
 use crate::content::language::Preferences;
-use crate::search_text as text;
 use crate::content::wire::metas;
 use crate::db::DbConnection;
 use crate::db::content::{self as content_db, Audience, ItemType};
 use crate::db::members;
 use crate::db::search::{DocType, Hit};
 use crate::error::ApiError;
+use crate::search_text as text;
 
 /// What a search asks: its folded words, the kind of hit wanted (all when
 /// `None`), the page, and for whom in which languages.

@@ -40,6 +40,15 @@ pub const PUBLIC_CACHE: (&str, &str) = ("Cache-Control", "public, max-age=60");
 /// a cheap 304.
 pub const REVALIDATE: (&str, &str) = ("Cache-Control", "public, no-cache");
 
+/// `Cache-Control` for answers about or for the caller alone (their account,
+/// session tokens, API tokens, staff and admin views, a return being
+/// edited): no cache, shared or private, may store them (RFC 9111 §5.2.2.5).
+pub const NO_STORE: (&str, &str) = ("Cache-Control", "no-store");
+
+/// `Cache-Control` for a public read whose view includes members-only
+/// material: kept by no cache, and never by a shared one.
+pub const PRIVATE_NO_STORE: (&str, &str) = ("Cache-Control", "private, no-store");
+
 /// Runs database work on actix's blocking thread pool with a pooled
 /// connection, so diesel's synchronous calls never stall the event loop.
 pub async fn with_conn<T, F>(pool: &web::Data<Pool>, work: F) -> Result<T, ApiError>

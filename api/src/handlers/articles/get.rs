@@ -11,6 +11,7 @@ use crate::content::clock::Clock;
 use crate::db::Pool;
 use crate::db::content::ItemType;
 use crate::error::ApiError;
+use crate::error::responses::{BadSlugOrLanguage, InvalidCredentials};
 use crate::handlers::content::{article_summary, audience, respond_detail};
 
 /// The language parameter of a single item.
@@ -39,10 +40,7 @@ pub struct LangQuery {
                 ("Content-Language" = String, description = "The language served.")
             )),
         (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
-        (status = 400, description = "The slug or language is malformed.",
-            body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Credentials were sent but are invalid.",
-            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        BadSlugOrLanguage, InvalidCredentials,
         (status = 404, description = "No published article has this slug.",
             body = cecop_shared::Problem, content_type = "application/problem+json")
     )

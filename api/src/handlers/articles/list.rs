@@ -11,6 +11,7 @@ use crate::content::clock::Clock;
 use crate::db::Pool;
 use crate::db::content::{ContentFilter, ItemKind, ItemType, Order};
 use crate::error::ApiError;
+use crate::error::responses::{BadParameter, InvalidCredentials};
 use crate::handlers::content::{ListParams, article_summary, audience, day_range, respond_list};
 use crate::handlers::parse_param;
 
@@ -73,10 +74,7 @@ pub struct ListArticlesQuery {
                 ("Content-Language" = String, description = "The languages of the items served.")
             )),
         (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
-        (status = 400, description = "A parameter is invalid; `errors` names it.",
-            body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Credentials were sent but are invalid.",
-            body = cecop_shared::Problem, content_type = "application/problem+json")
+        BadParameter, InvalidCredentials
     )
 )]
 #[get("/articles")]

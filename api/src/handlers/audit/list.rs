@@ -10,9 +10,10 @@ use crate::auth::AdminUser;
 use crate::db::Pool;
 use crate::db::audit::{self, AuditFilter, EntryRow};
 use crate::error::ApiError;
+use crate::error::responses::{BadParameter, NotAdmin, NotSignedIn};
 use crate::handlers::pagination::{page_request, page_response};
 use crate::handlers::tokens::rfc3339;
-use crate::handlers::{parse_text, with_conn};
+use crate::handlers::{NO_STORE, parse_text, with_conn};
 
 /// Query parameters, parsed one by one so errors name the parameter.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -91,12 +92,7 @@ fn to_entry(row: EntryRow) -> AuditEntry {
                 ("X-Total-Count" = u64, description = "Entries matching the filters."),
                 ("Link" = String, description = "RFC 8288 links: first, prev, next, last.")
             )),
-        (status = 400, description = "A parameter is invalid.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadParameter, NotSignedIn, NotAdmin
     )
 )]
 #[get("/audit")]
@@ -132,11 +128,5 @@ pub async fn list_audit(
     })
     .await?;
     let entries = rows.into_iter().map(to_entry).collect();
-    Ok(page_response(
-        &req,
-        request,
-        entries,
-        total,
-        &[("Cache-Control", "no-store")],
-    ))
+    Ok(page_response(&req, request, entries, total, &[NO_STORE]))
 }

@@ -5,13 +5,13 @@ use cecop_shared::{FieldError, LoginRequest, TokenPair};
 use diesel::Connection;
 
 use super::issue;
-use crate::auth::audit::{self, Event};
-use crate::auth::rate_limit::{self, LOGIN_FAILED};
+use crate::auth::audit::{self, AuditAction, Event};
+use crate::auth::rate_limit;
 use crate::auth::{AuthState, ClientInfo, password, tokens};
 use crate::db::{Pool, users};
 use crate::error::ApiError;
 use crate::handlers::body::Body;
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 
 /// Sign in with e-mail and password.
 ///
@@ -45,16 +45,10 @@ pub async fn login(
     let subject = email.trim().to_lowercase();
     let mut errors = Vec::new();
     if subject.chars().count() > cecop_shared::Email::MAX_LEN {
-        errors.push(FieldError {
-            field: "email".into(),
-            message: "is too long".into(),
-        });
+        errors.push(FieldError::new("email", "is too long"));
     }
     if password.chars().count() > password::MAX_CHARS {
-        errors.push(FieldError {
-            field: "password".into(),
-            message: "is too long".into(),
-        });
+        errors.push(FieldError::new("password", "is too long"));
     }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
@@ -73,9 +67,8 @@ pub async fn login(
         };
         let Some(user) = user.filter(|_| verified) else {
             let event = Event {
-                action: LOGIN_FAILED,
                 subject: Some(subject),
-                ..Event::default()
+                ..Event::new(AuditAction::LoginFailed)
             };
             audit::record(conn, &client, event)?;
             return Err(ApiError::Unauthorized(
@@ -85,17 +78,14 @@ pub async fn login(
         conn.transaction(|conn| {
             let pair = issue(conn, &keys, user.id, tokens::random_string(22))?;
             let event = Event {
-                action: "auth.login",
                 actor: Some(format!("user:{}", user.id)),
                 target: Some(("user", user.id.to_string())),
-                ..Event::default()
+                ..Event::new(AuditAction::Login)
             };
             audit::record(conn, &client, event)?;
             Ok(pair)
         })
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(pair))
+    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(pair))
 }

@@ -4,10 +4,11 @@ use actix_web::{HttpResponse, post, web};
 use cecop_shared::RefreshRequest;
 use chrono::Utc;
 
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, tokens};
 use crate::db::{Pool, sessions};
 use crate::error::ApiError;
+use crate::error::responses::BadRefreshRequest;
 use crate::handlers::body::Body;
 use crate::handlers::with_conn;
 
@@ -20,8 +21,7 @@ use crate::handlers::with_conn;
     request_body = RefreshRequest,
     responses(
         (status = 204, description = "Signed out."),
-        (status = 400, description = "The body is not a refresh request.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadRefreshRequest
     )
 )]
 #[post("/auth/logout")]
@@ -36,10 +36,9 @@ pub async fn logout(
             && sessions::revoke_family(conn, &row.family, Utc::now().naive_utc())? > 0
         {
             let event = Event {
-                action: "auth.logout",
                 actor: Some(format!("user:{}", row.user_id)),
                 target: Some(("user", row.user_id.to_string())),
-                ..Event::default()
+                ..Event::new(AuditAction::Logout)
             };
             audit::record(conn, &client, event)?;
         }

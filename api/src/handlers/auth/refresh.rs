@@ -6,12 +6,13 @@ use chrono::Utc;
 use diesel::Connection;
 
 use super::issue;
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AuthState, ClientInfo, tokens};
 use crate::db::{Pool, sessions, users};
 use crate::error::ApiError;
+use crate::error::responses::BadRefreshRequest;
 use crate::handlers::body::Body;
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 
 enum Outcome {
     Issued(TokenPair),
@@ -30,8 +31,7 @@ enum Outcome {
     request_body = RefreshRequest,
     responses(
         (status = 200, description = "A new token pair.", body = TokenPair),
-        (status = 400, description = "The body is not a refresh request.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        BadRefreshRequest,
         (status = 401, description = "The refresh token is unknown, expired, revoked or reused.",
             body = cecop_shared::Problem, content_type = "application/problem+json")
     )
@@ -57,10 +57,9 @@ pub async fn refresh(
             if row.used_at.is_some() || sessions::mark_used(conn, row.id, now)? == 0 {
                 sessions::revoke_family(conn, &row.family, now)?;
                 let event = Event {
-                    action: "auth.refresh_reused",
                     actor: Some(format!("user:{}", row.user_id)),
                     target: Some(("user", row.user_id.to_string())),
-                    ..Event::default()
+                    ..Event::new(AuditAction::RefreshReused)
                 };
                 audit::record(conn, &client, event)?;
                 return Ok(Outcome::Reused);
@@ -79,9 +78,7 @@ pub async fn refresh(
     })
     .await?;
     match outcome {
-        Outcome::Issued(pair) => Ok(HttpResponse::Ok()
-            .insert_header(("Cache-Control", "no-store"))
-            .json(pair)),
+        Outcome::Issued(pair) => Ok(HttpResponse::Ok().insert_header(NO_STORE).json(pair)),
         Outcome::Reused => Err(ApiError::Unauthorized(
             "This refresh token was already used; the session has been ended. Sign in again."
                 .into(),

@@ -6,11 +6,12 @@ use chrono::Utc;
 use diesel::Connection;
 
 use super::{to_campaign, validate};
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
 use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
+use crate::error::responses::{InvalidFields, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
 use crate::handlers::statistics::StatisticsCache;
 use crate::handlers::with_conn;
@@ -24,14 +25,10 @@ use crate::handlers::with_conn;
         (status = 201, description = "Created.", body = Campaign),
         (status = 400, description = "The body is not a campaign.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        NotSignedIn, NotAdmin,
         (status = 409, description = "A campaign for this year exists.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        InvalidFields
     )
 )]
 #[post("/campaigns")]
@@ -54,11 +51,10 @@ pub async fn create_campaign(
             }
             returns::insert_campaign(conn, &fields, Utc::now().naive_utc())?;
             let event = Event {
-                action: "campaign.created",
                 actor: Some(admin.actor()),
                 target: Some(("campaign", year.to_string())),
                 detail: Some(fields.state.to_string()),
-                ..Event::default()
+                ..Event::new(AuditAction::CampaignCreated)
             };
             audit::record(conn, &client, event)?;
             returns::campaign(conn, year)?

@@ -4,11 +4,12 @@ use actix_web::{HttpResponse, delete, web};
 use diesel::Connection;
 
 use super::parse_year;
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
 use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
+use crate::error::responses::{BadYear, NoCampaign, NotAdmin, NotSignedIn};
 use crate::handlers::statistics::StatisticsCache;
 use crate::handlers::with_conn;
 
@@ -20,14 +21,7 @@ use crate::handlers::with_conn;
     params(("year" = i32, Path, description = "The campaign's reference year.", minimum = 2000, maximum = 2100)),
     responses(
         (status = 204, description = "Deleted."),
-        (status = 400, description = "The year is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 404, description = "No campaign for this year.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        BadYear, NotSignedIn, NotAdmin, NoCampaign,
         (status = 409, description = "The campaign has returns.", body = cecop_shared::Problem,
             content_type = "application/problem+json")
     )
@@ -56,10 +50,9 @@ pub async fn delete_campaign(
             }
             returns::delete_campaign(conn, campaign.id)?;
             let event = Event {
-                action: "campaign.deleted",
                 actor: Some(admin.actor()),
                 target: Some(("campaign", year.to_string())),
-                ..Event::default()
+                ..Event::new(AuditAction::CampaignDeleted)
             };
             audit::record(conn, &client, event)?;
             Ok(())

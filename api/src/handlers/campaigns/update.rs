@@ -5,11 +5,12 @@ use cecop_shared::{Campaign, CampaignRequest};
 use diesel::Connection;
 
 use super::{parse_year, to_campaign, validate};
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
 use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
+use crate::error::responses::{BadYearOrBody, InvalidFields, NoCampaign, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
 use crate::handlers::statistics::StatisticsCache;
 use crate::handlers::with_conn;
@@ -27,18 +28,10 @@ use crate::handlers::with_conn;
     request_body = CampaignRequest,
     responses(
         (status = 200, description = "Updated.", body = Campaign),
-        (status = 400, description = "The year or body is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 404, description = "No campaign for this year.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        BadYearOrBody, NotSignedIn, NotAdmin, NoCampaign,
         (status = 409, description = "The state cannot move that way.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        InvalidFields
     )
 )]
 #[put("/campaigns/{year}")]
@@ -52,10 +45,10 @@ pub async fn update_campaign(
 ) -> Result<HttpResponse, ApiError> {
     let year = parse_year(&year)?;
     if request.year != year {
-        return Err(ApiError::Validation(vec![cecop_shared::FieldError {
-            field: "year".into(),
-            message: format!("must be {year}, the year in the path"),
-        }]));
+        return Err(ApiError::Validation(vec![cecop_shared::FieldError::new(
+            "year",
+            format!("must be {year}, the year in the path"),
+        )]));
     }
     let row = with_conn(&pool, move |conn| {
         conn.transaction(|conn| {
@@ -76,11 +69,10 @@ pub async fn update_campaign(
             let fields = validate(&request, to)?;
             returns::update_campaign(conn, current.id, &fields)?;
             let event = Event {
-                action: "campaign.updated",
                 actor: Some(admin.actor()),
                 target: Some(("campaign", year.to_string())),
                 detail: Some(format!("{from} -> {to}")),
-                ..Event::default()
+                ..Event::new(AuditAction::CampaignUpdated)
             };
             audit::record(conn, &client, event)?;
             returns::campaign(conn, year)?

@@ -9,6 +9,7 @@ use crate::content::clock::Clock;
 use crate::db::Pool;
 use crate::db::content::ItemType;
 use crate::error::ApiError;
+use crate::error::responses::{BadSlugOrLanguage, InvalidCredentials};
 use crate::handlers::articles::get::LangQuery;
 use crate::handlers::content::{audience, event_summary, respond_detail};
 
@@ -24,10 +25,7 @@ use crate::handlers::content::{audience, event_summary, respond_detail};
                 ("Content-Language" = String, description = "The language served.")
             )),
         (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
-        (status = 400, description = "The slug or language is malformed.",
-            body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Credentials were sent but are invalid.",
-            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        BadSlugOrLanguage, InvalidCredentials,
         (status = 404, description = "No published event has this slug.",
             body = cecop_shared::Problem, content_type = "application/problem+json")
     )

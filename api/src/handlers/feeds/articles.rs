@@ -9,6 +9,7 @@ use crate::content::feeds::{self, FeedArticle};
 use crate::db::Pool;
 use crate::db::content::{self, ItemType};
 use crate::error::ApiError;
+use crate::error::responses::{BadLanguage, InvalidCredentials};
 use crate::handlers::articles::get::LangQuery;
 use crate::handlers::content::{article_summary, audience, cache_headers, detail, preferences};
 use crate::handlers::with_conn;
@@ -31,10 +32,7 @@ const FEED_ENTRIES: i64 = 50;
             content_type = "application/atom+xml",
             headers(("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."))),
         (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
-        (status = 400, description = "The language is malformed.",
-            body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Credentials were sent but are invalid.",
-            body = cecop_shared::Problem, content_type = "application/problem+json")
+        BadLanguage, InvalidCredentials
     )
 )]
 #[get("/feeds/articles.atom")]

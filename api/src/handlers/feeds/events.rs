@@ -9,6 +9,7 @@ use crate::content::feeds::{self, FeedEvent};
 use crate::db::Pool;
 use crate::db::content::{self, ItemType};
 use crate::error::ApiError;
+use crate::error::responses::{BadLanguage, InvalidCredentials};
 use crate::handlers::articles::get::LangQuery;
 use crate::handlers::content::{audience, cache_headers, event_summary, metas, preferences};
 use crate::handlers::with_conn;
@@ -30,10 +31,7 @@ const FEED_EVENTS: i64 = 500;
             content_type = "text/calendar",
             headers(("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."))),
         (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
-        (status = 400, description = "The language is malformed.",
-            body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Credentials were sent but are invalid.",
-            body = cecop_shared::Problem, content_type = "application/problem+json")
+        BadLanguage, InvalidCredentials
     )
 )]
 #[get("/feeds/events.ics")]

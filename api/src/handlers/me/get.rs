@@ -4,6 +4,8 @@ use actix_web::{HttpResponse, get};
 use cecop_shared::Me;
 
 use crate::auth::CurrentUser;
+use crate::error::responses::NotSignedIn;
+use crate::handlers::NO_STORE;
 
 /// Get the signed-in user.
 #[utoipa::path(
@@ -11,19 +13,16 @@ use crate::auth::CurrentUser;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The signed-in user.", body = Me),
-        (status = 401, description = "No valid access token.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        NotSignedIn
     )
 )]
 #[get("/me")]
 pub async fn get_me(user: CurrentUser) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(Me {
-            id: user.id,
-            email: user.email,
-            display_name: user.display_name,
-            role: user.role,
-            organisation: user.organisation,
-        })
+    HttpResponse::Ok().insert_header(NO_STORE).json(Me {
+        id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        role: user.role,
+        organisation: user.organisation,
+    })
 }

@@ -5,10 +5,11 @@ use cecop_shared::{ChangePasswordRequest, FieldError};
 use chrono::Utc;
 use diesel::Connection;
 
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, CurrentUser, password};
 use crate::db::{Pool, sessions, users};
 use crate::error::ApiError;
+use crate::error::responses::NotSignedIn;
 use crate::handlers::body::Body;
 use crate::handlers::with_conn;
 
@@ -25,8 +26,7 @@ use crate::handlers::with_conn;
         (status = 204, description = "Changed; all sessions ended."),
         (status = 400, description = "The body is not a password change.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 422, description = "The current password is wrong or the new one is refused; \
             `errors` names the field.", body = cecop_shared::Problem,
             content_type = "application/problem+json")
@@ -43,12 +43,11 @@ pub async fn change_password(
         current_password,
         new_password,
     } = request;
-    let field = |field: &str, message: String| FieldError {
-        field: field.into(),
-        message,
-    };
     if let Err(message) = password::check_policy(&new_password, user.email.as_str()) {
-        return Err(ApiError::Validation(vec![field("new_password", message)]));
+        return Err(ApiError::Validation(vec![FieldError::new(
+            "new_password",
+            message,
+        )]));
     }
     with_conn(&pool, move |conn| {
         let stored = users::find_by_id(conn, user.id)?
@@ -56,9 +55,9 @@ pub async fn change_password(
         if current_password.chars().count() > password::MAX_CHARS
             || !password::verify(&current_password, &stored.password_hash)
         {
-            return Err(ApiError::Validation(vec![field(
+            return Err(ApiError::Validation(vec![FieldError::new(
                 "current_password",
-                "is wrong".into(),
+                "is wrong",
             )]));
         }
         let hash = password::hash(&new_password)?;
@@ -67,10 +66,9 @@ pub async fn change_password(
             users::set_password_hash(conn, user.id, &hash, now)?;
             sessions::revoke_user(conn, user.id, now)?;
             let event = Event {
-                action: "user.password_changed",
                 actor: Some(user.actor()),
                 target: Some(("user", user.id.to_string())),
-                ..Event::default()
+                ..Event::new(AuditAction::PasswordChanged)
             };
             audit::record(conn, &client, event)?;
             Ok(())

@@ -8,6 +8,7 @@ use crate::auth::MaybePrincipal;
 use crate::db::Pool;
 use crate::db::members;
 use crate::error::ApiError;
+use crate::error::responses::InvalidCredentials;
 use crate::handlers::with_conn;
 use crate::representation::etagged_json;
 
@@ -23,8 +24,7 @@ use crate::representation::etagged_json;
         (status = 200, description = "The member.", body = Member),
         (status = 400, description = "The slug is malformed.",
             body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Credentials were sent but are invalid.",
-            body = cecop_shared::Problem, content_type = "application/problem+json"),
+        InvalidCredentials,
         (status = 404, description = "No member has this slug.",
             body = cecop_shared::Problem, content_type = "application/problem+json")
     )

@@ -10,6 +10,7 @@ use crate::auth::MaybePrincipal;
 use crate::db::Pool;
 use crate::db::members::{self, MemberFilter};
 use crate::error::ApiError;
+use crate::error::responses::{BadParameter, InvalidCredentials};
 use crate::handlers::pagination::{page_request, page_response};
 use crate::handlers::{parse_param, parse_text, with_conn};
 
@@ -104,10 +105,7 @@ impl ListMembersQuery {
                 ("X-Total-Count" = u64, description = "Members matching the filters, on all pages."),
                 ("Link" = String, description = "RFC 8288 links: first, prev, next, last.")
             )),
-        (status = 400, description = "A parameter is invalid; `errors` names it.",
-            body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Credentials were sent but are invalid.",
-            body = cecop_shared::Problem, content_type = "application/problem+json")
+        BadParameter, InvalidCredentials
     )
 )]
 #[get("/members")]

@@ -6,19 +6,17 @@ pub mod list;
 use cecop_shared::{Member, MemberFigures};
 
 use crate::db::members::MemberRow;
+use crate::handlers::{PRIVATE_NO_STORE, PUBLIC_CACHE};
 
 /// `Cache-Control` and `Vary` for a member read: shared caches may keep the
 /// anonymous view; a view with members-only fields is private.
 fn cache_headers(members_only: bool) -> [(&'static str, &'static str); 2] {
     [
-        (
-            "Cache-Control",
-            if members_only {
-                "private, no-store"
-            } else {
-                "public, max-age=60"
-            },
-        ),
+        if members_only {
+            PRIVATE_NO_STORE
+        } else {
+            PUBLIC_CACHE
+        },
         ("Vary", "Authorization"),
     ]
 }

@@ -5,14 +5,15 @@ use cecop_shared::{FieldError, Member, ProfileUpdate, Scope, Slug};
 use chrono::Utc;
 use diesel::Connection;
 
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, Principal};
 use crate::db::Pool;
 use crate::db::members::{self, ProfileChanges};
 use crate::error::ApiError;
+use crate::error::responses::{InvalidFields, NoValidCredentials};
 use crate::handlers::body::Body;
 use crate::handlers::members::to_member;
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 
 fn organisation_of(principal: &Principal) -> Result<Slug, ApiError> {
     match principal {
@@ -39,8 +40,7 @@ async fn load(pool: &web::Data<Pool>, slug: Slug) -> Result<Member, ApiError> {
     security(("bearer" = []), ("api_token" = [])),
     responses(
         (status = 200, description = "The organisation.", body = Member),
-        (status = 401, description = "No valid credentials.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        NoValidCredentials,
         (status = 403, description = "The caller belongs to no organisation.", body = cecop_shared::Problem,
             content_type = "application/problem+json")
     )
@@ -51,18 +51,13 @@ pub async fn get_my_organisation(
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let member = load(&pool, organisation_of(&principal)?).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(member))
+    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(member))
 }
 
 fn validate(update: ProfileUpdate) -> Result<ProfileUpdate, ApiError> {
     let mut errors = Vec::new();
     let mut error = |field: &str, message: &str| {
-        errors.push(FieldError {
-            field: field.into(),
-            message: message.into(),
-        });
+        errors.push(FieldError::new(field, message));
     };
     let description = update.description.trim().to_owned();
     if description.chars().count() > 2000 {
@@ -124,12 +119,10 @@ fn validate(update: ProfileUpdate) -> Result<ProfileUpdate, ApiError> {
         (status = 200, description = "Updated; the organisation as it now is.", body = Member),
         (status = 400, description = "The body is not a profile update.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 401, description = "No valid credentials.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        NoValidCredentials,
         (status = 403, description = "Not a member organisation's user, or a token without \
             `profile:write`.", body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        InvalidFields
     )
 )]
 #[put("/my/organisation")]
@@ -156,10 +149,9 @@ pub async fn update_my_organisation(
                 ));
             }
             let event = Event {
-                action: "organisation.updated",
                 actor: Some(principal.actor()),
                 target: Some(("member", target.to_string())),
-                ..Event::default()
+                ..Event::new(AuditAction::OrganisationUpdated)
             };
             audit::record(conn, &client, event)?;
             Ok(())
@@ -167,7 +159,5 @@ pub async fn update_my_organisation(
     })
     .await?;
     let member = load(&pool, slug).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(member))
+    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(member))
 }

@@ -8,7 +8,8 @@ use crate::auth::StaffUser;
 use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
-use crate::handlers::with_conn;
+use crate::error::responses::{BadId, NoSuchReturn, NotSignedIn, NotStaff};
+use crate::handlers::{NO_STORE, with_conn};
 
 /// Get one data return with its values, the member's previous approved
 /// year, warnings and every revision (editors and admins).
@@ -18,14 +19,7 @@ use crate::handlers::with_conn;
     params(("id" = i64, Path, description = "The return's id.", minimum = 1)),
     responses(
         (status = 200, description = "The return.", body = DataReturn),
-        (status = 400, description = "The id is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not CECOP staff.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 404, description = "No such return.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadId, NotSignedIn, NotStaff, NoSuchReturn
     )
 )]
 #[get("/returns/{id}")]
@@ -41,7 +35,5 @@ pub async fn get_return(
         detail(conn, &row)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(found))
+    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(found))
 }

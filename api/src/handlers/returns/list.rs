@@ -10,8 +10,9 @@ use crate::auth::StaffUser;
 use crate::db::Pool;
 use crate::db::returns::{self, ReturnFilter};
 use crate::error::ApiError;
+use crate::error::responses::{BadParameter, NotSignedIn, NotStaff};
 use crate::handlers::pagination::{page_request, page_response};
-use crate::handlers::{parse_param, with_conn};
+use crate::handlers::{NO_STORE, parse_param, with_conn};
 
 /// Query parameters, parsed one by one so errors name the parameter.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -46,12 +47,7 @@ pub struct ListReturnsQuery {
                 ("X-Total-Count" = u64, description = "Returns matching the filters."),
                 ("Link" = String, description = "RFC 8288 links: first, prev, next, last.")
             )),
-        (status = 400, description = "A parameter is invalid.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not CECOP staff.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadParameter, NotSignedIn, NotStaff
     )
 )]
 #[get("/returns")]
@@ -91,11 +87,5 @@ pub async fn list_returns(
         .iter()
         .map(|row| summary(row, counts.get(&row.id).copied().unwrap_or_default()))
         .collect::<Vec<_>>();
-    Ok(page_response(
-        &req,
-        request,
-        items,
-        total,
-        &[("Cache-Control", "no-store")],
-    ))
+    Ok(page_response(&req, request, items, total, &[NO_STORE]))
 }

@@ -65,8 +65,7 @@ pub struct SearchQuery {
         (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
         (status = 400, description = "`q` is missing or another parameter is invalid.",
             body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Credentials were sent but are invalid.",
-            body = cecop_shared::Problem, content_type = "application/problem+json")
+        crate::error::responses::InvalidCredentials
     )
 )]
 #[get("/search")]

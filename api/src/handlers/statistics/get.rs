@@ -9,6 +9,7 @@ use super::{
 use crate::db::statistics as db;
 use crate::db::{Pool, returns};
 use crate::error::ApiError;
+use crate::error::responses::{BadParameter, NoPublishedCampaign};
 use crate::handlers::campaigns::to_campaign;
 
 async fn statistics(
@@ -79,10 +80,7 @@ async fn statistics(
             (String = "text/csv")
         )),
         (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
-        (status = 400, description = "A parameter is invalid; the problem names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 404, description = "No published campaign for this year.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadParameter, NoPublishedCampaign
     )
 )]
 #[get("/statistics")]
@@ -102,10 +100,7 @@ pub async fn get_statistics(
     responses(
         (status = 200, description = "The statistics as CSV.", body = String, content_type = "text/csv"),
         (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
-        (status = 400, description = "A parameter is invalid; the problem names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 404, description = "No published campaign for this year.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadParameter, NoPublishedCampaign
     )
 )]
 #[get("/statistics.csv")]

@@ -9,6 +9,7 @@ use super::{
 use crate::db::Pool;
 use crate::db::statistics as db;
 use crate::error::ApiError;
+use crate::error::responses::BadParameter;
 
 async fn series(
     req: HttpRequest,
@@ -60,8 +61,7 @@ async fn series(
             (String = "text/csv")
         )),
         (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
-        (status = 400, description = "A parameter is invalid; the problem names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadParameter
     )
 )]
 #[get("/statistics/series")]
@@ -81,8 +81,7 @@ pub async fn get_series(
     responses(
         (status = 200, description = "The series as CSV.", body = String, content_type = "text/csv"),
         (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
-        (status = 400, description = "A parameter is invalid; the problem names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadParameter
     )
 )]
 #[get("/statistics/series.csv")]

@@ -11,6 +11,7 @@ use crate::content::clock::Clock;
 use crate::db::Pool;
 use crate::db::content::{ContentFilter, ItemType, Order};
 use crate::error::ApiError;
+use crate::error::responses::{BadParameter, InvalidCredentials};
 use crate::handlers::content::{ListParams, audience, respond_list, story_summary};
 use crate::handlers::parse_param;
 
@@ -43,10 +44,7 @@ pub struct ListStoriesQuery {
                 ("Content-Language" = String, description = "The languages of the items served.")
             )),
         (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
-        (status = 400, description = "A parameter is invalid; `errors` names it.",
-            body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Credentials were sent but are invalid.",
-            body = cecop_shared::Problem, content_type = "application/problem+json")
+        BadParameter, InvalidCredentials
     )
 )]
 #[get("/stories")]

@@ -6,23 +6,17 @@ use chrono::{Duration, Utc};
 use diesel::Connection;
 
 use super::{managed_member_id, to_view};
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, CurrentUser, api_tokens, tokens};
 use crate::db::api_tokens::{self as db, NewToken};
 use crate::db::{Pool, members};
 use crate::error::ApiError;
+use crate::error::responses::{InvalidFields, NotSignedIn};
 use crate::handlers::body::Body;
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 
 const DEFAULT_DAYS: u32 = 90;
 const MAX_DAYS: u32 = 366;
-
-fn field(name: &str, message: &str) -> FieldError {
-    FieldError {
-        field: name.into(),
-        message: message.into(),
-    }
-}
 
 /// Create an API token.
 ///
@@ -38,12 +32,10 @@ fn field(name: &str, message: &str) -> FieldError {
         (status = 201, description = "Created; the secret is in the body, once.", body = CreatedApiToken),
         (status = 400, description = "The body is not a token request.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Not allowed to mint tokens, or not for that organisation.",
             body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        InvalidFields
     )
 )]
 #[post("/tokens")]
@@ -57,22 +49,25 @@ pub async fn create_token(
     let days = request.expires_in_days.unwrap_or(DEFAULT_DAYS);
     let mut errors = Vec::new();
     if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
-        errors.push(field(
+        errors.push(FieldError::new(
             "name",
             "must be 1 to 100 characters, without control characters",
         ));
     }
     if request.scopes.is_empty() {
-        errors.push(field("scopes", "must name at least one scope"));
+        errors.push(FieldError::new("scopes", "must name at least one scope"));
     }
     if !(1..=MAX_DAYS).contains(&days) {
-        errors.push(field("expires_in_days", "must be between 1 and 366"));
+        errors.push(FieldError::new(
+            "expires_in_days",
+            "must be between 1 and 366",
+        ));
     }
     if user.role == Role::Admin
         && request.organisation.is_none()
         && request.scopes.iter().any(|s| !s.is_read_only())
     {
-        errors.push(field(
+        errors.push(FieldError::new(
             "scopes",
             "an integrator token (no organisation) may hold read scopes only",
         ));
@@ -85,7 +80,7 @@ pub async fn create_token(
             // Admin: the named organisation, or none (integrator).
             (None, Some(slug)) => {
                 Some(members::id_by_slug(conn, slug.as_str())?.ok_or_else(|| {
-                    ApiError::Validation(vec![field(
+                    ApiError::Validation(vec![FieldError::new(
                         "organisation",
                         "no member organisation has this slug",
                     )])
@@ -120,11 +115,10 @@ pub async fn create_token(
         conn.transaction(|conn| {
             let id = db::insert(conn, &token)?;
             let event = Event {
-                action: "token.created",
                 actor: Some(user.actor()),
                 target: Some(("api_token", id.to_string())),
                 detail: Some(format!("scopes={}", token.scopes)),
-                ..Event::default()
+                ..Event::new(AuditAction::TokenCreated)
             };
             audit::record(conn, &client, event)?;
             let row = db::find_by_id(conn, id)?
@@ -137,6 +131,6 @@ pub async fn create_token(
     })
     .await?;
     Ok(HttpResponse::Created()
-        .insert_header(("Cache-Control", "no-store"))
+        .insert_header(NO_STORE)
         .json(created))
 }

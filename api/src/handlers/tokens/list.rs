@@ -8,7 +8,8 @@ use crate::auth::CurrentUser;
 use crate::db::Pool;
 use crate::db::api_tokens as db;
 use crate::error::ApiError;
-use crate::handlers::with_conn;
+use crate::error::responses::{NotSignedIn, NotTokenManager};
+use crate::handlers::{NO_STORE, with_conn};
 
 /// List API tokens: a member user's organisation's, or all for an admin.
 /// Newest first; revoked tokens are included with `revoked_at` set.
@@ -17,10 +18,7 @@ use crate::handlers::with_conn;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The tokens.", body = Vec<ApiToken>),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed to manage tokens.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        NotSignedIn, NotTokenManager
     )
 )]
 #[get("/tokens")]
@@ -34,7 +32,5 @@ pub async fn list_tokens(
     })
     .await?;
     let tokens: Vec<ApiToken> = rows.into_iter().map(to_view).collect();
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(tokens))
+    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(tokens))
 }

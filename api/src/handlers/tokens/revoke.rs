@@ -5,11 +5,12 @@ use chrono::Utc;
 use diesel::Connection;
 
 use super::managed_member_id;
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, CurrentUser};
 use crate::db::Pool;
 use crate::db::api_tokens as db;
 use crate::error::ApiError;
+use crate::error::responses::{BadId, NotSignedIn, NotTokenManager};
 use crate::handlers::with_conn;
 
 /// Revoke an API token; it stops working immediately.
@@ -21,12 +22,7 @@ use crate::handlers::with_conn;
     params(("id" = i64, Path, description = "The token's id.", minimum = 1)),
     responses(
         (status = 204, description = "Revoked (or already revoked)."),
-        (status = 400, description = "The id is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed to manage tokens.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        BadId, NotSignedIn, NotTokenManager,
         (status = 404, description = "No such token among yours.", body = cecop_shared::Problem,
             content_type = "application/problem+json")
     )
@@ -53,10 +49,9 @@ pub async fn revoke_token(
         conn.transaction(|conn| {
             if db::revoke(conn, row.id, Utc::now().naive_utc())? > 0 {
                 let event = Event {
-                    action: "token.revoked",
                     actor: Some(user.actor()),
                     target: Some(("api_token", row.id.to_string())),
-                    ..Event::default()
+                    ..Event::new(AuditAction::TokenRevoked)
                 };
                 audit::record(conn, &client, event)?;
             }

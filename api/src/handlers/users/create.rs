@@ -1,16 +1,17 @@
 //! `POST /api/v1/users`: an admin creates an account.
 
 use actix_web::{HttpResponse, post, web};
-use cecop_shared::{CreateUserRequest, Email, User};
+use cecop_shared::{CreateUserRequest, Email, FieldError, User};
 use chrono::Utc;
 use diesel::Connection;
 
-use super::{binding, check_display_name, field};
-use crate::auth::audit::{self, Event};
+use super::{binding, check_display_name};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo, password};
 use crate::db::Pool;
 use crate::db::users::{self, NewUser};
 use crate::error::ApiError;
+use crate::error::responses::{InvalidFields, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
 use crate::handlers::tokens::rfc3339;
 use crate::handlers::with_conn;
@@ -24,14 +25,10 @@ use crate::handlers::with_conn;
         (status = 201, description = "Created.", body = User),
         (status = 400, description = "The body is not a user.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        NotSignedIn, NotAdmin,
         (status = 409, description = "The e-mail address is taken.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        InvalidFields
     )
 )]
 #[post("/users")]
@@ -45,11 +42,11 @@ pub async fn create_user(
     let email: Option<Email> = request
         .email
         .parse()
-        .map_err(|e| errors.push(field("email", &format!("{e}"))))
+        .map_err(|e| errors.push(FieldError::new("email", format!("{e}"))))
         .ok();
     let display_name = check_display_name(&request.display_name, &mut errors);
     if let Err(message) = password::check_policy(&request.password, request.email.trim()) {
-        errors.push(field("password", &message));
+        errors.push(FieldError::new("password", message));
     }
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return Err(ApiError::Validation(errors));
@@ -79,11 +76,10 @@ pub async fn create_user(
                 },
             )?;
             let event = Event {
-                action: "user.created",
                 actor: Some(admin.actor()),
                 target: Some(("user", id.to_string())),
                 detail: Some(format!("role={}", request.role.as_str())),
-                ..Event::default()
+                ..Event::new(AuditAction::UserCreated)
             };
             audit::record(conn, &client, event)?;
             // What was inserted, as a read would give it: the id from

@@ -4,10 +4,11 @@ use actix_web::{HttpResponse, delete, web};
 use diesel::Connection;
 
 use super::user_id;
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
 use crate::db::{Pool, users};
 use crate::error::ApiError;
+use crate::error::responses::{BadId, NoSuchUser, NotAdmin, NotSignedIn};
 use crate::handlers::with_conn;
 
 /// Delete a user (admins only; not oneself). Their sessions end; API tokens
@@ -18,14 +19,7 @@ use crate::handlers::with_conn;
     params(("id" = i64, Path, description = "The user's id.", minimum = 1)),
     responses(
         (status = 204, description = "Deleted."),
-        (status = 400, description = "The id is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 404, description = "No such user.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        BadId, NotSignedIn, NotAdmin, NoSuchUser,
         (status = 409, description = "Admins cannot delete themselves.", body = cecop_shared::Problem,
             content_type = "application/problem+json")
     )
@@ -50,10 +44,9 @@ pub async fn delete_user(
                 return Err(ApiError::NotFound("No user has this id.".into()));
             }
             let event = Event {
-                action: "user.deleted",
                 actor: Some(admin.actor()),
                 target: Some(("user", id.to_string())),
-                ..Event::default()
+                ..Event::new(AuditAction::UserDeleted)
             };
             audit::record(conn, &client, event)?;
             Ok(())

@@ -7,7 +7,8 @@ use super::{to_user, user_id};
 use crate::auth::AdminUser;
 use crate::db::{Pool, users};
 use crate::error::ApiError;
-use crate::handlers::with_conn;
+use crate::error::responses::{BadId, NoSuchUser, NotAdmin, NotSignedIn};
+use crate::handlers::{NO_STORE, with_conn};
 
 /// Get one user (admins only).
 #[utoipa::path(
@@ -16,14 +17,7 @@ use crate::handlers::with_conn;
     params(("id" = i64, Path, description = "The user's id.", minimum = 1)),
     responses(
         (status = 200, description = "The user.", body = User),
-        (status = 400, description = "The id is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 404, description = "No such user.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadId, NotSignedIn, NotAdmin, NoSuchUser
     )
 )]
 #[get("/users/{id}")]
@@ -36,6 +30,6 @@ pub async fn get_user(
     let row = with_conn(&pool, move |conn| Ok(users::find_by_id(conn, id)?)).await?;
     let row = row.ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
     Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
+        .insert_header(NO_STORE)
         .json(to_user(row)))
 }

@@ -10,8 +10,9 @@ use crate::auth::AdminUser;
 use crate::db::Pool;
 use crate::db::users::{self, UserFilter};
 use crate::error::ApiError;
+use crate::error::responses::{BadParameter, NotAdmin, NotSignedIn};
 use crate::handlers::pagination::{page_request, page_response};
-use crate::handlers::{parse_param, parse_text, with_conn};
+use crate::handlers::{NO_STORE, parse_param, parse_text, with_conn};
 
 /// Query parameters, parsed one by one so errors name the parameter.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -42,12 +43,7 @@ pub struct ListUsersQuery {
                 ("X-Total-Count" = u64, description = "Users matching the filters."),
                 ("Link" = String, description = "RFC 8288 links: first, prev, next, last.")
             )),
-        (status = 400, description = "A parameter is invalid.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadParameter, NotSignedIn, NotAdmin
     )
 )]
 #[get("/users")]
@@ -73,11 +69,5 @@ pub async fn list_users(
     })
     .await?;
     let items: Vec<_> = rows.into_iter().map(to_user).collect();
-    Ok(page_response(
-        &req,
-        request,
-        items,
-        total,
-        &[("Cache-Control", "no-store")],
-    ))
+    Ok(page_response(&req, request, items, total, &[NO_STORE]))
 }

@@ -34,18 +34,11 @@ pub(crate) fn user_id(raw: &str) -> Result<i64, ApiError> {
         .ok_or_else(|| ApiError::invalid("id", "must be a positive whole number"))
 }
 
-pub(crate) fn field(name: &str, message: &str) -> FieldError {
-    FieldError {
-        field: name.into(),
-        message: message.into(),
-    }
-}
-
 /// A display name: trimmed, 1 to 100 characters, one line.
 pub(crate) fn check_display_name(name: &str, errors: &mut Vec<FieldError>) -> String {
     let name = name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
-        errors.push(field(
+        errors.push(FieldError::new(
             "display_name",
             "must be 1 to 100 characters on one line",
         ));
@@ -64,16 +57,16 @@ pub(crate) fn binding(
         (Role::Member, Some(slug)) => members::id_by_slug(conn, slug.as_str())?
             .map(Some)
             .ok_or_else(|| {
-                ApiError::Validation(vec![field(
+                ApiError::Validation(vec![FieldError::new(
                     "organisation",
                     "no member organisation has this slug",
                 )])
             }),
-        (Role::Member, None) => Err(ApiError::Validation(vec![field(
+        (Role::Member, None) => Err(ApiError::Validation(vec![FieldError::new(
             "organisation",
             "a member user must belong to an organisation",
         )])),
-        (_, Some(_)) => Err(ApiError::Validation(vec![field(
+        (_, Some(_)) => Err(ApiError::Validation(vec![FieldError::new(
             "organisation",
             "only member users belong to an organisation",
         )])),

@@ -1,18 +1,19 @@
 //! `PATCH /api/v1/users/{id}`: role, organisation binding, name, disabling.
 
 use actix_web::{HttpResponse, patch, web};
-use cecop_shared::{Role, UpdateUserRequest, User};
+use cecop_shared::{FieldError, Role, UpdateUserRequest, User};
 use chrono::Utc;
 use diesel::Connection;
 
-use super::{binding, check_display_name, field, to_user, user_id};
-use crate::auth::audit::{self, Event};
+use super::{binding, check_display_name, to_user, user_id};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
 use crate::db::users::{self, UserChanges};
 use crate::db::{Pool, sessions};
 use crate::error::ApiError;
+use crate::error::responses::{BadIdOrBody, InvalidFields, NoSuchUser, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 
 /// Change a user (admins only). Making someone a `member` needs an
 /// organisation; making them staff unbinds it. Disabling ends every session
@@ -25,16 +26,7 @@ use crate::handlers::with_conn;
     request_body = UpdateUserRequest,
     responses(
         (status = 200, description = "The user as it now is.", body = User),
-        (status = 400, description = "The id or body is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 404, description = "No such user.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 422, description = "A field is invalid; `errors` names it.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadIdOrBody, NotSignedIn, NotAdmin, NoSuchUser, InvalidFields
     )
 )]
 #[patch("/users/{id}")]
@@ -54,7 +46,10 @@ pub async fn update_user(
     if id == admin.id
         && (request.role.is_some_and(|r| r != Role::Admin) || request.disabled == Some(true))
     {
-        errors.push(field("role", "you cannot demote or disable yourself"));
+        errors.push(FieldError::new(
+            "role",
+            "you cannot demote or disable yourself",
+        ));
     }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
@@ -83,16 +78,16 @@ pub async fn update_user(
             if disabled && !current.disabled {
                 sessions::revoke_user(conn, id, now)?;
             }
+            let action = if disabled && !current.disabled {
+                AuditAction::UserDisabled
+            } else {
+                AuditAction::UserUpdated
+            };
             let event = Event {
-                action: if disabled && !current.disabled {
-                    "user.disabled"
-                } else {
-                    "user.updated"
-                },
                 actor: Some(admin.actor()),
                 target: Some(("user", id.to_string())),
                 detail: Some(format!("role={} disabled={disabled}", role.as_str())),
-                ..Event::default()
+                ..Event::new(action)
             };
             audit::record(conn, &client, event)?;
             let row = users::find_by_id(conn, id)?
@@ -101,7 +96,5 @@ pub async fn update_user(
         })
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(user))
+    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(user))
 }

@@ -7,6 +7,7 @@ use super::{campaign, current, no_store, organisation};
 use crate::auth::Principal;
 use crate::db::Pool;
 use crate::error::ApiError;
+use crate::error::responses::{BadYear, NoCampaign, NoReturnsWrite, NoValidCredentials};
 use crate::handlers::campaigns::parse_year;
 use crate::handlers::with_conn;
 
@@ -19,14 +20,7 @@ use crate::handlers::with_conn;
     params(("year" = i32, Path, description = "The campaign's reference year.", minimum = 2000, maximum = 2100)),
     responses(
         (status = 200, description = "The return.", body = DataReturn),
-        (status = 400, description = "The year is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "No valid credentials.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not a member organisation's user, or a token without \
-            `returns:write`.", body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No campaign for this year.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        BadYear, NoValidCredentials, NoReturnsWrite, NoCampaign
     )
 )]
 #[get("/my/returns/{year}")]

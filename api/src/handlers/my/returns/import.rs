@@ -7,10 +7,12 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::{campaign, no_store, organisation, record};
+use crate::auth::audit::AuditAction;
 use crate::auth::{ClientInfo, Principal};
 use crate::db::Pool;
 use crate::db::returns as db;
 use crate::error::ApiError;
+use crate::error::responses::{NoCampaign, NoReturnsWrite, NoValidCredentials, ReturnLocked};
 use crate::handlers::campaigns::parse_year;
 use crate::handlers::with_conn;
 use crate::returns::{self as workflow, Actor};
@@ -46,14 +48,7 @@ pub struct ImportQuery {
         (status = 200, description = "The report; `written` says whether values were saved.", body = ImportReport),
         (status = 400, description = "The year or a parameter is malformed.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
-        (status = 401, description = "No valid credentials.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not a member organisation's user, or a token without \
-            `returns:write`.", body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No campaign for this year.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 409, description = "The campaign is not open, or the return is submitted or \
-            approved.", body = cecop_shared::Problem, content_type = "application/problem+json"),
+        NoValidCredentials, NoReturnsWrite, NoCampaign, ReturnLocked,
         (status = 422, description = "The file is unreadable, or (real run) rows were refused; \
             `errors` names each.", body = cecop_shared::Problem, content_type = "application/problem+json")
     )
@@ -109,7 +104,7 @@ pub async fn import_my_return(
                 &client,
                 &principal,
                 &org,
-                ("return.imported", year),
+                (AuditAction::ReturnImported, year),
                 detail,
             )?;
             report.written = true;
@@ -126,9 +121,11 @@ pub fn refusals(report: &ImportReport) -> Vec<FieldError> {
         .rows
         .iter()
         .filter(|r| r.outcome == ImportOutcome::Refused)
-        .map(|r| FieldError {
-            field: format!("line {}", r.line),
-            message: r.message.clone().unwrap_or_default(),
+        .map(|r| {
+            FieldError::new(
+                format!("line {}", r.line),
+                r.message.clone().unwrap_or_default(),
+            )
         })
         .collect()
 }

@@ -14,11 +14,12 @@ pub mod update;
 use actix_web::HttpResponse;
 use cecop_shared::{DataReturn, MemberRef, Scope};
 
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, Principal};
 use crate::db::returns::{self as db, CampaignRow};
 use crate::db::{DbConnection, members};
 use crate::error::ApiError;
+use crate::handlers::NO_STORE;
 use crate::handlers::returns::{detail, not_started};
 
 /// The caller's organisation: its id and reference.
@@ -59,9 +60,7 @@ fn current(
 }
 
 fn no_store(body: &impl serde::Serialize) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(body)
+    HttpResponse::Ok().insert_header(NO_STORE).json(body)
 }
 
 fn record(
@@ -69,15 +68,14 @@ fn record(
     client: &ClientInfo,
     principal: &Principal,
     org: &Organisation,
-    (action, year): (&'static str, i32),
+    (action, year): (AuditAction, i32),
     detail: String,
 ) -> Result<(), ApiError> {
     let event = Event {
-        action,
         actor: Some(principal.actor()),
         target: Some(("data_return", format!("{}/{year}", org.member.slug))),
         detail: Some(detail),
-        ..Event::default()
+        ..Event::new(action)
     };
     Ok(audit::record(conn, client, event)?)
 }

@@ -6,9 +6,11 @@ use cecop_shared::returns::Transition;
 use diesel::Connection;
 
 use super::{campaign, current, no_store, organisation, record};
+use crate::auth::audit::AuditAction;
 use crate::auth::{ClientInfo, Principal};
 use crate::db::Pool;
 use crate::error::ApiError;
+use crate::error::responses::{BadYear, NoCampaign, NoReturnsWrite, NoValidCredentials};
 use crate::handlers::campaigns::parse_year;
 use crate::handlers::with_conn;
 use crate::returns::{self as workflow, Actor};
@@ -22,14 +24,7 @@ use crate::returns::{self as workflow, Actor};
     params(("year" = i32, Path, description = "The campaign's reference year.", minimum = 2000, maximum = 2100)),
     responses(
         (status = 200, description = "Submitted; the return as it now is.", body = DataReturn),
-        (status = 400, description = "The year is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "No valid credentials.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not a member organisation's user, or a token without \
-            `returns:write`.", body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No campaign for this year.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        BadYear, NoValidCredentials, NoReturnsWrite, NoCampaign,
         (status = 409, description = "The campaign is not open, or the return is already \
             submitted or approved; `detail` names the state.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
@@ -56,7 +51,7 @@ pub async fn submit_my_return(
                 &client,
                 &principal,
                 &org,
-                ("return.submitted", year),
+                (AuditAction::ReturnSubmitted, year),
                 "submitted".into(),
             )?;
             current(conn, &campaign, org)

@@ -5,9 +5,13 @@ use cecop_shared::{DataReturn, ReturnValuesUpdate, RevisionAction};
 use diesel::Connection;
 
 use super::{campaign, current, no_store, organisation, record};
+use crate::auth::audit::AuditAction;
 use crate::auth::{ClientInfo, Principal};
 use crate::db::Pool;
 use crate::error::ApiError;
+use crate::error::responses::{
+    BadYearOrBody, NoCampaign, NoReturnsWrite, NoValidCredentials, ReturnLocked,
+};
 use crate::handlers::body::Body;
 use crate::handlers::campaigns::parse_year;
 use crate::handlers::with_conn;
@@ -24,16 +28,7 @@ use crate::returns::{self as workflow, Actor};
     request_body = ReturnValuesUpdate,
     responses(
         (status = 200, description = "Saved; the return as it now is, with warnings.", body = DataReturn),
-        (status = 400, description = "The year or body is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "No valid credentials.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not a member organisation's user, or a token without \
-            `returns:write`.", body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No campaign for this year.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 409, description = "The campaign is not open, or the return is submitted or \
-            approved.", body = cecop_shared::Problem, content_type = "application/problem+json"),
+        BadYearOrBody, NoValidCredentials, NoReturnsWrite, NoCampaign, ReturnLocked,
         (status = 422, description = "Some values are invalid; `errors` names each cell \
             (`indicator.coop_type.sector`).", body = cecop_shared::Problem,
             content_type = "application/problem+json")
@@ -67,7 +62,7 @@ pub async fn update_my_return(
                     &client,
                     &principal,
                     &org,
-                    ("return.updated", year),
+                    (AuditAction::ReturnUpdated, year),
                     detail,
                 )?;
             }

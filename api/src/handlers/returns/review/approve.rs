@@ -8,6 +8,7 @@ use super::{Decider, decide};
 use crate::auth::{ClientInfo, StaffUser};
 use crate::db::Pool;
 use crate::error::ApiError;
+use crate::error::responses::{BadId, NoSuchReturn, NotSignedIn, NotStaff};
 use crate::handlers::statistics::StatisticsCache;
 
 /// Approve a submitted return (editors and admins). It is then locked and
@@ -18,14 +19,7 @@ use crate::handlers::statistics::StatisticsCache;
     params(("id" = i64, Path, description = "The return's id.", minimum = 1)),
     responses(
         (status = 200, description = "Approved; the return as it now is.", body = DataReturn),
-        (status = 400, description = "The id is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not CECOP staff.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 404, description = "No such return.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        BadId, NotSignedIn, NotStaff, NoSuchReturn,
         (status = 409, description = "The return is not submitted, or its campaign is not open or \
             closed; `detail` names the current state.", body = cecop_shared::Problem,
             content_type = "application/problem+json")

@@ -12,13 +12,13 @@ use cecop_shared::returns::Transition;
 use diesel::Connection;
 
 use super::{detail, parse_id};
-use crate::auth::audit::{self, Event};
+use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, Principal, StaffUser};
 use crate::db::Pool;
 use crate::db::returns;
 use crate::error::ApiError;
 use crate::handlers::statistics::StatisticsCache;
-use crate::handlers::with_conn;
+use crate::handlers::{NO_STORE, with_conn};
 use crate::returns::{Actor, parse_reason};
 
 /// Who decides, and where: the request's parts every decision needs.
@@ -50,15 +50,10 @@ async fn decide(
             let next =
                 crate::returns::transition(conn, &row, transition, &Actor::of(&principal), reason)?;
             let event = Event {
-                action: match transition {
-                    Transition::Approve => "return.approved",
-                    Transition::Return => "return.returned",
-                    _ => "return.reopened",
-                },
                 actor: Some(principal.actor()),
                 target: Some(("data_return", id.to_string())),
                 detail: Some(format!("{} {} -> {next}", row.member_slug, row.year)),
-                ..Event::default()
+                ..Event::new(AuditAction::from(transition))
             };
             audit::record(conn, &client, event)?;
             let row = returns::find_return(conn, id)?
@@ -68,7 +63,5 @@ async fn decide(
     })
     .await?;
     statistics.forget_fingerprint();
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(updated))
+    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(updated))
 }

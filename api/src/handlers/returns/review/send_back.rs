@@ -9,6 +9,7 @@ use super::{Decider, decide};
 use crate::auth::{ClientInfo, StaffUser};
 use crate::db::Pool;
 use crate::error::ApiError;
+use crate::error::responses::{BadIdOrBody, InvalidReason, NoSuchReturn, NotSignedIn, NotStaff};
 use crate::handlers::body::Body;
 use crate::handlers::statistics::StatisticsCache;
 
@@ -21,18 +22,10 @@ use crate::handlers::statistics::StatisticsCache;
     request_body = ReasonRequest,
     responses(
         (status = 200, description = "Returned; the return as it now is.", body = DataReturn),
-        (status = 400, description = "The id or body is malformed.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 403, description = "Not CECOP staff.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
-        (status = 404, description = "No such return.", body = cecop_shared::Problem,
-            content_type = "application/problem+json"),
+        BadIdOrBody, NotSignedIn, NotStaff, NoSuchReturn,
         (status = 409, description = "The return is not submitted, or its campaign is not open.",
             body = cecop_shared::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The reason is empty or too long.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+        InvalidReason
     )
 )]
 #[post("/returns/{id}/return")]

@@ -1,0 +1,48 @@
+//! Reusable OpenAPI error responses: the `application/problem+json` answers
+//! many operations share, each a type to name in `#[utoipa::path(responses(
+//! ..., NotSignedIn, NotAdmin))]` instead of a copy of the same tuple.
+//!
+//! They are documentation only; the body is always [`Problem`] and the
+//! status comes from [`super::ApiError`]. An answer that says something
+//! about one operation alone ("No published article has this slug.") stays
+//! inline in that operation's `responses(...)`.
+
+use cecop_shared::Problem;
+
+/// Declares one `IntoResponses` type per shared problem response: its status
+/// and its description, which is also the type's documentation.
+macro_rules! problem_responses {
+    ($($name:ident = $status:literal, $description:literal;)+) => {$(
+        #[doc = $description]
+        #[derive(Debug, utoipa::IntoResponses)]
+        #[response(status = $status, description = $description,
+            content_type = "application/problem+json")]
+        pub struct $name(pub Problem);
+    )+};
+}
+
+problem_responses! {
+    BadParameter = 400, "A parameter is invalid; `errors` names it.";
+    BadId = 400, "The id is malformed.";
+    BadIdOrBody = 400, "The id or body is malformed.";
+    BadYear = 400, "The year is malformed.";
+    BadYearOrBody = 400, "The year or body is malformed.";
+    BadLanguage = 400, "The language is malformed.";
+    BadSlugOrLanguage = 400, "The slug or language is malformed.";
+    BadRefreshRequest = 400, "The body is not a refresh request.";
+    NotSignedIn = 401, "Not signed in.";
+    NoValidCredentials = 401, "No valid credentials.";
+    InvalidCredentials = 401, "Credentials were sent but are invalid.";
+    NotAdmin = 403, "Not an admin.";
+    NotStaff = 403, "Not CECOP staff.";
+    NotTokenManager = 403, "Not allowed to manage tokens.";
+    NoReturnsWrite = 403,
+        "Not a member organisation's user, or a token without `returns:write`.";
+    NoCampaign = 404, "No campaign for this year.";
+    NoPublishedCampaign = 404, "No published campaign for this year.";
+    NoSuchReturn = 404, "No such return.";
+    NoSuchUser = 404, "No such user.";
+    ReturnLocked = 409, "The campaign is not open, or the return is submitted or approved.";
+    InvalidFields = 422, "A field is invalid; `errors` names it.";
+    InvalidReason = 422, "The reason is empty or too long.";
+}
