@@ -184,6 +184,12 @@ impl From<diesel::r2d2::PoolError> for ApiError {
     }
 }
 
+impl From<tokio::sync::AcquireError> for ApiError {
+    fn from(err: tokio::sync::AcquireError) -> Self {
+        Self::Unavailable(err.to_string())
+    }
+}
+
 impl From<actix_web::error::BlockingError> for ApiError {
     fn from(err: actix_web::error::BlockingError) -> Self {
         Self::Internal(anyhow::anyhow!("blocking task failed: {err}"))

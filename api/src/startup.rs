@@ -14,7 +14,7 @@ use utoipa_swagger_ui::{Config, SwaggerUi};
 use crate::auth::{AuthState, TrustedProxies};
 use crate::content::cache::ContentCache;
 use crate::content::clock::Clock;
-use crate::db::{self, Pool};
+use crate::db::{self, Db, Pool};
 use crate::error::ApiError;
 use crate::handlers::docs::{DOCUMENT, OpenApiDocument};
 use crate::handlers::feeds::PublicUrl;
@@ -93,7 +93,7 @@ impl Application {
         let spa = web::Data::new(Spa {
             dir: settings.static_dir.clone(),
         });
-        let pool = web::Data::new(pool);
+        let db = web::Data::new(Db::new(pool));
         let auth = web::Data::new(AuthState {
             keys: crate::auth::tokens::Keys::from_secret(
                 &crate::auth::secret::load(settings)?,
@@ -113,7 +113,7 @@ impl Application {
         let mut server = HttpServer::new(move || {
             App::new()
                 .configure(routes::mount)
-                .app_data(pool.clone())
+                .app_data(db.clone())
                 .app_data(allowed.clone())
                 .app_data(document.clone())
                 .app_data(auth.clone())

@@ -16,9 +16,8 @@ use chrono::Utc;
 use super::audit::{self, AuditAction, Event};
 use super::{AuthState, api_tokens, tokens};
 use crate::db::api_tokens as db_tokens;
-use crate::db::{Pool, users};
+use crate::db::{Db, users};
 use crate::error::ApiError;
-use crate::handlers::with_conn;
 
 /// The signed-in user making the request.
 #[derive(Debug, Clone)]
@@ -98,7 +97,7 @@ impl FromRequest for Principal {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let token = bearer(req);
         let auth = req.app_data::<web::Data<AuthState>>().cloned();
-        let pool = req.app_data::<web::Data<Pool>>().cloned();
+        let db = req.app_data::<web::Data<Db>>().cloned();
         let client = ClientInfo::from_request(req, payload).into_inner();
         Box::pin(async move {
             let token = token.ok_or_else(|| {
@@ -106,29 +105,23 @@ impl FromRequest for Principal {
                     "Sign in and send `Authorization: Bearer <access token>`.".into(),
                 )
             })?;
-            let (Some(auth), Some(pool), Ok(client)) = (auth, pool, client) else {
+            let (Some(auth), Some(db), Ok(client)) = (auth, db, client) else {
                 return Err(ApiError::Internal(anyhow::anyhow!(
                     "auth state not configured"
                 )));
             };
             if token.starts_with(api_tokens::PREFIX) {
-                return resolve_api_token(token, &pool, client)
-                    .await
-                    .map(Self::Token);
+                return resolve_api_token(token, &db, client).await.map(Self::Token);
             }
-            resolve_user(&token, &auth, &pool).await.map(Self::User)
+            resolve_user(&token, &auth, &db).await.map(Self::User)
         })
     }
 }
 
-async fn resolve_user(
-    token: &str,
-    auth: &AuthState,
-    pool: &web::Data<Pool>,
-) -> Result<CurrentUser, ApiError> {
+async fn resolve_user(token: &str, auth: &AuthState, db: &Db) -> Result<CurrentUser, ApiError> {
     let invalid = || ApiError::Unauthorized("The access token is invalid or has expired.".into());
     let id = auth.keys.verify_access(token).ok_or_else(invalid)?;
-    let row = with_conn(pool, move |conn| Ok(users::find_by_id(conn, id)?)).await?;
+    let row = db.run(move |conn| Ok(users::find_by_id(conn, id)?)).await?;
     let row = row.filter(|u| !u.disabled).ok_or_else(invalid)?;
     Ok(CurrentUser {
         id,
@@ -141,7 +134,7 @@ async fn resolve_user(
 
 async fn resolve_api_token(
     secret: String,
-    pool: &web::Data<Pool>,
+    db: &Db,
     client: ClientInfo,
 ) -> Result<TokenPrincipal, ApiError> {
     let invalid = || ApiError::Unauthorized("The API token is invalid, expired or revoked.".into());
@@ -149,28 +142,29 @@ async fn resolve_api_token(
         return Err(invalid());
     }
     let hash = tokens::sha256_hex(&secret);
-    let row = with_conn(pool, move |conn| {
-        let Some(row) = db_tokens::find_by_hash(conn, &hash)? else {
-            return Ok(None);
-        };
-        let now = Utc::now().naive_utc();
-        if row.revoked_at.is_some() {
-            let event = Event {
-                actor: Some(format!("token:{}", row.prefix)),
-                target: Some(("api_token", row.id.to_string())),
-                ..Event::new(AuditAction::TokenUsedAfterRevocation)
+    let row = db
+        .run(move |conn| {
+            let Some(row) = db_tokens::find_by_hash(conn, &hash)? else {
+                return Ok(None);
             };
-            audit::record(conn, &client, event)?;
-            return Ok(None);
-        }
-        if row.expires_at <= now {
-            return Ok(None);
-        }
-        db_tokens::touch(conn, row.id, now)?;
-        Ok(Some(row))
-    })
-    .await?
-    .ok_or_else(invalid)?;
+            let now = Utc::now().naive_utc();
+            if row.revoked_at.is_some() {
+                let event = Event {
+                    actor: Some(format!("token:{}", row.prefix)),
+                    target: Some(("api_token", row.id.to_string())),
+                    ..Event::new(AuditAction::TokenUsedAfterRevocation)
+                };
+                audit::record(conn, &client, event)?;
+                return Ok(None);
+            }
+            if row.expires_at <= now {
+                return Ok(None);
+            }
+            db_tokens::touch(conn, row.id, now)?;
+            Ok(Some(row))
+        })
+        .await?
+        .ok_or_else(invalid)?;
     Ok(TokenPrincipal {
         id: row.id,
         scopes: row.scopes.0,

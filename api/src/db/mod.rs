@@ -8,6 +8,7 @@
 //! is a parameter each time it runs (perf under `just bench` showed a third
 //! of a detail request's CPU in `sqlite3Reprepare`).
 
+pub mod access;
 pub mod api_tokens;
 pub mod audit;
 pub mod content;
@@ -19,6 +20,8 @@ pub mod sessions;
 pub mod statistics;
 pub mod types;
 pub mod users;
+
+pub use access::Db;
 
 use std::time::Duration;
 
@@ -163,20 +166,8 @@ pub fn migrate(conn: &mut DbConnection) -> Result<(), DbError> {
 
 /// Opens the pool after proving with one real connection that the URL works,
 /// so a bad URL fails at once with its reason instead of after pool retries.
-/// Permits to run database work, one per pooled connection (see [`slots`]).
-static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
-
-/// Bounds how much database work runs at once to the pool's size. Without it
-/// every waiting request would hold a blocking thread (and its allocator
-/// arena) only to wait for a connection: under 32 concurrent requests the
-/// process grew to twice the memory for no throughput.
-pub fn slots() -> Option<&'static tokio::sync::Semaphore> {
-    SLOTS.get()
-}
-
 pub fn pool(url: &str, max_size: u32) -> Result<Pool, DbError> {
     drop(connect(url)?);
-    let _ = SLOTS.set(tokio::sync::Semaphore::new(max_size as usize));
     // A PostgreSQL connection can die with its server or the network, so
     // each is pinged when taken from the pool. A SQLite connection is a file
     // handle in this process: the ping would only add a statement to every

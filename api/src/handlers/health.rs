@@ -4,8 +4,7 @@ use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::with_conn;
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::error::ApiError;
 
 /// A probe's answer.
@@ -35,8 +34,8 @@ pub async fn get_health() -> HttpResponse {
     )
 )]
 #[get("/readyz")]
-pub async fn get_readiness(pool: web::Data<Pool>) -> Result<HttpResponse, ApiError> {
-    let ready = with_conn(&pool, |conn| Ok(db::ping(conn))).await?;
+pub async fn get_readiness(db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
+    let ready = db.run(|conn| Ok(db::ping(conn))).await?;
     if ready {
         Ok(HttpResponse::Ok().json(Health { status: "ready" }))
     } else {

@@ -25,9 +25,6 @@ pub mod stories;
 pub mod tokens;
 pub mod users;
 
-use actix_web::web;
-
-use crate::db::{DbConnection, Pool};
 use crate::error::ApiError;
 
 /// `Cache-Control` for public, anonymous reads: shared caches may keep them
@@ -48,52 +45,6 @@ pub const NO_STORE: (&str, &str) = ("Cache-Control", "no-store");
 /// `Cache-Control` for a public read whose view includes members-only
 /// material: kept by no cache, and never by a shared one.
 pub const PRIVATE_NO_STORE: (&str, &str) = ("Cache-Control", "private, no-store");
-
-/// Runs database work on actix's blocking thread pool with a pooled
-/// connection, so diesel's synchronous calls never stall the event loop.
-pub async fn with_conn<T, F>(pool: &web::Data<Pool>, work: F) -> Result<T, ApiError>
-where
-    F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
-    T: Send + 'static,
-{
-    let _permit = match crate::db::slots() {
-        Some(slots) => Some(
-            slots
-                .acquire()
-                .await
-                .map_err(|e| ApiError::Unavailable(e.to_string()))?,
-        ),
-        None => None,
-    };
-    let pool = pool.clone();
-    web::block(move || {
-        let mut conn = pool.get()?;
-        work(&mut conn)
-    })
-    .await?
-}
-
-/// Runs a short read — a handful of indexed lookups, such as one item by
-/// its key — on a pooled connection.
-///
-/// On SQLite such a read is microseconds of work in this process: less than
-/// handing it to a blocking thread and back, which under `just bench` was
-/// most of the cost of a detail request. So when a connection is free at
-/// once it runs right here on the worker. Otherwise, and always on
-/// PostgreSQL (whose reads wait on the network), it goes through
-/// [`with_conn`]. Never use this for work whose cost grows with the data.
-pub async fn with_quick_read<T, F>(pool: &web::Data<Pool>, work: F) -> Result<T, ApiError>
-where
-    F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
-    T: Send + 'static,
-{
-    if let Some(mut conn) = pool.try_get()
-        && matches!(*conn, DbConnection::Sqlite(_))
-    {
-        return work(&mut conn);
-    }
-    with_conn(pool, work).await
-}
 
 /// Parses an optional query parameter, naming it when it is invalid.
 pub fn parse_param<T>(name: &str, raw: Option<&str>) -> Result<Option<T>, ApiError>

@@ -8,7 +8,7 @@ use utoipa::IntoParams;
 use crate::auth::MaybePrincipal;
 use crate::content::cache::ContentCache;
 use crate::content::clock::Clock;
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::content::{ContentFilter, ItemKind, ItemType, Order};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, InvalidCredentials};
@@ -85,7 +85,7 @@ pub async fn list_articles(
     query: web::Query<ListArticlesQuery>,
     clock: web::Data<Clock>,
     cache: web::Data<ContentCache>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Article);
     filter.kinds = parse_kinds(query.kind.as_deref())?;
@@ -95,5 +95,5 @@ pub async fn list_articles(
     filter.country = parse_param::<CountryCode>("country", query.country.as_deref())?;
     (filter.from, filter.to) = day_range(query.from.as_deref(), query.to.as_deref())?;
     let list = params.request(&req, filter, Order::Newest, audience(&caller, &clock))?;
-    respond_list(&req, &pool, &cache, list, article_summary).await
+    respond_list(&req, &db, &cache, list, article_summary).await
 }

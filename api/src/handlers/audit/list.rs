@@ -7,13 +7,13 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::AdminUser;
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::audit::{self, AuditFilter, EntryRow};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, NotAdmin, NotSignedIn};
 use crate::handlers::pagination::{page_request, page_response};
 use crate::handlers::tokens::rfc3339;
-use crate::handlers::{NO_STORE, parse_text, with_conn};
+use crate::handlers::{NO_STORE, parse_text};
 
 /// Query parameters, parsed one by one so errors name the parameter.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -100,7 +100,7 @@ pub async fn list_audit(
     _admin: AdminUser,
     req: HttpRequest,
     query: web::Query<ListAuditQuery>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let lower = |c: char| c.is_ascii_lowercase() || c == '_' || c == '.';
     let from = day("from", query.from.as_deref())?;
@@ -118,15 +118,16 @@ pub async fn list_audit(
             .and_then(|d| d.and_hms_opt(0, 0, 0)),
     };
     let request = page_request(query.page.as_deref(), query.per_page.as_deref())?;
-    let (rows, total) = with_conn(&pool, move |conn| {
-        Ok(audit::list(
-            conn,
-            &filter,
-            request.offset(),
-            i64::from(request.per_page()),
-        )?)
-    })
-    .await?;
+    let (rows, total) = db
+        .run(move |conn| {
+            Ok(audit::list(
+                conn,
+                &filter,
+                request.offset(),
+                i64::from(request.per_page()),
+            )?)
+        })
+        .await?;
     let entries = rows.into_iter().map(to_entry).collect();
     Ok(page_response(&req, request, entries, total, &[NO_STORE]))
 }

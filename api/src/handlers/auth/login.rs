@@ -8,10 +8,10 @@ use super::issue;
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::rate_limit;
 use crate::auth::{AuthState, ClientInfo, password, tokens};
-use crate::db::{Pool, users};
+use crate::db::{Db, users};
 use crate::error::ApiError;
+use crate::handlers::NO_STORE;
 use crate::handlers::body::Body;
-use crate::handlers::{NO_STORE, with_conn};
 
 /// Sign in with e-mail and password.
 ///
@@ -38,7 +38,7 @@ use crate::handlers::{NO_STORE, with_conn};
 pub async fn login(
     Body(request): Body<LoginRequest>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     auth: web::Data<AuthState>,
 ) -> Result<HttpResponse, ApiError> {
     let LoginRequest { email, password } = request;
@@ -54,38 +54,39 @@ pub async fn login(
         return Err(ApiError::Validation(errors));
     }
     let keys = auth.keys.clone();
-    let pair = with_conn(&pool, move |conn| {
-        rate_limit::check_login(conn, client.ip.as_deref().unwrap_or_default(), &subject)?;
-        let user = users::find_by_email(conn, &subject)?.filter(|u| !u.disabled);
-        let verified = match &user {
-            Some(user) => password::verify(&password, &user.password_hash),
-            None => {
-                // Same work as a real check, so timing says nothing either.
-                password::verify(&password, password::decoy_hash());
-                false
-            }
-        };
-        let Some(user) = user.filter(|_| verified) else {
-            let event = Event {
-                subject: Some(subject),
-                ..Event::new(AuditAction::LoginFailed)
+    let pair = db
+        .run(move |conn| {
+            rate_limit::check_login(conn, client.ip.as_deref().unwrap_or_default(), &subject)?;
+            let user = users::find_by_email(conn, &subject)?.filter(|u| !u.disabled);
+            let verified = match &user {
+                Some(user) => password::verify(&password, &user.password_hash),
+                None => {
+                    // Same work as a real check, so timing says nothing either.
+                    password::verify(&password, password::decoy_hash());
+                    false
+                }
             };
-            audit::record(conn, &client, event)?;
-            return Err(ApiError::Unauthorized(
-                "The e-mail address or password is wrong.".into(),
-            ));
-        };
-        conn.transaction(|conn| {
-            let pair = issue(conn, &keys, user.id, tokens::random_string(22))?;
-            let event = Event {
-                actor: Some(format!("user:{}", user.id)),
-                target: Some(("user", user.id.to_string())),
-                ..Event::new(AuditAction::Login)
+            let Some(user) = user.filter(|_| verified) else {
+                let event = Event {
+                    subject: Some(subject),
+                    ..Event::new(AuditAction::LoginFailed)
+                };
+                audit::record(conn, &client, event)?;
+                return Err(ApiError::Unauthorized(
+                    "The e-mail address or password is wrong.".into(),
+                ));
             };
-            audit::record(conn, &client, event)?;
-            Ok(pair)
+            conn.transaction(|conn| {
+                let pair = issue(conn, &keys, user.id, tokens::random_string(22))?;
+                let event = Event {
+                    actor: Some(format!("user:{}", user.id)),
+                    target: Some(("user", user.id.to_string())),
+                    ..Event::new(AuditAction::Login)
+                };
+                audit::record(conn, &client, event)?;
+                Ok(pair)
+            })
         })
-    })
-    .await?;
+        .await?;
     Ok(HttpResponse::Ok().insert_header(NO_STORE).json(pair))
 }

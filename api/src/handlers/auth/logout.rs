@@ -6,11 +6,10 @@ use chrono::Utc;
 
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, tokens};
-use crate::db::{Pool, sessions};
+use crate::db::{Db, sessions};
 use crate::error::ApiError;
 use crate::error::responses::BadRefreshRequest;
 use crate::handlers::body::Body;
-use crate::handlers::with_conn;
 
 /// Sign out: revoke the session of this refresh token.
 ///
@@ -28,10 +27,10 @@ use crate::handlers::with_conn;
 pub async fn logout(
     Body(request): Body<RefreshRequest>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let hash = tokens::sha256_hex(&request.refresh_token);
-    with_conn(&pool, move |conn| {
+    db.run(move |conn| {
         if let Some(row) = sessions::find_by_hash(conn, &hash)?
             && sessions::revoke_family(conn, &row.family, Utc::now().naive_utc())? > 0
         {

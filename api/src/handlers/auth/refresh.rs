@@ -8,11 +8,11 @@ use diesel::Connection;
 use super::issue;
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AuthState, ClientInfo, tokens};
-use crate::db::{Pool, sessions, users};
+use crate::db::{Db, sessions, users};
 use crate::error::ApiError;
 use crate::error::responses::BadRefreshRequest;
+use crate::handlers::NO_STORE;
 use crate::handlers::body::Body;
-use crate::handlers::{NO_STORE, with_conn};
 
 enum Outcome {
     Issued(TokenPair),
@@ -40,43 +40,44 @@ enum Outcome {
 pub async fn refresh(
     Body(request): Body<RefreshRequest>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     auth: web::Data<AuthState>,
 ) -> Result<HttpResponse, ApiError> {
     let hash = tokens::sha256_hex(&request.refresh_token);
     let keys = auth.keys.clone();
-    let outcome = with_conn(&pool, move |conn| {
-        conn.transaction::<_, ApiError, _>(|conn| {
-            let now = Utc::now().naive_utc();
-            let Some(row) = sessions::find_by_hash(conn, &hash)? else {
-                return Ok(Outcome::Invalid);
-            };
-            if row.revoked_at.is_some() || row.expires_at <= now {
-                return Ok(Outcome::Invalid);
-            }
-            if row.used_at.is_some() || sessions::mark_used(conn, row.id, now)? == 0 {
-                sessions::revoke_family(conn, &row.family, now)?;
-                let event = Event {
-                    actor: Some(format!("user:{}", row.user_id)),
-                    target: Some(("user", row.user_id.to_string())),
-                    ..Event::new(AuditAction::RefreshReused)
+    let outcome = db
+        .run(move |conn| {
+            conn.transaction::<_, ApiError, _>(|conn| {
+                let now = Utc::now().naive_utc();
+                let Some(row) = sessions::find_by_hash(conn, &hash)? else {
+                    return Ok(Outcome::Invalid);
                 };
-                audit::record(conn, &client, event)?;
-                return Ok(Outcome::Reused);
-            }
-            let enabled = users::find_by_id(conn, row.user_id)?.is_some_and(|u| !u.disabled);
-            if !enabled {
-                return Ok(Outcome::Invalid);
-            }
-            Ok(Outcome::Issued(issue(
-                conn,
-                &keys,
-                row.user_id,
-                row.family,
-            )?))
+                if row.revoked_at.is_some() || row.expires_at <= now {
+                    return Ok(Outcome::Invalid);
+                }
+                if row.used_at.is_some() || sessions::mark_used(conn, row.id, now)? == 0 {
+                    sessions::revoke_family(conn, &row.family, now)?;
+                    let event = Event {
+                        actor: Some(format!("user:{}", row.user_id)),
+                        target: Some(("user", row.user_id.to_string())),
+                        ..Event::new(AuditAction::RefreshReused)
+                    };
+                    audit::record(conn, &client, event)?;
+                    return Ok(Outcome::Reused);
+                }
+                let enabled = users::find_by_id(conn, row.user_id)?.is_some_and(|u| !u.disabled);
+                if !enabled {
+                    return Ok(Outcome::Invalid);
+                }
+                Ok(Outcome::Issued(issue(
+                    conn,
+                    &keys,
+                    row.user_id,
+                    row.family,
+                )?))
+            })
         })
-    })
-    .await?;
+        .await?;
     match outcome {
         Outcome::Issued(pair) => Ok(HttpResponse::Ok().insert_header(NO_STORE).json(pair)),
         Outcome::Reused => Err(ApiError::Unauthorized(

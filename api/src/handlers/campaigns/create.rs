@@ -8,13 +8,12 @@ use diesel::Connection;
 use super::{to_campaign, validate};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::returns;
 use crate::error::ApiError;
 use crate::error::responses::{InvalidFields, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
 use crate::handlers::statistics::StatisticsCache;
-use crate::handlers::with_conn;
 
 /// Create a campaign (admins only). It starts `planned` unless `state` says otherwise.
 #[utoipa::path(
@@ -36,32 +35,33 @@ pub async fn create_campaign(
     AdminUser(admin): AdminUser,
     Body(request): Body<CampaignRequest>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     statistics: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
     let fields = validate(&request, request.state.unwrap_or(CampaignState::Planned))?;
     let year = fields.year;
-    let row = with_conn(&pool, move |conn| {
-        conn.transaction(|conn| {
-            if returns::campaign(conn, year)?.is_some() {
-                return Err(ApiError::Conflict {
-                    field: "year".into(),
-                    message: format!("A campaign for {year} exists already."),
-                });
-            }
-            returns::insert_campaign(conn, &fields, Utc::now().naive_utc())?;
-            let event = Event {
-                actor: Some(admin.actor()),
-                target: Some(("campaign", year.to_string())),
-                detail: Some(fields.state.to_string()),
-                ..Event::new(AuditAction::CampaignCreated)
-            };
-            audit::record(conn, &client, event)?;
-            returns::campaign(conn, year)?
-                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("campaign {year} vanished")))
+    let row = db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                if returns::campaign(conn, year)?.is_some() {
+                    return Err(ApiError::Conflict {
+                        field: "year".into(),
+                        message: format!("A campaign for {year} exists already."),
+                    });
+                }
+                returns::insert_campaign(conn, &fields, Utc::now().naive_utc())?;
+                let event = Event {
+                    actor: Some(admin.actor()),
+                    target: Some(("campaign", year.to_string())),
+                    detail: Some(fields.state.to_string()),
+                    ..Event::new(AuditAction::CampaignCreated)
+                };
+                audit::record(conn, &client, event)?;
+                returns::campaign(conn, year)?
+                    .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("campaign {year} vanished")))
+            })
         })
-    })
-    .await?;
+        .await?;
     statistics.forget_fingerprint();
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/campaigns/{year}")))

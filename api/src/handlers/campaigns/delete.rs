@@ -6,12 +6,11 @@ use diesel::Connection;
 use super::parse_year;
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::returns;
 use crate::error::ApiError;
 use crate::error::responses::{BadYear, NoCampaign, NotAdmin, NotSignedIn};
 use crate::handlers::statistics::StatisticsCache;
-use crate::handlers::with_conn;
 
 /// Delete a campaign that has no returns yet (admins only); one with
 /// returns is a 409, so no member's figures are ever lost this way.
@@ -31,11 +30,11 @@ pub async fn delete_campaign(
     AdminUser(admin): AdminUser,
     year: web::Path<String>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     statistics: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
     let year = parse_year(&year)?;
-    with_conn(&pool, move |conn| {
+    db.run(move |conn| {
         conn.transaction(|conn| {
             let campaign = returns::campaign(conn, year)?
                 .ok_or_else(|| ApiError::NotFound(format!("There is no {year} campaign.")))?;

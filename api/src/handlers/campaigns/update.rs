@@ -7,13 +7,12 @@ use diesel::Connection;
 use super::{parse_year, to_campaign, validate};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::returns;
 use crate::error::ApiError;
 use crate::error::responses::{BadYearOrBody, InvalidFields, NoCampaign, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
 use crate::handlers::statistics::StatisticsCache;
-use crate::handlers::with_conn;
 
 /// Change a campaign's dates or move it to its next state (admins only).
 ///
@@ -40,7 +39,7 @@ pub async fn update_campaign(
     year: web::Path<String>,
     Body(request): Body<CampaignRequest>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     statistics: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
     let year = parse_year(&year)?;
@@ -50,36 +49,37 @@ pub async fn update_campaign(
             format!("must be {year}, the year in the path"),
         )]));
     }
-    let row = with_conn(&pool, move |conn| {
-        conn.transaction(|conn| {
-            let current = returns::campaign(conn, year)?
-                .ok_or_else(|| ApiError::NotFound(format!("There is no {year} campaign.")))?;
-            let from = current.state;
-            let to = request.state.unwrap_or(from);
-            if to != from && !from.next().contains(&to) {
-                let next: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
-                return Err(ApiError::Conflict {
-                    field: "state".into(),
-                    message: format!(
-                        "The campaign is {from}; it can move only to {}.",
-                        next.join(" or ")
-                    ),
-                });
-            }
-            let fields = validate(&request, to)?;
-            returns::update_campaign(conn, current.id, &fields)?;
-            let event = Event {
-                actor: Some(admin.actor()),
-                target: Some(("campaign", year.to_string())),
-                detail: Some(format!("{from} -> {to}")),
-                ..Event::new(AuditAction::CampaignUpdated)
-            };
-            audit::record(conn, &client, event)?;
-            returns::campaign(conn, year)?
-                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("campaign {year} vanished")))
+    let row = db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let current = returns::campaign(conn, year)?
+                    .ok_or_else(|| ApiError::NotFound(format!("There is no {year} campaign.")))?;
+                let from = current.state;
+                let to = request.state.unwrap_or(from);
+                if to != from && !from.next().contains(&to) {
+                    let next: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
+                    return Err(ApiError::Conflict {
+                        field: "state".into(),
+                        message: format!(
+                            "The campaign is {from}; it can move only to {}.",
+                            next.join(" or ")
+                        ),
+                    });
+                }
+                let fields = validate(&request, to)?;
+                returns::update_campaign(conn, current.id, &fields)?;
+                let event = Event {
+                    actor: Some(admin.actor()),
+                    target: Some(("campaign", year.to_string())),
+                    detail: Some(format!("{from} -> {to}")),
+                    ..Event::new(AuditAction::CampaignUpdated)
+                };
+                audit::record(conn, &client, event)?;
+                returns::campaign(conn, year)?
+                    .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("campaign {year} vanished")))
+            })
         })
-    })
-    .await?;
+        .await?;
     statistics.forget_fingerprint();
     Ok(HttpResponse::Ok().json(to_campaign(row)))
 }

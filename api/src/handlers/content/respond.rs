@@ -40,7 +40,7 @@ pub fn cache_headers(audience: Audience) -> [(&'static str, &'static str); 2] {
 pub async fn respond_detail<T, F>(
     req: &HttpRequest,
     audience: Audience,
-    pool: &actix_web::web::Data<crate::db::Pool>,
+    db: &crate::db::Db,
     cache: &actix_web::web::Data<ContentCache>,
     item_type: content::ItemType,
     slug: &str,
@@ -58,32 +58,34 @@ where
         true => None,
         false => {
             let key = shared_key(req);
-            let fingerprint = current_fingerprint(pool, cache, audience).await?;
+            let fingerprint = current_fingerprint(db, cache, audience).await?;
             if let Some(hit) = cache.item(&key, &fingerprint) {
                 return item_answer(req, audience, &hit);
             }
             let flight = cache.flights.join(&key).await;
-            let fingerprint = current_fingerprint(pool, cache, audience).await?;
+            let fingerprint = current_fingerprint(db, cache, audience).await?;
             if let Some(hit) = cache.item(&key, &fingerprint) {
                 return item_answer(req, audience, &hit);
             }
             Some((key, fingerprint, flight))
         }
     };
-    let (body, lang) = crate::handlers::with_quick_read(pool, move |conn| {
-        let row = content::find_visible(conn, item_type, &slug, audience)?.ok_or_else(|| {
-            ApiError::NotFound(format!(
-                "No published {} has this slug.",
-                item_type.as_str()
-            ))
-        })?;
-        let detail = detail(conn, &row, &prefs)?;
-        let lang = detail.meta.lang.clone();
-        let body =
-            serde_json::to_vec(&build(&row, detail)?).map_err(|e| ApiError::Internal(e.into()))?;
-        Ok((body, lang))
-    })
-    .await?;
+    let (body, lang) = db
+        .quick_read(move |conn| {
+            let row =
+                content::find_visible(conn, item_type, &slug, audience)?.ok_or_else(|| {
+                    ApiError::NotFound(format!(
+                        "No published {} has this slug.",
+                        item_type.as_str()
+                    ))
+                })?;
+            let detail = detail(conn, &row, &prefs)?;
+            let lang = detail.meta.lang.clone();
+            let body = serde_json::to_vec(&build(&row, detail)?)
+                .map_err(|e| ApiError::Internal(e.into()))?;
+            Ok((body, lang))
+        })
+        .await?;
     let Some((key, fingerprint, _flight)) = kept else {
         return Ok(respond_item(req, audience, &lang, body));
     };
@@ -110,7 +112,7 @@ fn shared_key(req: &HttpRequest) -> String {
 /// The content fingerprint: the one read in the last second, else read now
 /// (a handful of index lookups, on the worker when SQLite is free at once).
 async fn current_fingerprint(
-    pool: &actix_web::web::Data<crate::db::Pool>,
+    db: &crate::db::Db,
     cache: &actix_web::web::Data<ContentCache>,
     audience: Audience,
 ) -> Result<content::Fingerprint, ApiError> {
@@ -118,9 +120,9 @@ async fn current_fingerprint(
         return Ok(fingerprint);
     }
     let now = audience.now;
-    let fingerprint =
-        crate::handlers::with_quick_read(pool, move |conn| Ok(content::fingerprint(conn, now)?))
-            .await?;
+    let fingerprint = db
+        .quick_read(move |conn| Ok(content::fingerprint(conn, now)?))
+        .await?;
     cache.saw(&fingerprint);
     Ok(fingerprint)
 }
@@ -154,7 +156,7 @@ fn item_answer(
 /// is unchanged.
 pub async fn respond_list<T>(
     req: &HttpRequest,
-    pool: &actix_web::web::Data<crate::db::Pool>,
+    db: &crate::db::Db,
     cache: &actix_web::web::Data<ContentCache>,
     list: ListRequest,
     convert: fn(&ContentRow, ItemMeta) -> Result<T, ApiError>,
@@ -174,70 +176,71 @@ where
     let page_key = (!audience.members_only).then(|| shared_key(req));
     let mut _flight = None;
     if let Some(key) = &page_key {
-        let fingerprint = current_fingerprint(pool, cache, audience).await?;
+        let fingerprint = current_fingerprint(db, cache, audience).await?;
         if let Some(cached) = cache.page(key, &fingerprint) {
             return Ok(page_answer(req, page, audience, &cached));
         }
         _flight = Some(cache.flights.join(key).await);
-        let fingerprint = current_fingerprint(pool, cache, audience).await?;
+        let fingerprint = current_fingerprint(db, cache, audience).await?;
         if let Some(cached) = cache.page(key, &fingerprint) {
             return Ok(page_answer(req, page, audience, &cached));
         }
     }
     let shared = cache.clone();
-    let cached = crate::handlers::with_conn(pool, move |conn| {
-        if !words.is_empty() {
-            filter.text = Some(crate::db::search::text_match(conn, &words));
-        }
-        // One transaction: the total and the page describe the same data.
-        let (rows, total, fingerprint) = conn.transaction(|conn| {
-            let fingerprint = content::fingerprint(conn, audience.now)?;
-            let key = format!("{filter:?}|{}", audience.members_only);
-            let total = match shared.total(&key, &fingerprint) {
-                Some(total) => total,
-                None => {
-                    let total = content::count(conn, &filter, audience)?;
-                    shared.put_total(key, fingerprint.clone(), total);
-                    total
-                }
-            };
-            let rows = content::page(
-                conn,
-                &filter,
-                audience,
-                order,
-                page.offset(),
-                i64::from(page.per_page()),
-            )?;
-            diesel::QueryResult::Ok((rows, total, fingerprint))
-        })?;
-        shared.saw(&fingerprint);
-        let metas = metas(conn, &rows, &prefs)?;
-        let languages = content_language(&metas.iter().collect::<Vec<_>>());
-        let items = rows
-            .iter()
-            .zip(metas)
-            .map(|(row, meta)| convert(row, meta))
-            .collect::<Result<Vec<T>, _>>()?;
-        let body = serde_json::to_vec(&cecop_shared::Page::new(
-            items,
-            page,
-            u64::try_from(total).unwrap_or_default(),
-        ))
-        .map_err(|e| ApiError::Internal(e.into()))?;
-        let cached = std::sync::Arc::new(CachedPage {
-            body: crate::representation::Representations::new(crate::representation::kept_bytes(
-                body,
-            )),
-            total,
-            languages,
-        });
-        if let Some(key) = page_key {
-            shared.put_page(key, fingerprint, std::sync::Arc::clone(&cached));
-        }
-        Ok(cached)
-    })
-    .await?;
+    let cached = db
+        .run(move |conn| {
+            if !words.is_empty() {
+                filter.text = Some(crate::db::search::text_match(conn, &words));
+            }
+            // One transaction: the total and the page describe the same data.
+            let (rows, total, fingerprint) = conn.transaction(|conn| {
+                let fingerprint = content::fingerprint(conn, audience.now)?;
+                let key = format!("{filter:?}|{}", audience.members_only);
+                let total = match shared.total(&key, &fingerprint) {
+                    Some(total) => total,
+                    None => {
+                        let total = content::count(conn, &filter, audience)?;
+                        shared.put_total(key, fingerprint.clone(), total);
+                        total
+                    }
+                };
+                let rows = content::page(
+                    conn,
+                    &filter,
+                    audience,
+                    order,
+                    page.offset(),
+                    i64::from(page.per_page()),
+                )?;
+                diesel::QueryResult::Ok((rows, total, fingerprint))
+            })?;
+            shared.saw(&fingerprint);
+            let metas = metas(conn, &rows, &prefs)?;
+            let languages = content_language(&metas.iter().collect::<Vec<_>>());
+            let items = rows
+                .iter()
+                .zip(metas)
+                .map(|(row, meta)| convert(row, meta))
+                .collect::<Result<Vec<T>, _>>()?;
+            let body = serde_json::to_vec(&cecop_shared::Page::new(
+                items,
+                page,
+                u64::try_from(total).unwrap_or_default(),
+            ))
+            .map_err(|e| ApiError::Internal(e.into()))?;
+            let cached = std::sync::Arc::new(CachedPage {
+                body: crate::representation::Representations::new(
+                    crate::representation::kept_bytes(body),
+                ),
+                total,
+                languages,
+            });
+            if let Some(key) = page_key {
+                shared.put_page(key, fingerprint, std::sync::Arc::clone(&cached));
+            }
+            Ok(cached)
+        })
+        .await?;
     Ok(page_answer(req, page, audience, &cached))
 }
 

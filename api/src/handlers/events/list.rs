@@ -8,7 +8,7 @@ use utoipa::IntoParams;
 use crate::auth::MaybePrincipal;
 use crate::content::cache::ContentCache;
 use crate::content::clock::Clock;
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::content::{ContentFilter, ItemKind, ItemType, Order};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, InvalidCredentials};
@@ -69,7 +69,7 @@ pub async fn list_events(
     query: web::Query<ListEventsQuery>,
     clock: web::Data<Clock>,
     cache: web::Data<ContentCache>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Event);
     filter.upcoming = parse_param::<bool>("upcoming", query.upcoming.as_deref())?;
@@ -85,5 +85,5 @@ pub async fn list_events(
         Order::StartsLatest
     };
     let list = params.request(&req, filter, order, audience(&caller, &clock))?;
-    respond_list(&req, &pool, &cache, list, event_summary).await
+    respond_list(&req, &db, &cache, list, event_summary).await
 }

@@ -6,13 +6,12 @@ use super::PublicUrl;
 use crate::auth::MaybePrincipal;
 use crate::content::clock::Clock;
 use crate::content::feeds::{self, FeedArticle};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::content::{self, ItemType};
 use crate::error::ApiError;
 use crate::error::responses::{BadLanguage, InvalidCredentials};
 use crate::handlers::articles::get::LangQuery;
 use crate::handlers::content::{article_summary, audience, cache_headers, detail, preferences};
-use crate::handlers::with_conn;
 use crate::representation::etagged;
 
 /// Entries in the feed.
@@ -42,25 +41,26 @@ pub async fn articles_feed(
     query: web::Query<LangQuery>,
     clock: web::Data<Clock>,
     public_url: web::Data<PublicUrl>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let prefs = preferences(&req, query.lang.as_deref())?;
     let audience = audience(&caller, &clock);
     let (origin, _) = public_url.resolve(&req);
-    let xml = with_conn(&pool, move |conn| {
-        let rows = content::latest(conn, ItemType::Article, audience, FEED_ENTRIES)?;
-        let mut entries = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let detail = detail(conn, row, &prefs)?;
-            entries.push(FeedArticle {
-                article: article_summary(row, detail.meta)?,
-                body_html: detail.body_html,
-                updated: row.updated_at.and_utc().max(row.publish_at.and_utc()),
-            });
-        }
-        Ok(feeds::atom(&origin, entries))
-    })
-    .await?;
+    let xml = db
+        .run(move |conn| {
+            let rows = content::latest(conn, ItemType::Article, audience, FEED_ENTRIES)?;
+            let mut entries = Vec::with_capacity(rows.len());
+            for row in &rows {
+                let detail = detail(conn, row, &prefs)?;
+                entries.push(FeedArticle {
+                    article: article_summary(row, detail.meta)?,
+                    body_html: detail.body_html,
+                    updated: row.updated_at.and_utc().max(row.publish_at.and_utc()),
+                });
+            }
+            Ok(feeds::atom(&origin, entries))
+        })
+        .await?;
     let [cache, vary] = cache_headers(audience);
     let mut response = HttpResponse::Ok();
     response

@@ -6,13 +6,12 @@ use super::PublicUrl;
 use crate::auth::MaybePrincipal;
 use crate::content::clock::Clock;
 use crate::content::feeds::{self, FeedEvent};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::content::{self, ItemType};
 use crate::error::ApiError;
 use crate::error::responses::{BadLanguage, InvalidCredentials};
 use crate::handlers::articles::get::LangQuery;
 use crate::handlers::content::{audience, cache_headers, event_summary, metas, preferences};
-use crate::handlers::with_conn;
 use crate::representation::etagged;
 
 /// Events in the file.
@@ -41,27 +40,28 @@ pub async fn events_feed(
     query: web::Query<LangQuery>,
     clock: web::Data<Clock>,
     public_url: web::Data<PublicUrl>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let prefs = preferences(&req, query.lang.as_deref())?;
     let audience = audience(&caller, &clock);
     let (origin, host) = public_url.resolve(&req);
-    let ics = with_conn(&pool, move |conn| {
-        let rows = content::latest(conn, ItemType::Event, audience, FEED_EVENTS)?;
-        let metas = metas(conn, &rows, &prefs)?;
-        let events = rows
-            .iter()
-            .zip(metas)
-            .map(|(row, meta)| {
-                Ok(FeedEvent {
-                    event: event_summary(row, meta)?,
-                    updated: row.updated_at.and_utc(),
+    let ics = db
+        .run(move |conn| {
+            let rows = content::latest(conn, ItemType::Event, audience, FEED_EVENTS)?;
+            let metas = metas(conn, &rows, &prefs)?;
+            let events = rows
+                .iter()
+                .zip(metas)
+                .map(|(row, meta)| {
+                    Ok(FeedEvent {
+                        event: event_summary(row, meta)?,
+                        updated: row.updated_at.and_utc(),
+                    })
                 })
-            })
-            .collect::<Result<Vec<_>, ApiError>>()?;
-        Ok(feeds::ics(&origin, &host, events))
-    })
-    .await?;
+                .collect::<Result<Vec<_>, ApiError>>()?;
+            Ok(feeds::ics(&origin, &host, events))
+        })
+        .await?;
     let [cache, vary] = cache_headers(audience);
     let mut response = HttpResponse::Ok();
     response

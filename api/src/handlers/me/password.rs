@@ -7,11 +7,10 @@ use diesel::Connection;
 
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, CurrentUser, password};
-use crate::db::{Pool, sessions, users};
+use crate::db::{Db, sessions, users};
 use crate::error::ApiError;
 use crate::error::responses::NotSignedIn;
 use crate::handlers::body::Body;
-use crate::handlers::with_conn;
 
 /// Change the signed-in user's password.
 ///
@@ -37,7 +36,7 @@ pub async fn change_password(
     user: CurrentUser,
     Body(request): Body<ChangePasswordRequest>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let ChangePasswordRequest {
         current_password,
@@ -49,7 +48,7 @@ pub async fn change_password(
             message,
         )]));
     }
-    with_conn(&pool, move |conn| {
+    db.run(move |conn| {
         let stored = users::find_by_id(conn, user.id)?
             .ok_or_else(|| ApiError::Unauthorized("The account no longer exists.".into()))?;
         if current_password.chars().count() > password::MAX_CHARS

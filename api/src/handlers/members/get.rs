@@ -5,11 +5,10 @@ use cecop_shared::{Member, Slug};
 
 use super::{cache_headers, for_caller, to_member};
 use crate::auth::MaybePrincipal;
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::members;
 use crate::error::ApiError;
 use crate::error::responses::InvalidCredentials;
-use crate::handlers::with_conn;
 use crate::representation::etagged_json;
 
 /// Get one member organisation by its slug, whatever its status.
@@ -34,13 +33,12 @@ pub async fn get_member(
     caller: MaybePrincipal,
     req: HttpRequest,
     slug: web::Path<String>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let slug: Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
-    let row = with_conn(&pool, move |conn| {
-        Ok(members::find_by_slug(conn, slug.as_str())?)
-    })
-    .await?;
+    let row = db
+        .run(move |conn| Ok(members::find_by_slug(conn, slug.as_str())?))
+        .await?;
     let row =
         row.ok_or_else(|| ApiError::NotFound("No member organisation has this slug.".into()))?;
     let members_only = caller.reads_members_only();

@@ -7,12 +7,12 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{cache_headers, for_caller, to_member};
 use crate::auth::MaybePrincipal;
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::members::{self, MemberFilter};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, InvalidCredentials};
 use crate::handlers::pagination::{page_request, page_response};
-use crate::handlers::{parse_param, parse_text, with_conn};
+use crate::handlers::{parse_param, parse_text};
 
 /// Longest accepted search text, in characters.
 const Q_MAX_CHARS: usize = 100;
@@ -113,19 +113,20 @@ pub async fn list_members(
     caller: MaybePrincipal,
     req: HttpRequest,
     query: web::Query<ListMembersQuery>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let filter = query.filter()?;
     let request = page_request(query.page.as_deref(), query.per_page.as_deref())?;
-    let (rows, total) = with_conn(&pool, move |conn| {
-        Ok(members::list(
-            conn,
-            &filter,
-            request.offset(),
-            i64::from(request.per_page()),
-        )?)
-    })
-    .await?;
+    let (rows, total) = db
+        .run(move |conn| {
+            Ok(members::list(
+                conn,
+                &filter,
+                request.offset(),
+                i64::from(request.per_page()),
+            )?)
+        })
+        .await?;
     let members_only = caller.reads_members_only();
     let items: Vec<Member> = rows
         .into_iter()

@@ -7,13 +7,13 @@ use diesel::Connection;
 
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, Principal};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::members::{self, ProfileChanges};
 use crate::error::ApiError;
 use crate::error::responses::{InvalidFields, NoValidCredentials};
+use crate::handlers::NO_STORE;
 use crate::handlers::body::Body;
 use crate::handlers::members::to_member;
-use crate::handlers::{NO_STORE, with_conn};
 
 fn organisation_of(principal: &Principal) -> Result<Slug, ApiError> {
     match principal {
@@ -24,11 +24,10 @@ fn organisation_of(principal: &Principal) -> Result<Slug, ApiError> {
     }
 }
 
-async fn load(pool: &web::Data<Pool>, slug: Slug) -> Result<Member, ApiError> {
-    let row = with_conn(pool, move |conn| {
-        Ok(members::find_by_slug(conn, slug.as_str())?)
-    })
-    .await?;
+async fn load(db: &Db, slug: Slug) -> Result<Member, ApiError> {
+    let row = db
+        .run(move |conn| Ok(members::find_by_slug(conn, slug.as_str())?))
+        .await?;
     let row =
         row.ok_or_else(|| ApiError::NotFound("Your organisation no longer exists.".into()))?;
     Ok(to_member(row))
@@ -48,9 +47,9 @@ async fn load(pool: &web::Data<Pool>, slug: Slug) -> Result<Member, ApiError> {
 #[get("/my/organisation")]
 pub async fn get_my_organisation(
     principal: Principal,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
-    let member = load(&pool, organisation_of(&principal)?).await?;
+    let member = load(&db, organisation_of(&principal)?).await?;
     Ok(HttpResponse::Ok().insert_header(NO_STORE).json(member))
 }
 
@@ -130,12 +129,12 @@ pub async fn update_my_organisation(
     principal: Principal,
     Body(request): Body<ProfileUpdate>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let slug = principal.organisation_for(Scope::ProfileWrite)?;
     let update = validate(request)?;
     let target = slug.clone();
-    with_conn(&pool, move |conn| {
+    db.run(move |conn| {
         conn.transaction(|conn| {
             let changes = ProfileChanges {
                 description: update.description,
@@ -158,6 +157,6 @@ pub async fn update_my_organisation(
         })
     })
     .await?;
-    let member = load(&pool, slug).await?;
+    let member = load(&db, slug).await?;
     Ok(HttpResponse::Ok().insert_header(NO_STORE).json(member))
 }

@@ -3,10 +3,10 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use cecop_shared::{CountryCount, Overview};
 
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::members;
 use crate::error::ApiError;
-use crate::handlers::{PUBLIC_CACHE, with_conn};
+use crate::handlers::PUBLIC_CACHE;
 use crate::representation::etagged_json;
 
 fn count(value: i64) -> u64 {
@@ -25,11 +25,8 @@ fn count(value: i64) -> u64 {
     responses((status = 200, description = "The headline figures.", body = Overview))
 )]
 #[get("/overview")]
-pub async fn get_overview(
-    req: HttpRequest,
-    pool: web::Data<Pool>,
-) -> Result<HttpResponse, ApiError> {
-    let row = with_conn(&pool, |conn| Ok(members::overview(conn)?)).await?;
+pub async fn get_overview(req: HttpRequest, db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
+    let row = db.run(|conn| Ok(members::overview(conn)?)).await?;
     let countries = row
         .countries
         .into_iter()

@@ -5,11 +5,11 @@ use cecop_shared::DataReturn;
 
 use super::{detail, parse_id};
 use crate::auth::StaffUser;
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::returns;
 use crate::error::ApiError;
 use crate::error::responses::{BadId, NoSuchReturn, NotSignedIn, NotStaff};
-use crate::handlers::{NO_STORE, with_conn};
+use crate::handlers::NO_STORE;
 
 /// Get one data return with its values, the member's previous approved
 /// year, warnings and every revision (editors and admins).
@@ -26,14 +26,15 @@ use crate::handlers::{NO_STORE, with_conn};
 pub async fn get_return(
     _staff: StaffUser,
     id: web::Path<String>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
-    let found = with_conn(&pool, move |conn| {
-        let row = returns::find_return(conn, id)?
-            .ok_or_else(|| ApiError::NotFound(format!("There is no return {id}.")))?;
-        detail(conn, &row)
-    })
-    .await?;
+    let found = db
+        .run(move |conn| {
+            let row = returns::find_return(conn, id)?
+                .ok_or_else(|| ApiError::NotFound(format!("There is no return {id}.")))?;
+            detail(conn, &row)
+        })
+        .await?;
     Ok(HttpResponse::Ok().insert_header(NO_STORE).json(found))
 }

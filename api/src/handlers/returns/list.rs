@@ -7,12 +7,12 @@ use utoipa::IntoParams;
 
 use super::summary;
 use crate::auth::StaffUser;
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::returns::{self, ReturnFilter};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, NotSignedIn, NotStaff};
 use crate::handlers::pagination::{page_request, page_response};
-use crate::handlers::{NO_STORE, parse_param, with_conn};
+use crate::handlers::{NO_STORE, parse_param};
 
 /// Query parameters, parsed one by one so errors name the parameter.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -55,7 +55,7 @@ pub async fn list_returns(
     _staff: StaffUser,
     req: HttpRequest,
     query: web::Query<ListReturnsQuery>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let year = query
         .campaign
@@ -71,18 +71,19 @@ pub async fn list_returns(
         member,
     };
     let request = page_request(query.page.as_deref(), query.per_page.as_deref())?;
-    let (rows, counts, total) = with_conn(&pool, move |conn| {
-        let (rows, total) = returns::list_returns(
-            conn,
-            &filter,
-            request.offset(),
-            i64::from(request.per_page()),
-        )?;
-        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-        let counts = returns::value_counts(conn, &ids)?;
-        Ok((rows, counts, total))
-    })
-    .await?;
+    let (rows, counts, total) = db
+        .run(move |conn| {
+            let (rows, total) = returns::list_returns(
+                conn,
+                &filter,
+                request.offset(),
+                i64::from(request.per_page()),
+            )?;
+            let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+            let counts = returns::value_counts(conn, &ids)?;
+            Ok((rows, counts, total))
+        })
+        .await?;
     let items = rows
         .iter()
         .map(|row| summary(row, counts.get(&row.id).copied().unwrap_or_default()))

@@ -8,12 +8,12 @@ use utoipa::IntoParams;
 use crate::auth::MaybePrincipal;
 use crate::content::clock::Clock;
 use crate::content::search::{SearchRequest, hits};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::search as search_db;
 use crate::error::ApiError;
 use crate::handlers::content::{audience, cache_headers, preferences, query_words};
 use crate::handlers::pagination::{page_request, page_response};
-use crate::handlers::{parse_param, with_conn};
+use crate::handlers::parse_param;
 
 /// At most this many matching language versions are ranked per query.
 const MAX_HITS: i64 = 500;
@@ -74,7 +74,7 @@ pub async fn search_all(
     req: HttpRequest,
     query: web::Query<SearchQuery>,
     clock: web::Data<Clock>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     if query.q.as_deref().is_none_or(str::is_empty) {
         return Err(ApiError::invalid("q", "is required"));
@@ -92,20 +92,21 @@ pub async fn search_all(
         prefs,
         audience,
     };
-    let (hits, total) = with_conn(&pool, move |conn| {
-        if search.words.is_empty() {
-            return Ok((Vec::new(), 0));
-        }
-        let rows = search_db::search(
-            conn,
-            &search.words,
-            audience.now,
-            audience.members_only,
-            MAX_HITS,
-        )?;
-        hits(conn, rows, &search)
-    })
-    .await?;
+    let (hits, total) = db
+        .run(move |conn| {
+            if search.words.is_empty() {
+                return Ok((Vec::new(), 0));
+            }
+            let rows = search_db::search(
+                conn,
+                &search.words,
+                audience.now,
+                audience.members_only,
+                MAX_HITS,
+            )?;
+            hits(conn, rows, &search)
+        })
+        .await?;
     let total = i64::try_from(total).unwrap_or(i64::MAX);
     let [cache, vary] = cache_headers(audience);
     Ok(page_response(&req, page, hits, total, &[cache, vary]))

@@ -7,7 +7,7 @@ use super::{
     Parsed, StatisticsCache, StatisticsQuery, cached_body, coverage, respond, rows, to_csv,
 };
 use crate::db::statistics as db;
-use crate::db::{Pool, returns};
+use crate::db::{Db, returns};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, NoPublishedCampaign};
 use crate::handlers::campaigns::to_campaign;
@@ -15,14 +15,14 @@ use crate::handlers::campaigns::to_campaign;
 async fn statistics(
     req: HttpRequest,
     query: web::Query<StatisticsQuery>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     cache: web::Data<StatisticsCache>,
     csv_path: bool,
 ) -> Result<HttpResponse, ApiError> {
     let parsed = Parsed::new(&req, &query, csv_path)?;
     let key = parsed.key("statistics");
     let csv = parsed.csv;
-    let body = cached_body(&pool, cache, key, move |conn, cache, fingerprint| {
+    let body = cached_body(&db, cache, key, move |conn, cache, fingerprint| {
         let campaigns = returns::campaigns(conn)?;
         let published =
             |c: &&returns::CampaignRow| c.state == cecop_shared::CampaignState::Published;
@@ -87,10 +87,10 @@ async fn statistics(
 pub async fn get_statistics(
     req: HttpRequest,
     query: web::Query<StatisticsQuery>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     cache: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
-    statistics(req, query, pool, cache, false).await
+    statistics(req, query, db, cache, false).await
 }
 
 /// The same as `GET /statistics`, always as CSV.
@@ -107,8 +107,8 @@ pub async fn get_statistics(
 pub async fn get_statistics_csv(
     req: HttpRequest,
     query: web::Query<StatisticsQuery>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     cache: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
-    statistics(req, query, pool, cache, true).await
+    statistics(req, query, db, cache, true).await
 }

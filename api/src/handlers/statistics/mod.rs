@@ -20,9 +20,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::db::statistics::{AggregateRow, CoverageRow, Facts};
-use crate::db::{DbConnection, Pool};
+use crate::db::{Db, DbConnection};
 use crate::error::ApiError;
-use crate::handlers::{REVALIDATE, with_conn, with_quick_read};
+use crate::handlers::REVALIDATE;
 use crate::representation::Representations;
 use crate::representation::etagged_kept;
 use crate::returns::from_amount;
@@ -120,7 +120,7 @@ impl StatisticsCache {
 /// unchanged, else built by `build` (on a pooled connection, with the cache
 /// for the values and the fingerprint they must match) and kept.
 pub async fn cached_body<F>(
-    pool: &web::Data<Pool>,
+    db: &Db,
     cache: web::Data<StatisticsCache>,
     key: String,
     build: F,
@@ -130,15 +130,15 @@ where
         + Send
         + 'static,
 {
-    if let Some(hit) = current_hit(pool, &cache, &key).await? {
+    if let Some(hit) = current_hit(db, &cache, &key).await? {
         return Ok(hit);
     }
     // A burst of requests for an answer not kept yet computes it once.
     let _flight = cache.flights.join(&key).await;
-    if let Some(hit) = current_hit(pool, &cache, &key).await? {
+    if let Some(hit) = current_hit(db, &cache, &key).await? {
         return Ok(hit);
     }
-    with_conn(pool, move |conn| {
+    db.run(move |conn| {
         let fingerprint = crate::db::statistics::fingerprint(conn)?;
         cache.saw(&fingerprint);
         if let Some(hit) = cache.get(&key, &fingerprint) {
@@ -153,15 +153,16 @@ where
 /// The answer kept for `key` under the current fingerprint (read in the
 /// last second, else read now: a few lookups in small tables), if any.
 async fn current_hit(
-    pool: &web::Data<Pool>,
+    db: &Db,
     cache: &web::Data<StatisticsCache>,
     key: &str,
 ) -> Result<Option<Arc<Representations>>, ApiError> {
     let fingerprint = match cache.recent_fingerprint() {
         Some(fingerprint) => fingerprint,
         None => {
-            let fingerprint =
-                with_quick_read(pool, |conn| Ok(crate::db::statistics::fingerprint(conn)?)).await?;
+            let fingerprint = db
+                .quick_read(|conn| Ok(crate::db::statistics::fingerprint(conn)?))
+                .await?;
             cache.saw(&fingerprint);
             fingerprint
         }

@@ -6,7 +6,7 @@ use cecop_shared::{SeriesYear, StatisticsSeries};
 use super::{
     Parsed, StatisticsCache, StatisticsQuery, cached_body, coverage, respond, rows, to_csv,
 };
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::statistics as db;
 use crate::error::ApiError;
 use crate::error::responses::BadParameter;
@@ -14,7 +14,7 @@ use crate::error::responses::BadParameter;
 async fn series(
     req: HttpRequest,
     query: web::Query<StatisticsQuery>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     cache: web::Data<StatisticsCache>,
     csv_path: bool,
 ) -> Result<HttpResponse, ApiError> {
@@ -22,7 +22,7 @@ async fn series(
     parsed.year = None;
     let csv = parsed.csv;
     let key = parsed.key("series");
-    let body = cached_body(&pool, cache, key, move |conn, cache, fingerprint| {
+    let body = cached_body(&db, cache, key, move |conn, cache, fingerprint| {
         let facts = cache.facts(conn, fingerprint, None)?;
         let aggregates = facts.aggregate(&parsed.needed(), &parsed.group_by);
         let covered = db::coverage(conn, None)?;
@@ -68,10 +68,10 @@ async fn series(
 pub async fn get_series(
     req: HttpRequest,
     query: web::Query<StatisticsQuery>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     cache: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
-    series(req, query, pool, cache, false).await
+    series(req, query, db, cache, false).await
 }
 
 /// The same as `GET /statistics/series`, always as CSV.
@@ -88,8 +88,8 @@ pub async fn get_series(
 pub async fn get_series_csv(
     req: HttpRequest,
     query: web::Query<StatisticsQuery>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     cache: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
-    series(req, query, pool, cache, true).await
+    series(req, query, db, cache, true).await
 }

@@ -6,7 +6,7 @@ use cecop_shared::{Slug, Story};
 use crate::auth::MaybePrincipal;
 use crate::content::cache::ContentCache;
 use crate::content::clock::Clock;
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::content::ItemType;
 use crate::error::ApiError;
 use crate::error::responses::{BadSlugOrLanguage, InvalidCredentials};
@@ -37,13 +37,13 @@ pub async fn get_story(
     slug: web::Path<String>,
     query: web::Query<LangQuery>,
     clock: web::Data<Clock>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     cache: web::Data<ContentCache>,
 ) -> Result<HttpResponse, ApiError> {
     respond_detail(
         &req,
         audience(&caller, &clock),
-        &pool,
+        &db,
         &cache,
         ItemType::Story,
         &slug,

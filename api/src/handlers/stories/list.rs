@@ -8,7 +8,7 @@ use utoipa::IntoParams;
 use crate::auth::MaybePrincipal;
 use crate::content::cache::ContentCache;
 use crate::content::clock::Clock;
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::content::{ContentFilter, ItemType, Order};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, InvalidCredentials};
@@ -55,11 +55,11 @@ pub async fn list_stories(
     query: web::Query<ListStoriesQuery>,
     clock: web::Data<Clock>,
     cache: web::Data<ContentCache>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Story);
     filter.theme = parse_param::<Theme>("theme", query.theme.as_deref())?;
     filter.country = parse_param::<CountryCode>("country", query.country.as_deref())?;
     let list = params.request(&req, filter, Order::Newest, audience(&caller, &clock))?;
-    respond_list(&req, &pool, &cache, list, story_summary).await
+    respond_list(&req, &db, &cache, list, story_summary).await
 }

@@ -9,11 +9,11 @@ use super::{managed_member_id, to_view};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, CurrentUser, api_tokens, tokens};
 use crate::db::api_tokens::{self as db, NewToken};
-use crate::db::{Pool, members};
+use crate::db::{Db, members};
 use crate::error::ApiError;
 use crate::error::responses::{InvalidFields, NotSignedIn};
+use crate::handlers::NO_STORE;
 use crate::handlers::body::Body;
-use crate::handlers::{NO_STORE, with_conn};
 
 const DEFAULT_DAYS: u32 = 90;
 const MAX_DAYS: u32 = 366;
@@ -43,7 +43,7 @@ pub async fn create_token(
     user: CurrentUser,
     Body(request): Body<CreateTokenRequest>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let name = request.name.trim().to_owned();
     let days = request.expires_in_days.unwrap_or(DEFAULT_DAYS);
@@ -75,61 +75,62 @@ pub async fn create_token(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let created = with_conn(&pool, move |conn| {
-        let member_id = match (managed_member_id(conn, &user)?, &request.organisation) {
-            // Admin: the named organisation, or none (integrator).
-            (None, Some(slug)) => {
-                Some(members::id_by_slug(conn, slug.as_str())?.ok_or_else(|| {
-                    ApiError::Validation(vec![FieldError::new(
-                        "organisation",
-                        "no member organisation has this slug",
-                    )])
-                })?)
-            }
-            (None, None) => None,
-            // Member user: always its own organisation.
-            (Some(own), requested) => {
-                if requested
-                    .as_ref()
-                    .is_some_and(|slug| Some(slug) != user.organisation.as_ref())
-                {
-                    return Err(ApiError::Forbidden(
-                        "You can create tokens for your own organisation only.".into(),
-                    ));
+    let created = db
+        .run(move |conn| {
+            let member_id = match (managed_member_id(conn, &user)?, &request.organisation) {
+                // Admin: the named organisation, or none (integrator).
+                (None, Some(slug)) => {
+                    Some(members::id_by_slug(conn, slug.as_str())?.ok_or_else(|| {
+                        ApiError::Validation(vec![FieldError::new(
+                            "organisation",
+                            "no member organisation has this slug",
+                        )])
+                    })?)
                 }
-                Some(own)
-            }
-        };
-        let secret = api_tokens::generate();
-        let now = Utc::now().naive_utc();
-        let token = NewToken {
-            name,
-            prefix: secret.chars().take(api_tokens::SHOWN_LEN).collect(),
-            token_hash: tokens::sha256_hex(&secret),
-            scopes: crate::db::types::Scopes::encode(&request.scopes),
-            member_id,
-            created_by: Some(user.id),
-            created_at: now,
-            expires_at: now + Duration::days(i64::from(days)),
-        };
-        conn.transaction(|conn| {
-            let id = db::insert(conn, &token)?;
-            let event = Event {
-                actor: Some(user.actor()),
-                target: Some(("api_token", id.to_string())),
-                detail: Some(format!("scopes={}", token.scopes)),
-                ..Event::new(AuditAction::TokenCreated)
+                (None, None) => None,
+                // Member user: always its own organisation.
+                (Some(own), requested) => {
+                    if requested
+                        .as_ref()
+                        .is_some_and(|slug| Some(slug) != user.organisation.as_ref())
+                    {
+                        return Err(ApiError::Forbidden(
+                            "You can create tokens for your own organisation only.".into(),
+                        ));
+                    }
+                    Some(own)
+                }
             };
-            audit::record(conn, &client, event)?;
-            let row = db::find_by_id(conn, id)?
-                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("token {id} vanished")))?;
-            Ok(CreatedApiToken {
-                token: to_view(row),
-                secret,
+            let secret = api_tokens::generate();
+            let now = Utc::now().naive_utc();
+            let token = NewToken {
+                name,
+                prefix: secret.chars().take(api_tokens::SHOWN_LEN).collect(),
+                token_hash: tokens::sha256_hex(&secret),
+                scopes: crate::db::types::Scopes::encode(&request.scopes),
+                member_id,
+                created_by: Some(user.id),
+                created_at: now,
+                expires_at: now + Duration::days(i64::from(days)),
+            };
+            conn.transaction(|conn| {
+                let id = db::insert(conn, &token)?;
+                let event = Event {
+                    actor: Some(user.actor()),
+                    target: Some(("api_token", id.to_string())),
+                    detail: Some(format!("scopes={}", token.scopes)),
+                    ..Event::new(AuditAction::TokenCreated)
+                };
+                audit::record(conn, &client, event)?;
+                let row = db::find_by_id(conn, id)?
+                    .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("token {id} vanished")))?;
+                Ok(CreatedApiToken {
+                    token: to_view(row),
+                    secret,
+                })
             })
         })
-    })
-    .await?;
+        .await?;
     Ok(HttpResponse::Created()
         .insert_header(NO_STORE)
         .json(created))

@@ -5,11 +5,11 @@ use cecop_shared::ApiToken;
 
 use super::{managed_member_id, to_view};
 use crate::auth::CurrentUser;
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::api_tokens as db;
 use crate::error::ApiError;
 use crate::error::responses::{NotSignedIn, NotTokenManager};
-use crate::handlers::{NO_STORE, with_conn};
+use crate::handlers::NO_STORE;
 
 /// List API tokens: a member user's organisation's, or all for an admin.
 /// Newest first; revoked tokens are included with `revoked_at` set.
@@ -22,15 +22,13 @@ use crate::handlers::{NO_STORE, with_conn};
     )
 )]
 #[get("/tokens")]
-pub async fn list_tokens(
-    user: CurrentUser,
-    pool: web::Data<Pool>,
-) -> Result<HttpResponse, ApiError> {
-    let rows = with_conn(&pool, move |conn| {
-        let member_id = managed_member_id(conn, &user)?;
-        Ok(db::list(conn, member_id)?)
-    })
-    .await?;
+pub async fn list_tokens(user: CurrentUser, db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
+    let rows = db
+        .run(move |conn| {
+            let member_id = managed_member_id(conn, &user)?;
+            Ok(db::list(conn, member_id)?)
+        })
+        .await?;
     let tokens: Vec<ApiToken> = rows.into_iter().map(to_view).collect();
     Ok(HttpResponse::Ok().insert_header(NO_STORE).json(tokens))
 }

@@ -7,11 +7,10 @@ use diesel::Connection;
 use super::managed_member_id;
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, CurrentUser};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::api_tokens as db;
 use crate::error::ApiError;
 use crate::error::responses::{BadId, NotSignedIn, NotTokenManager};
-use crate::handlers::with_conn;
 
 /// Revoke an API token; it stops working immediately.
 ///
@@ -32,14 +31,14 @@ pub async fn revoke_token(
     user: CurrentUser,
     id: web::Path<String>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let id: i64 = id
         .parse()
         .ok()
         .filter(|id| *id > 0)
         .ok_or_else(|| ApiError::invalid("id", "must be a positive whole number"))?;
-    with_conn(&pool, move |conn| {
+    db.run(move |conn| {
         let managed = managed_member_id(conn, &user)?;
         let row = db::find_by_id(conn, id)?
             .filter(|row| managed.is_none() || row.member_id == managed)

@@ -8,13 +8,12 @@ use diesel::Connection;
 use super::{binding, check_display_name};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo, password};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::users::{self, NewUser};
 use crate::error::ApiError;
 use crate::error::responses::{InvalidFields, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
 use crate::handlers::tokens::rfc3339;
-use crate::handlers::with_conn;
 
 /// Create a user (admins only).
 #[utoipa::path(
@@ -36,7 +35,7 @@ pub async fn create_user(
     AdminUser(admin): AdminUser,
     Body(request): Body<CreateUserRequest>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let mut errors = Vec::new();
     let email: Option<Email> = request
@@ -52,49 +51,50 @@ pub async fn create_user(
         return Err(ApiError::Validation(errors));
     };
     let hash = password::hash(&request.password)?;
-    let user = with_conn(&pool, move |conn| {
-        conn.transaction(|conn| {
-            let member_id = binding(conn, request.role, request.organisation.as_ref())?;
-            if users::find_by_email(conn, email.as_str())?.is_some() {
-                return Err(ApiError::Conflict {
-                    field: "email".into(),
-                    message: "a user with this e-mail address exists".into(),
-                });
-            }
-            let now = Utc::now().naive_utc();
-            let id = users::insert(
-                conn,
-                &NewUser {
-                    email: email.clone(),
-                    display_name: display_name.clone(),
+    let user = db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let member_id = binding(conn, request.role, request.organisation.as_ref())?;
+                if users::find_by_email(conn, email.as_str())?.is_some() {
+                    return Err(ApiError::Conflict {
+                        field: "email".into(),
+                        message: "a user with this e-mail address exists".into(),
+                    });
+                }
+                let now = Utc::now().naive_utc();
+                let id = users::insert(
+                    conn,
+                    &NewUser {
+                        email: email.clone(),
+                        display_name: display_name.clone(),
+                        role: request.role,
+                        member_id,
+                        password_hash: hash,
+                        disabled: false,
+                        created_at: now,
+                        updated_at: now,
+                    },
+                )?;
+                let event = Event {
+                    actor: Some(admin.actor()),
+                    target: Some(("user", id.to_string())),
+                    detail: Some(format!("role={}", request.role.as_str())),
+                    ..Event::new(AuditAction::UserCreated)
+                };
+                audit::record(conn, &client, event)?;
+                // What was inserted, as a read would give it: the id from
+                // `RETURNING`, the rest from the request.
+                Ok(User {
+                    id,
+                    email,
+                    display_name,
                     role: request.role,
-                    member_id,
-                    password_hash: hash,
+                    organisation: request.organisation,
                     disabled: false,
-                    created_at: now,
-                    updated_at: now,
-                },
-            )?;
-            let event = Event {
-                actor: Some(admin.actor()),
-                target: Some(("user", id.to_string())),
-                detail: Some(format!("role={}", request.role.as_str())),
-                ..Event::new(AuditAction::UserCreated)
-            };
-            audit::record(conn, &client, event)?;
-            // What was inserted, as a read would give it: the id from
-            // `RETURNING`, the rest from the request.
-            Ok(User {
-                id,
-                email,
-                display_name,
-                role: request.role,
-                organisation: request.organisation,
-                disabled: false,
-                created_at: rfc3339(now),
+                    created_at: rfc3339(now),
+                })
             })
         })
-    })
-    .await?;
+        .await?;
     Ok(HttpResponse::Created().json(user))
 }

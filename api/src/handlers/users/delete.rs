@@ -6,10 +6,9 @@ use diesel::Connection;
 use super::user_id;
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
-use crate::db::{Pool, users};
+use crate::db::{Db, users};
 use crate::error::ApiError;
 use crate::error::responses::{BadId, NoSuchUser, NotAdmin, NotSignedIn};
-use crate::handlers::with_conn;
 
 /// Delete a user (admins only; not oneself). Their sessions end; API tokens
 /// they created keep working, as they belong to an organisation.
@@ -29,7 +28,7 @@ pub async fn delete_user(
     AdminUser(admin): AdminUser,
     id: web::Path<String>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let id = user_id(&id)?;
     if id == admin.id {
@@ -38,7 +37,7 @@ pub async fn delete_user(
             message: "you cannot delete yourself".into(),
         });
     }
-    with_conn(&pool, move |conn| {
+    db.run(move |conn| {
         conn.transaction(|conn| {
             if users::delete(conn, id)? == 0 {
                 return Err(ApiError::NotFound("No user has this id.".into()));

@@ -5,10 +5,10 @@ use cecop_shared::User;
 
 use super::{to_user, user_id};
 use crate::auth::AdminUser;
-use crate::db::{Pool, users};
+use crate::db::{Db, users};
 use crate::error::ApiError;
 use crate::error::responses::{BadId, NoSuchUser, NotAdmin, NotSignedIn};
-use crate::handlers::{NO_STORE, with_conn};
+use crate::handlers::NO_STORE;
 
 /// Get one user (admins only).
 #[utoipa::path(
@@ -24,10 +24,10 @@ use crate::handlers::{NO_STORE, with_conn};
 pub async fn get_user(
     _admin: AdminUser,
     id: web::Path<String>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let id = user_id(&id)?;
-    let row = with_conn(&pool, move |conn| Ok(users::find_by_id(conn, id)?)).await?;
+    let row = db.run(move |conn| Ok(users::find_by_id(conn, id)?)).await?;
     let row = row.ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
     Ok(HttpResponse::Ok()
         .insert_header(NO_STORE)

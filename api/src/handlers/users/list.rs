@@ -7,12 +7,12 @@ use utoipa::IntoParams;
 
 use super::to_user;
 use crate::auth::AdminUser;
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::users::{self, UserFilter};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, NotAdmin, NotSignedIn};
 use crate::handlers::pagination::{page_request, page_response};
-use crate::handlers::{NO_STORE, parse_param, parse_text, with_conn};
+use crate::handlers::{NO_STORE, parse_param, parse_text};
 
 /// Query parameters, parsed one by one so errors name the parameter.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -51,7 +51,7 @@ pub async fn list_users(
     _admin: AdminUser,
     req: HttpRequest,
     query: web::Query<ListUsersQuery>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let role: Option<Role> = parse_param("role", query.role.as_deref())?;
     let filter = UserFilter {
@@ -59,15 +59,16 @@ pub async fn list_users(
         text: parse_text("q", query.q.as_deref(), 100)?,
     };
     let request = page_request(query.page.as_deref(), query.per_page.as_deref())?;
-    let (rows, total) = with_conn(&pool, move |conn| {
-        Ok(users::list(
-            conn,
-            &filter,
-            request.offset(),
-            i64::from(request.per_page()),
-        )?)
-    })
-    .await?;
+    let (rows, total) = db
+        .run(move |conn| {
+            Ok(users::list(
+                conn,
+                &filter,
+                request.offset(),
+                i64::from(request.per_page()),
+            )?)
+        })
+        .await?;
     let items: Vec<_> = rows.into_iter().map(to_user).collect();
     Ok(page_response(&req, request, items, total, &[NO_STORE]))
 }

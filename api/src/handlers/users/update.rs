@@ -9,11 +9,11 @@ use super::{binding, check_display_name, to_user, user_id};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
 use crate::db::users::{self, UserChanges};
-use crate::db::{Pool, sessions};
+use crate::db::{Db, sessions};
 use crate::error::ApiError;
 use crate::error::responses::{BadIdOrBody, InvalidFields, NoSuchUser, NotAdmin, NotSignedIn};
+use crate::handlers::NO_STORE;
 use crate::handlers::body::Body;
-use crate::handlers::{NO_STORE, with_conn};
 
 /// Change a user (admins only). Making someone a `member` needs an
 /// organisation; making them staff unbinds it. Disabling ends every session
@@ -35,7 +35,7 @@ pub async fn update_user(
     id: web::Path<String>,
     Body(request): Body<UpdateUserRequest>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let id = user_id(&id)?;
     let mut errors = Vec::new();
@@ -54,47 +54,48 @@ pub async fn update_user(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let user = with_conn(&pool, move |conn| {
-        conn.transaction(|conn| {
-            let current = users::find_by_id(conn, id)?
-                .ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
-            let role = request.role.unwrap_or(current.role);
-            let organisation = match (&request.organisation, role) {
-                (Some(slug), _) => Some(slug.clone()),
-                (None, Role::Member) => current.organisation.clone(),
-                (None, _) => None,
-            };
-            let member_id = binding(conn, role, organisation.as_ref())?;
-            let disabled = request.disabled.unwrap_or(current.disabled);
-            let now = Utc::now().naive_utc();
-            let changes = UserChanges {
-                display_name: display_name.unwrap_or(current.display_name),
-                role,
-                member_id,
-                disabled,
-                updated_at: now,
-            };
-            users::update(conn, id, &changes)?;
-            if disabled && !current.disabled {
-                sessions::revoke_user(conn, id, now)?;
-            }
-            let action = if disabled && !current.disabled {
-                AuditAction::UserDisabled
-            } else {
-                AuditAction::UserUpdated
-            };
-            let event = Event {
-                actor: Some(admin.actor()),
-                target: Some(("user", id.to_string())),
-                detail: Some(format!("role={} disabled={disabled}", role.as_str())),
-                ..Event::new(action)
-            };
-            audit::record(conn, &client, event)?;
-            let row = users::find_by_id(conn, id)?
-                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("user {id} vanished")))?;
-            Ok(to_user(row))
+    let user = db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let current = users::find_by_id(conn, id)?
+                    .ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
+                let role = request.role.unwrap_or(current.role);
+                let organisation = match (&request.organisation, role) {
+                    (Some(slug), _) => Some(slug.clone()),
+                    (None, Role::Member) => current.organisation.clone(),
+                    (None, _) => None,
+                };
+                let member_id = binding(conn, role, organisation.as_ref())?;
+                let disabled = request.disabled.unwrap_or(current.disabled);
+                let now = Utc::now().naive_utc();
+                let changes = UserChanges {
+                    display_name: display_name.unwrap_or(current.display_name),
+                    role,
+                    member_id,
+                    disabled,
+                    updated_at: now,
+                };
+                users::update(conn, id, &changes)?;
+                if disabled && !current.disabled {
+                    sessions::revoke_user(conn, id, now)?;
+                }
+                let action = if disabled && !current.disabled {
+                    AuditAction::UserDisabled
+                } else {
+                    AuditAction::UserUpdated
+                };
+                let event = Event {
+                    actor: Some(admin.actor()),
+                    target: Some(("user", id.to_string())),
+                    detail: Some(format!("role={} disabled={disabled}", role.as_str())),
+                    ..Event::new(action)
+                };
+                audit::record(conn, &client, event)?;
+                let row = users::find_by_id(conn, id)?
+                    .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("user {id} vanished")))?;
+                Ok(to_user(row))
+            })
         })
-    })
-    .await?;
+        .await?;
     Ok(HttpResponse::Ok().insert_header(NO_STORE).json(user))
 }

@@ -5,11 +5,10 @@ use cecop_shared::DataReturn;
 
 use super::{campaign, current, no_store, organisation};
 use crate::auth::Principal;
-use crate::db::Pool;
+use crate::db::Db;
 use crate::error::ApiError;
 use crate::error::responses::{BadYear, NoCampaign, NoReturnsWrite, NoValidCredentials};
 use crate::handlers::campaigns::parse_year;
-use crate::handlers::with_conn;
 
 /// Get the caller's organisation's return for a year: values, state, the
 /// reviewer's reason, warnings against the previous approved year, and
@@ -27,14 +26,15 @@ use crate::handlers::with_conn;
 pub async fn get_my_return(
     principal: Principal,
     year: web::Path<String>,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let year = parse_year(&year)?;
-    let found = with_conn(&pool, move |conn| {
-        let org = organisation(conn, &principal)?;
-        let campaign = campaign(conn, year)?;
-        current(conn, &campaign, org)
-    })
-    .await?;
+    let found = db
+        .run(move |conn| {
+            let org = organisation(conn, &principal)?;
+            let campaign = campaign(conn, year)?;
+            current(conn, &campaign, org)
+        })
+        .await?;
     Ok(no_store(&found))
 }

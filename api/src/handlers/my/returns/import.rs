@@ -9,12 +9,11 @@ use utoipa::IntoParams;
 use super::{campaign, no_store, organisation, record};
 use crate::auth::audit::AuditAction;
 use crate::auth::{ClientInfo, Principal};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::returns as db;
 use crate::error::ApiError;
 use crate::error::responses::{NoCampaign, NoReturnsWrite, NoValidCredentials, ReturnLocked};
 use crate::handlers::campaigns::parse_year;
-use crate::handlers::with_conn;
 use crate::returns::{self as workflow, Actor};
 
 /// Query parameters of the CSV import.
@@ -60,7 +59,7 @@ pub async fn import_my_return(
     query: web::Query<ImportQuery>,
     body: web::Bytes,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let year = parse_year(&year)?;
     let dry_run = match query.dry_run.as_deref() {
@@ -69,49 +68,50 @@ pub async fn import_my_return(
         Some(_) => return Err(ApiError::invalid("dry_run", "must be true or false")),
     };
     let records = workflow::csv::read(&body, &[])?;
-    let report = with_conn(&pool, move |conn| {
-        conn.transaction(|conn| {
-            let org = organisation(conn, &principal)?;
-            let campaign = campaign(conn, year)?;
-            workflow::require_open(year, campaign.state)?;
-            let existing = db::find_member_return(conn, campaign.id, org.id)?;
-            let current = match &existing {
-                Some(row) => {
-                    workflow::require_editable(row)?;
-                    workflow::to_values(&db::values(conn, row.id)?)
+    let report = db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let org = organisation(conn, &principal)?;
+                let campaign = campaign(conn, year)?;
+                workflow::require_open(year, campaign.state)?;
+                let existing = db::find_member_return(conn, campaign.id, org.id)?;
+                let current = match &existing {
+                    Some(row) => {
+                        workflow::require_editable(row)?;
+                        workflow::to_values(&db::values(conn, row.id)?)
+                    }
+                    None => Vec::new(),
+                };
+                let (mut report, merged) = workflow::csv::plan(&current, &records);
+                report.dry_run = dry_run;
+                if dry_run {
+                    return Ok(report);
                 }
-                None => Vec::new(),
-            };
-            let (mut report, merged) = workflow::csv::plan(&current, &records);
-            report.dry_run = dry_run;
-            if dry_run {
-                return Ok(report);
-            }
-            if report.refused > 0 {
-                return Err(ApiError::Validation(refusals(&report)));
-            }
-            let row = workflow::ensure_return(conn, &campaign, org.id)?;
-            let changes = workflow::save_values(
-                conn,
-                &row,
-                &merged,
-                &Actor::of(&principal),
-                RevisionAction::Imported,
-            )?;
-            let detail = format!("CSV import, {} values changed", changes.len());
-            record(
-                conn,
-                &client,
-                &principal,
-                &org,
-                (AuditAction::ReturnImported, year),
-                detail,
-            )?;
-            report.written = true;
-            Ok(report)
+                if report.refused > 0 {
+                    return Err(ApiError::Validation(refusals(&report)));
+                }
+                let row = workflow::ensure_return(conn, &campaign, org.id)?;
+                let changes = workflow::save_values(
+                    conn,
+                    &row,
+                    &merged,
+                    &Actor::of(&principal),
+                    RevisionAction::Imported,
+                )?;
+                let detail = format!("CSV import, {} values changed", changes.len());
+                record(
+                    conn,
+                    &client,
+                    &principal,
+                    &org,
+                    (AuditAction::ReturnImported, year),
+                    detail,
+                )?;
+                report.written = true;
+                Ok(report)
+            })
         })
-    })
-    .await?;
+        .await?;
     Ok(no_store(&report))
 }
 

@@ -8,11 +8,10 @@ use diesel::Connection;
 use super::{campaign, current, no_store, organisation, record};
 use crate::auth::audit::AuditAction;
 use crate::auth::{ClientInfo, Principal};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::error::ApiError;
 use crate::error::responses::{BadYear, NoCampaign, NoReturnsWrite, NoValidCredentials};
 use crate::handlers::campaigns::parse_year;
-use crate::handlers::with_conn;
 use crate::returns::{self as workflow, Actor};
 
 /// Submit the return for review. It must hold at least one value and pass
@@ -37,26 +36,27 @@ pub async fn submit_my_return(
     principal: Principal,
     year: web::Path<String>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let year = parse_year(&year)?;
-    let submitted = with_conn(&pool, move |conn| {
-        conn.transaction(|conn| {
-            let org = organisation(conn, &principal)?;
-            let campaign = campaign(conn, year)?;
-            let row = workflow::ensure_return(conn, &campaign, org.id)?;
-            workflow::transition(conn, &row, Transition::Submit, &Actor::of(&principal), None)?;
-            record(
-                conn,
-                &client,
-                &principal,
-                &org,
-                (AuditAction::ReturnSubmitted, year),
-                "submitted".into(),
-            )?;
-            current(conn, &campaign, org)
+    let submitted = db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let org = organisation(conn, &principal)?;
+                let campaign = campaign(conn, year)?;
+                let row = workflow::ensure_return(conn, &campaign, org.id)?;
+                workflow::transition(conn, &row, Transition::Submit, &Actor::of(&principal), None)?;
+                record(
+                    conn,
+                    &client,
+                    &principal,
+                    &org,
+                    (AuditAction::ReturnSubmitted, year),
+                    "submitted".into(),
+                )?;
+                current(conn, &campaign, org)
+            })
         })
-    })
-    .await?;
+        .await?;
     Ok(no_store(&submitted))
 }

@@ -7,14 +7,13 @@ use diesel::Connection;
 use super::{campaign, current, no_store, organisation, record};
 use crate::auth::audit::AuditAction;
 use crate::auth::{ClientInfo, Principal};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::error::ApiError;
 use crate::error::responses::{
     BadYearOrBody, NoCampaign, NoReturnsWrite, NoValidCredentials, ReturnLocked,
 };
 use crate::handlers::body::Body;
 use crate::handlers::campaigns::parse_year;
-use crate::handlers::with_conn;
 use crate::returns::{self as workflow, Actor};
 
 /// Save the return's values: the complete set, replacing what was saved
@@ -40,35 +39,36 @@ pub async fn update_my_return(
     year: web::Path<String>,
     Body(update): Body<ReturnValuesUpdate>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let year = parse_year(&year)?;
-    let saved = with_conn(&pool, move |conn| {
-        conn.transaction(|conn| {
-            let org = organisation(conn, &principal)?;
-            let campaign = campaign(conn, year)?;
-            let row = workflow::ensure_return(conn, &campaign, org.id)?;
-            let changes = workflow::save_values(
-                conn,
-                &row,
-                &update.values,
-                &Actor::of(&principal),
-                RevisionAction::Edited,
-            )?;
-            if !changes.is_empty() {
-                let detail = format!("{} values changed", changes.len());
-                record(
+    let saved = db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let org = organisation(conn, &principal)?;
+                let campaign = campaign(conn, year)?;
+                let row = workflow::ensure_return(conn, &campaign, org.id)?;
+                let changes = workflow::save_values(
                     conn,
-                    &client,
-                    &principal,
-                    &org,
-                    (AuditAction::ReturnUpdated, year),
-                    detail,
+                    &row,
+                    &update.values,
+                    &Actor::of(&principal),
+                    RevisionAction::Edited,
                 )?;
-            }
-            current(conn, &campaign, org)
+                if !changes.is_empty() {
+                    let detail = format!("{} values changed", changes.len());
+                    record(
+                        conn,
+                        &client,
+                        &principal,
+                        &org,
+                        (AuditAction::ReturnUpdated, year),
+                        detail,
+                    )?;
+                }
+                current(conn, &campaign, org)
+            })
         })
-    })
-    .await?;
+        .await?;
     Ok(no_store(&saved))
 }

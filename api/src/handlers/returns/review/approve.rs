@@ -6,7 +6,7 @@ use cecop_shared::returns::Transition;
 
 use super::{Decider, decide};
 use crate::auth::{ClientInfo, StaffUser};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::error::ApiError;
 use crate::error::responses::{BadId, NoSuchReturn, NotSignedIn, NotStaff};
 use crate::handlers::statistics::StatisticsCache;
@@ -30,13 +30,13 @@ pub async fn approve_return(
     staff: StaffUser,
     id: web::Path<String>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     statistics: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
     let decider = Decider {
         staff,
         client,
-        pool,
+        db,
         statistics,
     };
     decide(decider, &id, Transition::Approve, None).await

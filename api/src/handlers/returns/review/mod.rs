@@ -14,18 +14,18 @@ use diesel::Connection;
 use super::{detail, parse_id};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, Principal, StaffUser};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::db::returns;
 use crate::error::ApiError;
+use crate::handlers::NO_STORE;
 use crate::handlers::statistics::StatisticsCache;
-use crate::handlers::{NO_STORE, with_conn};
 use crate::returns::{Actor, parse_reason};
 
 /// Who decides, and where: the request's parts every decision needs.
 struct Decider {
     staff: StaffUser,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     statistics: web::Data<StatisticsCache>,
 }
 
@@ -33,7 +33,7 @@ async fn decide(
     Decider {
         staff,
         client,
-        pool,
+        db,
         statistics,
     }: Decider,
     id: &str,
@@ -43,25 +43,31 @@ async fn decide(
     let id = parse_id(id)?;
     let reason = reason.as_deref().map(parse_reason).transpose()?;
     let principal = Principal::User(staff.0);
-    let updated = with_conn(&pool, move |conn| {
-        conn.transaction(|conn| {
-            let row = returns::find_return(conn, id)?
-                .ok_or_else(|| ApiError::NotFound(format!("There is no return {id}.")))?;
-            let next =
-                crate::returns::transition(conn, &row, transition, &Actor::of(&principal), reason)?;
-            let event = Event {
-                actor: Some(principal.actor()),
-                target: Some(("data_return", id.to_string())),
-                detail: Some(format!("{} {} -> {next}", row.member_slug, row.year)),
-                ..Event::new(AuditAction::from(transition))
-            };
-            audit::record(conn, &client, event)?;
-            let row = returns::find_return(conn, id)?
-                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("return {id} vanished")))?;
-            detail(conn, &row)
+    let updated = db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let row = returns::find_return(conn, id)?
+                    .ok_or_else(|| ApiError::NotFound(format!("There is no return {id}.")))?;
+                let next = crate::returns::transition(
+                    conn,
+                    &row,
+                    transition,
+                    &Actor::of(&principal),
+                    reason,
+                )?;
+                let event = Event {
+                    actor: Some(principal.actor()),
+                    target: Some(("data_return", id.to_string())),
+                    detail: Some(format!("{} {} -> {next}", row.member_slug, row.year)),
+                    ..Event::new(AuditAction::from(transition))
+                };
+                audit::record(conn, &client, event)?;
+                let row = returns::find_return(conn, id)?
+                    .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("return {id} vanished")))?;
+                detail(conn, &row)
+            })
         })
-    })
-    .await?;
+        .await?;
     statistics.forget_fingerprint();
     Ok(HttpResponse::Ok().insert_header(NO_STORE).json(updated))
 }

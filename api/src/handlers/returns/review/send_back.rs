@@ -7,7 +7,7 @@ use cecop_shared::{DataReturn, ReasonRequest};
 
 use super::{Decider, decide};
 use crate::auth::{ClientInfo, StaffUser};
-use crate::db::Pool;
+use crate::db::Db;
 use crate::error::ApiError;
 use crate::error::responses::{BadIdOrBody, InvalidReason, NoSuchReturn, NotSignedIn, NotStaff};
 use crate::handlers::body::Body;
@@ -34,13 +34,13 @@ pub async fn return_return(
     id: web::Path<String>,
     Body(request): Body<ReasonRequest>,
     client: ClientInfo,
-    pool: web::Data<Pool>,
+    db: web::Data<Db>,
     statistics: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
     let decider = Decider {
         staff,
         client,
-        pool,
+        db,
         statistics,
     };
     decide(decider, &id, Transition::Return, Some(request.reason)).await
