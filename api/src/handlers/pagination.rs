@@ -1,13 +1,36 @@
-//! Page requests from the query string, and the `X-Total-Count` and RFC 8288
-//! `Link` headers every list response carries.
+//! Page requests from the query string ([`PageParams`]), and the
+//! `X-Total-Count` and RFC 8288 `Link` headers every list response carries.
 
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use cecop_shared::{PER_PAGE_DEFAULT, Page, PageRequest};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use utoipa::IntoParams;
 
 use crate::error::ApiError;
 use crate::representation::Representations;
 use crate::representation::{etagged_kept, etagged_with};
+
+/// `page` and `per_page`, which every list takes. A list's query struct
+/// holds them as `#[serde(flatten)] #[param(ignore)] page: PageParams`
+/// (utoipa's `IntoParams` does not follow `flatten`), and its operation
+/// names both: `params(ListThingsQuery, PageParams)`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// Page number, from 1.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000, example = 1)]
+    page: Option<String>,
+    /// Items per page, 1 to 100; default 20.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, example = 20)]
+    per_page: Option<String>,
+}
+
+impl PageParams {
+    /// The page asked for, or a 400 naming the offending parameter.
+    pub fn request(&self) -> Result<PageRequest, ApiError> {
+        page_request(self.page.as_deref(), self.per_page.as_deref())
+    }
+}
 
 /// Parses `page` and `per_page`, naming the offending parameter.
 pub fn page_request(page: Option<&str>, per_page: Option<&str>) -> Result<PageRequest, ApiError> {

@@ -13,6 +13,7 @@ use crate::db::content::{ContentFilter, ItemKind, ItemType, Order};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, InvalidCredentials};
 use crate::handlers::content::{ListParams, article_summary, audience, day_range, respond_list};
+use crate::handlers::pagination::PageParams;
 use crate::handlers::parse_param;
 
 /// Comma-separated article kinds, each validated, without repeats.
@@ -64,7 +65,7 @@ pub struct ListArticlesQuery {
 #[utoipa::path(
     tag = "content",
     security((), ("bearer" = []), ("api_token" = ["members:read"])),
-    params(ListArticlesQuery, ListParams),
+    params(ListArticlesQuery, ListParams, PageParams),
     responses(
         (status = 200, description = "One page of articles.", body = Page<ArticleSummary>,
             headers(

@@ -11,7 +11,7 @@ use crate::db::Db;
 use crate::db::audit::{self, AuditFilter, EntryRow};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, NotAdmin, NotSignedIn};
-use crate::handlers::pagination::{page_request, page_response};
+use crate::handlers::pagination::{PageParams, page_response};
 use crate::handlers::tokens::rfc3339;
 use crate::handlers::{NO_STORE, parse_text};
 
@@ -37,12 +37,10 @@ pub struct ListAuditQuery {
     /// Up to this day (UTC), inclusive: `YYYY-MM-DD`.
     #[param(value_type = Option<String>, format = Date)]
     to: Option<String>,
-    /// Page number, from 1.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000)]
-    page: Option<String>,
-    /// Items per page, 1 to 100; default 20.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
-    per_page: Option<String>,
+    /// `page` and `per_page`.
+    #[serde(flatten)]
+    #[param(ignore)]
+    page: PageParams,
 }
 
 fn day(name: &str, raw: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
@@ -85,7 +83,7 @@ fn to_entry(row: EntryRow) -> AuditEntry {
 #[utoipa::path(
     tag = "audit",
     security(("bearer" = [])),
-    params(ListAuditQuery),
+    params(ListAuditQuery, PageParams),
     responses(
         (status = 200, description = "One page of entries.", body = Page<AuditEntry>,
             headers(
@@ -117,7 +115,7 @@ pub async fn list_audit(
             .and_then(|d| d.succ_opt())
             .and_then(|d| d.and_hms_opt(0, 0, 0)),
     };
-    let request = page_request(query.page.as_deref(), query.per_page.as_deref())?;
+    let request = query.page.request()?;
     let (rows, total) = db
         .run(move |conn| {
             Ok(audit::list(

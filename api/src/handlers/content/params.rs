@@ -78,12 +78,10 @@ pub struct ListParams {
     /// without it are served in their default language.
     #[param(value_type = Option<cecop_shared::Language>, example = "fr")]
     lang: Option<String>,
-    /// Page number, from 1.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000, example = 1)]
-    page: Option<String>,
-    /// Items per page, 1 to 100; default 20.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, example = 20)]
-    per_page: Option<String>,
+    /// `page` and `per_page`.
+    #[serde(flatten)]
+    #[param(ignore)]
+    page: crate::handlers::pagination::PageParams,
 }
 
 impl ListParams {
@@ -99,10 +97,7 @@ impl ListParams {
             words: query_words(self.q.as_deref())?,
             audience,
             order,
-            page: crate::handlers::pagination::page_request(
-                self.page.as_deref(),
-                self.per_page.as_deref(),
-            )?,
+            page: self.page.request()?,
             prefs: preferences(req, self.lang.as_deref())?,
             filter,
         })

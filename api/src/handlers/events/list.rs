@@ -13,6 +13,7 @@ use crate::db::content::{ContentFilter, ItemKind, ItemType, Order};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, InvalidCredentials};
 use crate::handlers::content::{ListParams, audience, day_range, event_summary, respond_list};
+use crate::handlers::pagination::PageParams;
 use crate::handlers::parse_param;
 
 /// Query parameters, parsed one by one so an invalid value is named.
@@ -48,7 +49,7 @@ pub struct ListEventsQuery {
 #[utoipa::path(
     tag = "content",
     security((), ("bearer" = []), ("api_token" = ["members:read"])),
-    params(ListEventsQuery, ListParams),
+    params(ListEventsQuery, ListParams, PageParams),
     responses(
         (status = 200, description = "One page of events.", body = Page<EventSummary>,
             headers(

@@ -11,7 +11,7 @@ use crate::db::Db;
 use crate::db::members::{self, MemberFilter};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, InvalidCredentials};
-use crate::handlers::pagination::{page_request, page_response};
+use crate::handlers::pagination::{PageParams, page_response};
 use crate::handlers::{parse_param, parse_text};
 
 /// Longest accepted search text, in characters.
@@ -63,12 +63,10 @@ pub struct ListMembersQuery {
         example = "legacoop"
     )]
     q: Option<String>,
-    /// Page number, from 1.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000, example = 1)]
-    page: Option<String>,
-    /// Items per page, 1 to 100; default 20.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, example = 20)]
-    per_page: Option<String>,
+    /// `page` and `per_page`.
+    #[serde(flatten)]
+    #[param(ignore)]
+    page: PageParams,
 }
 
 impl ListMembersQuery {
@@ -98,7 +96,7 @@ impl ListMembersQuery {
 #[utoipa::path(
     tag = "members",
     security((), ("bearer" = []), ("api_token" = ["members:read"])),
-    params(ListMembersQuery),
+    params(ListMembersQuery, PageParams),
     responses(
         (status = 200, description = "One page of members.", body = Page<Member>,
             headers(
@@ -116,7 +114,7 @@ pub async fn list_members(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let filter = query.filter()?;
-    let request = page_request(query.page.as_deref(), query.per_page.as_deref())?;
+    let request = query.page.request()?;
     let (rows, total) = db
         .run(move |conn| {
             Ok(members::list(

@@ -11,7 +11,7 @@ use crate::db::Db;
 use crate::db::returns::{self, ReturnFilter};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, NotSignedIn, NotStaff};
-use crate::handlers::pagination::{page_request, page_response};
+use crate::handlers::pagination::{PageParams, page_response};
 use crate::handlers::{NO_STORE, parse_param};
 
 /// Query parameters, parsed one by one so errors name the parameter.
@@ -27,12 +27,10 @@ pub struct ListReturnsQuery {
     /// Only this member's returns (its slug).
     #[param(value_type = Option<String>, pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80)]
     member: Option<String>,
-    /// Page number, from 1.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000)]
-    page: Option<String>,
-    /// Items per page, 1 to 100; default 20.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
-    per_page: Option<String>,
+    /// `page` and `per_page`.
+    #[serde(flatten)]
+    #[param(ignore)]
+    page: PageParams,
 }
 
 /// List data returns (editors and admins): newest campaign first, then the
@@ -40,7 +38,7 @@ pub struct ListReturnsQuery {
 #[utoipa::path(
     tag = "data",
     security(("bearer" = [])),
-    params(ListReturnsQuery),
+    params(ListReturnsQuery, PageParams),
     responses(
         (status = 200, description = "One page of returns.", body = Page<ReturnSummary>,
             headers(
@@ -70,7 +68,7 @@ pub async fn list_returns(
         state,
         member,
     };
-    let request = page_request(query.page.as_deref(), query.per_page.as_deref())?;
+    let request = query.page.request()?;
     let (rows, counts, total) = db
         .run(move |conn| {
             let (rows, total) = returns::list_returns(

@@ -12,7 +12,7 @@ use crate::db::Db;
 use crate::db::search as search_db;
 use crate::error::ApiError;
 use crate::handlers::content::{audience, cache_headers, preferences, query_words};
-use crate::handlers::pagination::{page_request, page_response};
+use crate::handlers::pagination::{PageParams, page_response};
 use crate::handlers::parse_param;
 
 /// At most this many matching language versions are ranked per query.
@@ -38,12 +38,10 @@ pub struct SearchQuery {
     /// Preferred language for titles and snippets (ISO 639-1).
     #[param(value_type = Option<cecop_shared::Language>, example = "fr")]
     lang: Option<String>,
-    /// Page number, from 1.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000, example = 1)]
-    page: Option<String>,
-    /// Items per page, 1 to 100; default 20.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, example = 20)]
-    per_page: Option<String>,
+    /// `page` and `per_page`.
+    #[serde(flatten)]
+    #[param(ignore)]
+    page: PageParams,
 }
 
 /// Search articles, events, stories and member organisations.
@@ -54,7 +52,7 @@ pub struct SearchQuery {
 #[utoipa::path(
     tag = "content",
     security((), ("bearer" = []), ("api_token" = ["members:read"])),
-    params(SearchQuery),
+    params(SearchQuery, PageParams),
     responses(
         (status = 200, description = "One page of hits.", body = Page<SearchHit>,
             headers(
@@ -82,7 +80,7 @@ pub async fn search_all(
     // Text without any word (only spaces or punctuation) finds nothing.
     let words = query_words(query.q.as_deref())?;
     let kind: Option<SearchKind> = parse_param("kind", query.kind.as_deref())?;
-    let page = page_request(query.page.as_deref(), query.per_page.as_deref())?;
+    let page = query.page.request()?;
     let prefs = preferences(&req, query.lang.as_deref())?;
     let audience = audience(&caller, &clock);
     let search = SearchRequest {

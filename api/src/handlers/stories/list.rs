@@ -13,6 +13,7 @@ use crate::db::content::{ContentFilter, ItemType, Order};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, InvalidCredentials};
 use crate::handlers::content::{ListParams, audience, respond_list, story_summary};
+use crate::handlers::pagination::PageParams;
 use crate::handlers::parse_param;
 
 /// Query parameters, parsed one by one so an invalid value is named.
@@ -34,7 +35,7 @@ pub struct ListStoriesQuery {
 #[utoipa::path(
     tag = "content",
     security((), ("bearer" = []), ("api_token" = ["members:read"])),
-    params(ListStoriesQuery, ListParams),
+    params(ListStoriesQuery, ListParams, PageParams),
     responses(
         (status = 200, description = "One page of stories.", body = Page<StorySummary>,
             headers(

@@ -11,7 +11,7 @@ use crate::db::Db;
 use crate::db::users::{self, UserFilter};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, NotAdmin, NotSignedIn};
-use crate::handlers::pagination::{page_request, page_response};
+use crate::handlers::pagination::{PageParams, page_response};
 use crate::handlers::{NO_STORE, parse_param, parse_text};
 
 /// Query parameters, parsed one by one so errors name the parameter.
@@ -24,19 +24,17 @@ pub struct ListUsersQuery {
     /// Case-insensitive text in the e-mail address or name; no control characters.
     #[param(max_length = 100, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
     q: Option<String>,
-    /// Page number, from 1.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 1_000_000)]
-    page: Option<String>,
-    /// Items per page, 1 to 100; default 20.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
-    per_page: Option<String>,
+    /// `page` and `per_page`.
+    #[serde(flatten)]
+    #[param(ignore)]
+    page: PageParams,
 }
 
 /// List users by e-mail address (admins only).
 #[utoipa::path(
     tag = "users",
     security(("bearer" = [])),
-    params(ListUsersQuery),
+    params(ListUsersQuery, PageParams),
     responses(
         (status = 200, description = "One page of users.", body = Page<User>,
             headers(
@@ -58,7 +56,7 @@ pub async fn list_users(
         role,
         text: parse_text("q", query.q.as_deref(), 100)?,
     };
-    let request = page_request(query.page.as_deref(), query.per_page.as_deref())?;
+    let request = query.page.request()?;
     let (rows, total) = db
         .run(move |conn| {
             Ok(users::list(

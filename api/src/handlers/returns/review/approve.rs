@@ -5,11 +5,8 @@ use cecop_shared::DataReturn;
 use cecop_shared::returns::Transition;
 
 use super::{Decider, decide};
-use crate::auth::{ClientInfo, StaffUser};
-use crate::db::Db;
 use crate::error::ApiError;
 use crate::error::responses::{BadId, NoSuchReturn, NotSignedIn, NotStaff};
-use crate::handlers::statistics::StatisticsCache;
 
 /// Approve a submitted return (editors and admins). It is then locked and
 /// counts in the statistics once its campaign is published.
@@ -27,17 +24,8 @@ use crate::handlers::statistics::StatisticsCache;
 )]
 #[post("/returns/{id}/approve")]
 pub async fn approve_return(
-    staff: StaffUser,
+    decider: Decider,
     id: web::Path<String>,
-    client: ClientInfo,
-    db: web::Data<Db>,
-    statistics: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
-    let decider = Decider {
-        staff,
-        client,
-        db,
-        statistics,
-    };
     decide(decider, &id, Transition::Approve, None).await
 }

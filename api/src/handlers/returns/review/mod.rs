@@ -7,7 +7,11 @@ pub mod approve;
 pub mod reopen;
 pub mod send_back;
 
-use actix_web::{HttpResponse, web};
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use cecop_shared::returns::Transition;
 use diesel::Connection;
 
@@ -21,12 +25,41 @@ use crate::handlers::NO_STORE;
 use crate::handlers::statistics::StatisticsCache;
 use crate::returns::{Actor, parse_reason};
 
-/// Who decides, and where: the request's parts every decision needs.
-struct Decider {
+/// Who decides, and where: the request's parts every decision needs. An
+/// extractor, so a decision handler takes it like any other: a caller who
+/// is not CECOP staff gets 401 or 403 before anything else is looked at.
+#[derive(Debug)]
+pub struct Decider {
     staff: StaffUser,
     client: ClientInfo,
     db: web::Data<Db>,
     statistics: web::Data<StatisticsCache>,
+}
+
+impl FromRequest for Decider {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let staff = StaffUser::from_request(req, payload);
+        let client = ClientInfo::from_request(req, payload).into_inner();
+        let db = req.app_data::<web::Data<Db>>().cloned();
+        let statistics = req.app_data::<web::Data<StatisticsCache>>().cloned();
+        Box::pin(async move {
+            let staff = staff.await?;
+            let (Some(db), Some(statistics)) = (db, statistics) else {
+                return Err(ApiError::Internal(anyhow::anyhow!(
+                    "database or statistics cache not configured"
+                )));
+            };
+            Ok(Self {
+                staff,
+                client: client?,
+                db,
+                statistics,
+            })
+        })
+    }
 }
 
 async fn decide(

@@ -6,12 +6,9 @@ use cecop_shared::returns::Transition;
 use cecop_shared::{DataReturn, ReasonRequest};
 
 use super::{Decider, decide};
-use crate::auth::{ClientInfo, StaffUser};
-use crate::db::Db;
 use crate::error::ApiError;
 use crate::error::responses::{BadIdOrBody, InvalidReason, NoSuchReturn, NotSignedIn, NotStaff};
 use crate::handlers::body::Body;
-use crate::handlers::statistics::StatisticsCache;
 
 /// Send a submitted return back to its member with a reason (editors and
 /// admins); the member can then correct and resubmit it.
@@ -30,18 +27,9 @@ use crate::handlers::statistics::StatisticsCache;
 )]
 #[post("/returns/{id}/return")]
 pub async fn return_return(
-    staff: StaffUser,
+    decider: Decider,
     id: web::Path<String>,
     Body(request): Body<ReasonRequest>,
-    client: ClientInfo,
-    db: web::Data<Db>,
-    statistics: web::Data<StatisticsCache>,
 ) -> Result<HttpResponse, ApiError> {
-    let decider = Decider {
-        staff,
-        client,
-        db,
-        statistics,
-    };
     decide(decider, &id, Transition::Return, Some(request.reason)).await
 }
