@@ -4,6 +4,7 @@
 //! table, `handlers` the actions, `db` the queries.
 
 pub mod auth;
+pub mod cache;
 pub mod cli;
 pub mod content;
 pub mod db;

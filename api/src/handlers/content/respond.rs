@@ -8,11 +8,15 @@ use actix_web::http::header;
 use cecop_shared::{ItemMeta, Language};
 use diesel::Connection;
 
+use std::sync::Arc;
+
 use super::params::{ListRequest, preferences};
 use crate::content::cache::{CachedItem, CachedPage, ContentCache};
 use crate::content::wire::{Detail, content_language, detail, metas};
 use crate::db::content::{self, Audience, ContentRow};
+use crate::db::{Db, DbConnection};
 use crate::error::ApiError;
+use crate::representation::{GzipOnly, Representations};
 
 /// Caching headers for a content read: shared caches may keep what anyone
 /// may read; a view that includes members-only items is private. The answer
@@ -53,48 +57,40 @@ where
 {
     let slug: cecop_shared::Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
     let prefs = preferences(req, lang)?;
+    let reader = db.clone();
+    let load = async move {
+        reader
+            .quick_read(move |conn| {
+                let row =
+                    content::find_visible(conn, item_type, &slug, audience)?.ok_or_else(|| {
+                        ApiError::NotFound(format!("No published {item_type} has this slug."))
+                    })?;
+                let detail = detail(conn, &row, &prefs)?;
+                let lang = detail.meta.lang.clone();
+                let body = serde_json::to_vec(&build(&row, detail)?)
+                    .map_err(|e| ApiError::Internal(e.into()))?;
+                Ok((body, lang))
+            })
+            .await
+    };
     // Only what anyone may read is shared between callers.
-    let kept = match audience.members_only {
-        true => None,
-        false => {
-            let key = shared_key(req);
-            let fingerprint = current_fingerprint(db, cache, audience).await?;
-            if let Some(hit) = cache.item(&key, &fingerprint) {
-                return item_answer(req, audience, &hit);
-            }
-            let flight = cache.flights.join(&key).await;
-            let fingerprint = current_fingerprint(db, cache, audience).await?;
-            if let Some(hit) = cache.item(&key, &fingerprint) {
-                return item_answer(req, audience, &hit);
-            }
-            Some((key, fingerprint, flight))
-        }
-    };
-    let (body, lang) = db
-        .quick_read(move |conn| {
-            let row =
-                content::find_visible(conn, item_type, &slug, audience)?.ok_or_else(|| {
-                    ApiError::NotFound(format!(
-                        "No published {} has this slug.",
-                        item_type.as_str()
-                    ))
-                })?;
-            let detail = detail(conn, &row, &prefs)?;
-            let lang = detail.meta.lang.clone();
-            let body = serde_json::to_vec(&build(&row, detail)?)
-                .map_err(|e| ApiError::Internal(e.into()))?;
-            Ok((body, lang))
-        })
-        .await?;
-    let Some((key, fingerprint, _flight)) = kept else {
+    if audience.members_only {
+        let (body, lang) = load.await?;
         return Ok(respond_item(req, audience, &lang, body));
-    };
-    let item = std::sync::Arc::new(CachedItem {
-        body: crate::representation::GzipOnly::new(&body)
-            .map_err(|e| ApiError::Internal(e.into()))?,
-        lang,
-    });
-    cache.put_item(key, &fingerprint, std::sync::Arc::clone(&item));
+    }
+    let item = cache
+        .items
+        .get_or_compute(
+            &shared_key(req),
+            &cache.fingerprint,
+            || read_fingerprint(db.clone(), audience),
+            |fingerprint| async move {
+                let (body, lang) = load.await?;
+                let body = GzipOnly::new(&body).map_err(|e| ApiError::Internal(e.into()))?;
+                Ok((fingerprint, Arc::new(CachedItem { body, lang })))
+            },
+        )
+        .await?;
     item_answer(req, audience, &item)
 }
 
@@ -109,22 +105,12 @@ fn shared_key(req: &HttpRequest) -> String {
     format!("{}?{}|{accept}", req.path(), req.query_string())
 }
 
-/// The content fingerprint: the one read in the last second, else read now
-/// (a handful of index lookups, on the worker when SQLite is free at once).
-async fn current_fingerprint(
-    db: &crate::db::Db,
-    cache: &actix_web::web::Data<ContentCache>,
-    audience: Audience,
-) -> Result<content::Fingerprint, ApiError> {
-    if let Some(fingerprint) = cache.recent_fingerprint() {
-        return Ok(fingerprint);
-    }
+/// Reads the content fingerprint: a handful of index lookups, on the worker
+/// when SQLite is free at once.
+async fn read_fingerprint(db: Db, audience: Audience) -> Result<content::Fingerprint, ApiError> {
     let now = audience.now;
-    let fingerprint = db
-        .quick_read(move |conn| Ok(content::fingerprint(conn, now)?))
-        .await?;
-    cache.saw(&fingerprint);
-    Ok(fingerprint)
+    db.quick_read(move |conn| Ok(content::fingerprint(conn, now)?))
+        .await
 }
 
 /// Answers with a kept item, in the coding the client takes.
@@ -164,6 +150,40 @@ pub async fn respond_list<T>(
 where
     T: serde::Serialize + Send + 'static,
 {
+    let page = list.page;
+    let audience = list.audience;
+    let runner = db.clone();
+    let shared = Arc::clone(cache);
+    let compute = async move {
+        runner
+            .run(move |conn| build_page(conn, &shared, list, convert))
+            .await
+    };
+    // Only what anyone may read is shared between callers.
+    let cached = if audience.members_only {
+        compute.await?.1
+    } else {
+        cache
+            .pages
+            .get_or_compute(
+                &shared_key(req),
+                &cache.fingerprint,
+                || read_fingerprint(db.clone(), audience),
+                |_| compute,
+            )
+            .await?
+    };
+    Ok(page_answer(req, page, audience, &cached))
+}
+
+/// One page of a list, with its total and the fingerprint both were read
+/// under (in one transaction, so they describe the same data).
+fn build_page<T: serde::Serialize>(
+    conn: &mut DbConnection,
+    cache: &ContentCache,
+    list: ListRequest,
+    convert: fn(&ContentRow, ItemMeta) -> Result<T, ApiError>,
+) -> Result<(content::Fingerprint, Arc<CachedPage>), ApiError> {
     let ListRequest {
         mut filter,
         words,
@@ -172,76 +192,50 @@ where
         page,
         prefs,
     } = list;
-    // Only what anyone may read is shared between callers.
-    let page_key = (!audience.members_only).then(|| shared_key(req));
-    let mut _flight = None;
-    if let Some(key) = &page_key {
-        let fingerprint = current_fingerprint(db, cache, audience).await?;
-        if let Some(cached) = cache.page(key, &fingerprint) {
-            return Ok(page_answer(req, page, audience, &cached));
-        }
-        _flight = Some(cache.flights.join(key).await);
-        let fingerprint = current_fingerprint(db, cache, audience).await?;
-        if let Some(cached) = cache.page(key, &fingerprint) {
-            return Ok(page_answer(req, page, audience, &cached));
-        }
+    if !words.is_empty() {
+        filter.text = Some(crate::db::search::text_match(conn, &words));
     }
-    let shared = cache.clone();
-    let cached = db
-        .run(move |conn| {
-            if !words.is_empty() {
-                filter.text = Some(crate::db::search::text_match(conn, &words));
+    let (rows, total, fingerprint) = conn.transaction(|conn| {
+        let fingerprint = content::fingerprint(conn, audience.now)?;
+        let key = format!("{filter:?}|{}", audience.members_only);
+        let total = match cache.totals.get(&key, &fingerprint) {
+            Some(total) => *total,
+            None => {
+                let total = content::count(conn, &filter, audience)?;
+                cache.totals.put(key, &fingerprint, Arc::new(total));
+                total
             }
-            // One transaction: the total and the page describe the same data.
-            let (rows, total, fingerprint) = conn.transaction(|conn| {
-                let fingerprint = content::fingerprint(conn, audience.now)?;
-                let key = format!("{filter:?}|{}", audience.members_only);
-                let total = match shared.total(&key, &fingerprint) {
-                    Some(total) => total,
-                    None => {
-                        let total = content::count(conn, &filter, audience)?;
-                        shared.put_total(key, fingerprint.clone(), total);
-                        total
-                    }
-                };
-                let rows = content::page(
-                    conn,
-                    &filter,
-                    audience,
-                    order,
-                    page.offset(),
-                    i64::from(page.per_page()),
-                )?;
-                diesel::QueryResult::Ok((rows, total, fingerprint))
-            })?;
-            shared.saw(&fingerprint);
-            let metas = metas(conn, &rows, &prefs)?;
-            let languages = content_language(&metas.iter().collect::<Vec<_>>());
-            let items = rows
-                .iter()
-                .zip(metas)
-                .map(|(row, meta)| convert(row, meta))
-                .collect::<Result<Vec<T>, _>>()?;
-            let body = serde_json::to_vec(&cecop_shared::Page::new(
-                items,
-                page,
-                u64::try_from(total).unwrap_or_default(),
-            ))
-            .map_err(|e| ApiError::Internal(e.into()))?;
-            let cached = std::sync::Arc::new(CachedPage {
-                body: crate::representation::Representations::new(
-                    crate::representation::kept_bytes(body),
-                ),
-                total,
-                languages,
-            });
-            if let Some(key) = page_key {
-                shared.put_page(key, fingerprint, std::sync::Arc::clone(&cached));
-            }
-            Ok(cached)
-        })
-        .await?;
-    Ok(page_answer(req, page, audience, &cached))
+        };
+        let rows = content::page(
+            conn,
+            &filter,
+            audience,
+            order,
+            page.offset(),
+            i64::from(page.per_page()),
+        )?;
+        diesel::QueryResult::Ok((rows, total, fingerprint))
+    })?;
+    cache.fingerprint.saw(&fingerprint);
+    let metas = metas(conn, &rows, &prefs)?;
+    let languages = content_language(&metas.iter().collect::<Vec<_>>());
+    let items = rows
+        .iter()
+        .zip(metas)
+        .map(|(row, meta)| convert(row, meta))
+        .collect::<Result<Vec<T>, _>>()?;
+    let body = serde_json::to_vec(&cecop_shared::Page::new(
+        items,
+        page,
+        u64::try_from(total).unwrap_or_default(),
+    ))
+    .map_err(|e| ApiError::Internal(e.into()))?;
+    let cached = Arc::new(CachedPage {
+        body: Representations::new(crate::representation::kept_bytes(body)),
+        total,
+        languages,
+    });
+    Ok((fingerprint, cached))
 }
 
 fn page_answer(

@@ -8,17 +8,15 @@ pub mod get;
 pub mod indicators;
 pub mod series;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use actix_web::http::header;
-use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use cecop_shared::{Coverage, Dimension, Indicator, StatisticsRow};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use crate::cache::{Bound, Kept, Recent, Weight};
 use crate::db::statistics::{AggregateRow, CoverageRow, Facts};
 use crate::db::{Db, DbConnection};
 use crate::error::ApiError;
@@ -27,59 +25,51 @@ use crate::representation::Representations;
 use crate::representation::etagged_kept;
 use crate::returns::from_amount;
 
-/// Answers already computed: query → (fingerprint, body in its forms); and
-/// the approved values behind them, per year (`None`: every year), kept
-/// while the data's fingerprint is unchanged.
-#[derive(Debug, Default)]
+/// Statistics answers (query → body in its forms) and the approved values
+/// behind them, per year (`None`: every year), kept while the data's
+/// fingerprint is unchanged (see `crate::cache`). Writes through this
+/// instance forget the fingerprint at once
+/// ([`StatisticsCache::forget_fingerprint`]); another instance's (or the
+/// CLI's) show within a second.
+#[derive(Debug)]
 pub struct StatisticsCache {
-    entries: Mutex<HashMap<String, (String, Arc<Representations>)>>,
-    facts: Mutex<HashMap<Option<i32>, HeldFacts>>,
-    /// The fingerprint last read and when: trusted for [`FINGERPRINT_TTL`],
-    /// so a repeated query needs no database at all. Writes through this
-    /// instance forget it at once ([`StatisticsCache::forget_fingerprint`]);
-    /// another instance's (or the CLI's) show within the TTL.
-    recent: Mutex<Option<(Instant, String)>>,
-    /// Answers being computed after a miss.
-    flights: crate::flights::Flights,
+    fingerprint: Recent<String>,
+    answers: Kept<String, Representations>,
+    facts: Kept<String, Facts>,
 }
 
-/// How long a fingerprint read is trusted.
-const FINGERPRINT_TTL: Duration = Duration::from_secs(1);
-
-/// Approved values and the fingerprint of the data they were read from.
-type HeldFacts = (String, Arc<Facts>);
-
-/// Distinct queries kept; beyond this the cache starts over (queries are
-/// few: years × indicators × groupings).
+/// Distinct queries kept; beyond this the generation starts over (queries
+/// are few: years × indicators × groupings).
 const CACHE_ENTRIES: usize = 1024;
 
-impl StatisticsCache {
-    fn recent_fingerprint(&self) -> Option<String> {
-        let recent = self.recent.lock().ok()?;
-        recent
-            .as_ref()
-            .filter(|(at, _)| at.elapsed() < FINGERPRINT_TTL)
-            .map(|(_, fingerprint)| fingerprint.clone())
-    }
-
-    fn saw(&self, fingerprint: &str) {
-        if let Ok(mut recent) = self.recent.lock() {
-            *recent = Some((Instant::now(), fingerprint.to_owned()));
+impl Default for StatisticsCache {
+    fn default() -> Self {
+        Self {
+            fingerprint: Recent::default(),
+            answers: Kept::new(Bound::Entries(CACHE_ENTRIES)),
+            // A year's values, or every year's: a few dozen at most.
+            facts: Kept::new(Bound::Entries(64)),
         }
     }
+}
 
+impl Weight for Representations {
+    fn weight(&self) -> usize {
+        self.identity.len()
+    }
+}
+
+impl Weight for Facts {
+    fn weight(&self) -> usize {
+        0
+    }
+}
+
+impl StatisticsCache {
     /// Called after a write that may change statistics (a review decision,
     /// a campaign change): the next request reads the fingerprint again.
     pub fn forget_fingerprint(&self) {
-        if let Ok(mut recent) = self.recent.lock() {
-            *recent = None;
-        }
-    }
-
-    pub fn get(&self, key: &str, fingerprint: &str) -> Option<Arc<Representations>> {
-        let entries = self.entries.lock().ok()?;
-        let (kept, body) = entries.get(key)?;
-        (kept == fingerprint).then(|| Arc::clone(body))
+        self.fingerprint.forget();
     }
 
     /// The approved values of `year` (or all years) as of `fingerprint`,
@@ -90,29 +80,14 @@ impl StatisticsCache {
         fingerprint: &str,
         year: Option<i32>,
     ) -> Result<Arc<Facts>, ApiError> {
-        if let Ok(held) = self.facts.lock()
-            && let Some((kept, facts)) = held.get(&year)
-            && kept == fingerprint
-        {
-            return Ok(facts.clone());
+        let key = format!("{year:?}");
+        let fingerprint = fingerprint.to_owned();
+        if let Some(facts) = self.facts.get(&key, &fingerprint) {
+            return Ok(facts);
         }
         let facts = Arc::new(crate::db::statistics::load_facts(conn, year)?);
-        if let Ok(mut held) = self.facts.lock() {
-            held.retain(|_, (kept, _)| kept == fingerprint);
-            held.insert(year, (fingerprint.to_owned(), facts.clone()));
-        }
+        self.facts.put(key, &fingerprint, Arc::clone(&facts));
         Ok(facts)
-    }
-
-    pub fn put(&self, key: String, fingerprint: String, body: Bytes) -> Arc<Representations> {
-        let body = Arc::new(Representations::new(body));
-        if let Ok(mut entries) = self.entries.lock() {
-            if entries.len() >= CACHE_ENTRIES {
-                entries.clear();
-            }
-            entries.insert(key, (fingerprint, Arc::clone(&body)));
-        }
-        body
     }
 }
 
@@ -130,44 +105,32 @@ where
         + Send
         + 'static,
 {
-    if let Some(hit) = current_hit(db, &cache, &key).await? {
-        return Ok(hit);
-    }
-    // A burst of requests for an answer not kept yet computes it once.
-    let _flight = cache.flights.join(&key).await;
-    if let Some(hit) = current_hit(db, &cache, &key).await? {
-        return Ok(hit);
-    }
-    db.run(move |conn| {
-        let fingerprint = crate::db::statistics::fingerprint(conn)?;
-        cache.saw(&fingerprint);
-        if let Some(hit) = cache.get(&key, &fingerprint) {
-            return Ok(hit);
-        }
-        let body = crate::representation::kept_bytes(build(conn, &cache, &fingerprint)?);
-        Ok(cache.put(key, fingerprint, body))
-    })
-    .await
-}
-
-/// The answer kept for `key` under the current fingerprint (read in the
-/// last second, else read now: a few lookups in small tables), if any.
-async fn current_hit(
-    db: &Db,
-    cache: &web::Data<StatisticsCache>,
-    key: &str,
-) -> Result<Option<Arc<Representations>>, ApiError> {
-    let fingerprint = match cache.recent_fingerprint() {
-        Some(fingerprint) => fingerprint,
-        None => {
-            let fingerprint = db
-                .quick_read(|conn| Ok(crate::db::statistics::fingerprint(conn)?))
-                .await?;
-            cache.saw(&fingerprint);
-            fingerprint
-        }
-    };
-    Ok(cache.get(key, &fingerprint))
+    let runner = db.clone();
+    let shared = cache.clone();
+    cache
+        .answers
+        .get_or_compute(
+            &key,
+            &cache.fingerprint,
+            || {
+                let db = db.clone();
+                async move {
+                    db.quick_read(|conn| Ok(crate::db::statistics::fingerprint(conn)?))
+                        .await
+                }
+            },
+            |_| {
+                runner.run(move |conn| {
+                    // Read again with the values: they are kept under the
+                    // fingerprint they were read with.
+                    let fingerprint = crate::db::statistics::fingerprint(conn)?;
+                    let body = build(conn, &shared, &fingerprint)?;
+                    let body = Representations::new(crate::representation::kept_bytes(body));
+                    Ok((fingerprint, Arc::new(body)))
+                })
+            },
+        )
+        .await
 }
 
 /// The query parameters both statistics endpoints share.
