@@ -39,7 +39,7 @@ impl Routes for actix_web::web::ServiceConfig {
 }
 
 use crate::handlers::{
-    articles, audit, auth, campaigns, docs, events, feeds, health, me, members, my, overview,
+    account, articles, audit, auth, campaigns, docs, events, feeds, health, members, my, overview,
     returns, search, statistics, stories, tokens, users,
 };
 
@@ -79,8 +79,8 @@ pub fn api_v1<R: Routes>(cfg: &mut R) {
         .add(auth::login::login)
         .add(auth::refresh::refresh)
         .add(auth::logout::logout)
-        .add(me::get::get_me)
-        .add(me::password::change_password)
+        .add(account::get::get_me)
+        .add(account::password::change_password)
         .add(tokens::create::create_token)
         .add(tokens::list::list_tokens)
         .add(tokens::revoke::revoke_token)

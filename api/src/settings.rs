@@ -63,7 +63,7 @@ pub struct Settings {
     pub jwt_secret: Option<String>,
 
     /// Seconds an access token lives (5 to 86400); clients refresh before then.
-    #[arg(long, env = "CECOP_ACCESS_TOKEN_TTL", default_value_t = crate::auth::tokens::ACCESS_TTL_SECS,
+    #[arg(long, env = "CECOP_ACCESS_TOKEN_TTL", default_value_t = crate::auth::session_tokens::ACCESS_TTL_SECS,
         value_parser = clap::value_parser!(u64).range(5..=86_400))]
     pub access_token_ttl: u64,
 

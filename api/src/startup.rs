@@ -95,7 +95,7 @@ impl Application {
         });
         let db = web::Data::new(Db::new(pool));
         let auth = web::Data::new(AuthState {
-            keys: crate::auth::tokens::Keys::from_secret(
+            keys: crate::auth::session_tokens::Keys::from_secret(
                 &crate::auth::secret::load(settings)?,
                 settings.access_token_ttl,
             ),

@@ -3,7 +3,7 @@
 //! be refused without a database lookup, and lets secret scanners recognise
 //! leaked tokens. Only the SHA-256 hash is stored.
 
-use super::tokens::random_string;
+use super::session_tokens::random_string;
 
 pub const PREFIX: &str = "cecop_pat_";
 const RANDOM_LEN: usize = 32;

@@ -14,7 +14,7 @@ use cecop_shared::{Email, Role, Scope, Slug};
 use chrono::Utc;
 
 use super::audit::{self, AuditAction, Event};
-use super::{AuthState, api_tokens, tokens};
+use super::{AuthState, api_tokens, session_tokens};
 use crate::db::api_tokens as db_tokens;
 use crate::db::{Db, users};
 use crate::error::ApiError;
@@ -141,7 +141,7 @@ async fn resolve_api_token(
     if !api_tokens::is_well_formed(&secret) {
         return Err(invalid());
     }
-    let hash = tokens::sha256_hex(&secret);
+    let hash = session_tokens::sha256_hex(&secret);
     let row = db
         .run(move |conn| {
             let Some(row) = db_tokens::find_by_hash(conn, &hash)? else {

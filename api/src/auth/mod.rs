@@ -9,7 +9,7 @@ pub mod extract;
 pub mod password;
 pub mod rate_limit;
 pub mod secret;
-pub mod tokens;
+pub mod session_tokens;
 
 pub use extract::{
     AdminUser, ClientInfo, CurrentUser, MaybePrincipal, Principal, StaffUser, TokenPrincipal,
@@ -19,5 +19,5 @@ pub use extract::{
 /// What the auth layer needs at request time, shared by all workers.
 #[derive(Debug, Clone)]
 pub struct AuthState {
-    pub keys: tokens::Keys,
+    pub keys: session_tokens::Keys,
 }

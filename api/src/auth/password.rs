@@ -61,7 +61,7 @@ pub fn verify(password: &str, stored: &str) -> bool {
 pub fn decoy_hash() -> &'static str {
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     DECOY.get_or_init(|| {
-        let random = super::tokens::random_string(32);
+        let random = super::session_tokens::random_string(32);
         hash(&random).unwrap_or_default()
     })
 }

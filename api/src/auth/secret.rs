@@ -32,7 +32,7 @@ fn development_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
         return Ok(existing.trim().as_bytes().to_vec());
     }
     std::fs::create_dir_all(data_dir)?;
-    let secret = super::tokens::random_string(64);
+    let secret = super::session_tokens::random_string(64);
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]

@@ -3,6 +3,7 @@
 //! and shape the response; they hold no SQL and no status-code policy (that
 //! is `crate::error`).
 
+pub mod account;
 pub mod articles;
 pub mod audit;
 pub mod auth;
@@ -13,7 +14,7 @@ pub mod docs;
 pub mod events;
 pub mod feeds;
 pub mod health;
-pub mod me;
+
 pub mod members;
 pub mod my;
 pub mod overview;

@@ -7,7 +7,7 @@ use diesel::Connection;
 use super::issue;
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::rate_limit;
-use crate::auth::{AuthState, ClientInfo, password, tokens};
+use crate::auth::{AuthState, ClientInfo, password, session_tokens};
 use crate::db::{Db, users};
 use crate::error::ApiError;
 use crate::handlers::NO_STORE;
@@ -77,7 +77,7 @@ pub async fn login(
                 ));
             };
             conn.transaction(|conn| {
-                let pair = issue(conn, &keys, user.id, tokens::random_string(22))?;
+                let pair = issue(conn, &keys, user.id, session_tokens::random_string(22))?;
                 let event = Event {
                     actor: Some(format!("user:{}", user.id)),
                     target: Some(("user", user.id.to_string())),

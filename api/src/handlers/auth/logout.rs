@@ -5,7 +5,7 @@ use cecop_shared::RefreshRequest;
 use chrono::Utc;
 
 use crate::auth::audit::{self, AuditAction, Event};
-use crate::auth::{ClientInfo, tokens};
+use crate::auth::{ClientInfo, session_tokens};
 use crate::db::{Db, sessions};
 use crate::error::ApiError;
 use crate::error::responses::BadRefreshRequest;
@@ -29,7 +29,7 @@ pub async fn logout(
     client: ClientInfo,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
-    let hash = tokens::sha256_hex(&request.refresh_token);
+    let hash = session_tokens::sha256_hex(&request.refresh_token);
     db.run(move |conn| {
         if let Some(row) = sessions::find_by_hash(conn, &hash)?
             && sessions::revoke_family(conn, &row.family, Utc::now().naive_utc())? > 0

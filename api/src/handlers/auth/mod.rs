@@ -7,7 +7,7 @@ pub mod refresh;
 use cecop_shared::TokenPair;
 use chrono::{Duration, Utc};
 
-use crate::auth::tokens::{self, Keys, REFRESH_TTL_DAYS};
+use crate::auth::session_tokens::{self, Keys, REFRESH_TTL_DAYS};
 use crate::db::DbConnection;
 use crate::db::sessions::{self, NewRefresh};
 use crate::error::ApiError;
@@ -20,14 +20,14 @@ fn issue(
     user_id: i64,
     family: String,
 ) -> Result<TokenPair, ApiError> {
-    let refresh = tokens::new_refresh_token();
+    let refresh = session_tokens::new_refresh_token();
     let now = Utc::now().naive_utc();
     sessions::insert(
         conn,
         &NewRefresh {
             user_id,
             family,
-            token_hash: tokens::sha256_hex(&refresh),
+            token_hash: session_tokens::sha256_hex(&refresh),
             expires_at: now + Duration::days(REFRESH_TTL_DAYS),
             created_at: now,
         },

@@ -7,7 +7,7 @@ use diesel::Connection;
 
 use super::issue;
 use crate::auth::audit::{self, AuditAction, Event};
-use crate::auth::{AuthState, ClientInfo, tokens};
+use crate::auth::{AuthState, ClientInfo, session_tokens};
 use crate::db::{Db, sessions, users};
 use crate::error::ApiError;
 use crate::error::responses::BadRefreshRequest;
@@ -43,7 +43,7 @@ pub async fn refresh(
     db: web::Data<Db>,
     auth: web::Data<AuthState>,
 ) -> Result<HttpResponse, ApiError> {
-    let hash = tokens::sha256_hex(&request.refresh_token);
+    let hash = session_tokens::sha256_hex(&request.refresh_token);
     let keys = auth.keys.clone();
     let outcome = db
         .run(move |conn| {

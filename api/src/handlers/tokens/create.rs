@@ -7,7 +7,7 @@ use diesel::Connection;
 
 use super::{managed_member_id, to_view};
 use crate::auth::audit::{self, AuditAction, Event};
-use crate::auth::{ClientInfo, CurrentUser, api_tokens, tokens};
+use crate::auth::{ClientInfo, CurrentUser, api_tokens, session_tokens};
 use crate::db::api_tokens::{self as db, NewToken};
 use crate::db::{Db, members};
 use crate::error::ApiError;
@@ -106,7 +106,7 @@ pub async fn create_token(
             let token = NewToken {
                 name,
                 prefix: secret.chars().take(api_tokens::SHOWN_LEN).collect(),
-                token_hash: tokens::sha256_hex(&secret),
+                token_hash: session_tokens::sha256_hex(&secret),
                 scopes: crate::db::types::Scopes::encode(&request.scopes),
                 member_id,
                 created_by: Some(user.id),

@@ -1,4 +1,4 @@
-//! Access tokens (short-lived JWTs, HS256) and opaque refresh tokens, which
+//! Session tokens: access tokens (short-lived JWTs, HS256) and opaque refresh tokens, which
 //! are random strings stored only as SHA-256 hashes.
 
 use chrono::Utc;
