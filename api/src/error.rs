@@ -8,6 +8,7 @@
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
+use cecop_shared::messages::Code;
 use cecop_shared::{FieldError, Problem, ProblemKind};
 
 /// The media type of every error body (RFC 9457 §3).
@@ -15,9 +16,13 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
-    /// 400: one named parameter is invalid.
+    /// 400: one named parameter is invalid; `code` says why, when it can.
     #[error("invalid parameter {field}: {message}")]
-    InvalidParameter { field: String, message: String },
+    InvalidParameter {
+        field: String,
+        message: String,
+        code: Option<Code>,
+    },
     /// 400: the query string or path could not be parsed at all.
     #[error("malformed request: {0}")]
     Malformed(String),
@@ -52,6 +57,16 @@ impl ApiError {
         Self::InvalidParameter {
             field: field.into(),
             message: message.to_string(),
+            code: None,
+        }
+    }
+
+    /// [`invalid`](Self::invalid) with a code; the message is its English text.
+    pub fn invalid_because(field: impl Into<String>, code: Code) -> Self {
+        Self::InvalidParameter {
+            field: field.into(),
+            message: code.to_string(),
+            code: Some(code),
         }
     }
 
@@ -73,10 +88,14 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         let kind = self.kind();
         match self {
-            Self::InvalidParameter { field, message } => Problem {
-                errors: vec![FieldError {
-                    field: field.clone(),
-                    message: message.clone(),
+            Self::InvalidParameter {
+                field,
+                message,
+                code,
+            } => Problem {
+                errors: vec![match code {
+                    Some(code) => code.clone().field_error(field),
+                    None => FieldError::new(field, message),
                 }],
                 ..Problem::new(kind, format!("{field}: {message}"))
             },
@@ -85,21 +104,14 @@ impl ApiError {
             | Self::Unauthorized(message)
             | Self::Forbidden(message) => Problem::new(kind, message),
             Self::Conflict { field, message } => Problem {
-                errors: vec![FieldError {
-                    field: field.clone(),
-                    message: message.clone(),
-                }],
+                errors: vec![FieldError::new(field, message)],
                 ..Problem::new(kind, format!("{field}: {message}"))
             },
             Self::Validation(errors) => Problem {
                 errors: errors.clone(),
                 ..Problem::new(
                     kind,
-                    errors
-                        .iter()
-                        .map(|e| format!("{}: {}", e.field, e.message))
-                        .collect::<Vec<_>>()
-                        .join("; "),
+                    validation_detail(errors, errors.iter().map(|e| e.message.as_str())),
                 )
             },
             Self::RateLimited { retry_after, .. } => Problem::new(
@@ -151,6 +163,17 @@ impl ResponseError for ApiError {
         }
         response
     }
+}
+
+/// The detail of a validation problem: each field and its error's text
+/// (`texts`, one per error), "field: text; field: text".
+fn validation_detail<'a>(errors: &[FieldError], texts: impl Iterator<Item = &'a str>) -> String {
+    errors
+        .iter()
+        .zip(texts)
+        .map(|(e, text)| format!("{}: {text}", e.field))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Serialises a problem with its status and media type.

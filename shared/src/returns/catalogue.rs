@@ -3,7 +3,9 @@
 //! which sector ([`Sector`]), and the [`Cell`] these three name together.
 //! The names and definitions in each language are in `names.rs`.
 
-use crate::string_enum;
+use std::str::FromStr;
+
+use crate::{ParseError, string_enum};
 
 string_enum!(
     /// A figure of the data collection. The first nine are reported by
@@ -139,16 +141,6 @@ impl Cell {
         format!("{}.{}.{}", self.indicator, self.coop_type, self.sector)
     }
 
-    /// The cell in words, for messages.
-    pub fn describe(&self) -> String {
-        format!(
-            "{} of {} in {}",
-            self.indicator.name("en").to_lowercase(),
-            self.coop_type.name("en").to_lowercase(),
-            self.sector.name("en").to_lowercase()
-        )
-    }
-
     /// Every cell of a return, in form order.
     pub fn all() -> impl Iterator<Item = Self> {
         Indicator::REPORTED.iter().flat_map(|&indicator| {
@@ -159,6 +151,25 @@ impl Cell {
                     sector,
                 })
             })
+        })
+    }
+}
+
+/// The cell an error's `field` names (`women_workers.worker.industry`).
+impl FromStr for Cell {
+    type Err = ParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut parts = s.split('.');
+        let (Some(indicator), Some(coop_type), Some(sector), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(ParseError::new("must be indicator.coop_type.sector"));
+        };
+        Ok(Self {
+            indicator: indicator.parse()?,
+            coop_type: coop_type.parse()?,
+            sector: sector.parse()?,
         })
     }
 }

@@ -15,11 +15,14 @@ mod workflow;
 
 pub use catalogue::{Cell, CoopType, Indicator, Sector, Unit};
 pub use validation::{
-    MAX_VALUE, check_value, cross_cell_problems, format_number, validate, warnings,
+    MAX_VALUE, check_value, cross_cell_problems, validate, value_problem, warnings,
 };
 pub use wire::{
     Campaign, CampaignRequest, DataReturn, ImportOutcome, ImportReport, ImportRow, IndicatorInfo,
     PreviousValues, ReasonRequest, ReturnSummary, ReturnValue, ReturnValuesUpdate, Revision,
     ValueChange,
 };
+// Where the grid and the messages' numbers are formatted; re-exported
+// under its former path.
+pub use crate::messages::format_number;
 pub use workflow::{CampaignState, ReturnState, RevisionAction, Transition};

@@ -3,28 +3,34 @@
 //! and the changes against last year worth a second look ([`warnings`]).
 //!
 //! Validation lives here so the API and the SPA's data-entry grid give the
-//! same message for the same value.
+//! same message for the same value. Each problem is a [`Code`] about a
+//! cell, so the grid can say it in the page's language
+//! ([`crate::messages`]); the English text is the errors' `message`.
 
 use std::collections::HashMap;
 
 use super::{Cell, Indicator, ReturnValue};
 use crate::FieldError;
+use crate::messages::{Code, Message};
 
 /// The largest value accepted, far above any real figure (and exact in f64).
 pub const MAX_VALUE: f64 = 1e13;
 
 /// Checks one value on its own: the problem with it, if any.
 pub fn check_value(indicator: Indicator, value: f64) -> Option<String> {
+    value_problem(indicator, value).map(|code| code.to_string())
+}
+
+/// [`check_value`] as a code.
+pub fn value_problem(indicator: Indicator, value: f64) -> Option<Code> {
     if indicator.is_derived() {
-        return Some(format!(
-            "{indicator} is computed from the other figures and cannot be reported"
-        ));
+        return Some(Code::DerivedIndicator { indicator });
     }
     if !value.is_finite() || value < 0.0 {
-        return Some("must be a number of zero or more".into());
+        return Some(Code::Negative);
     }
     if value > MAX_VALUE {
-        return Some("is implausibly large (more than 10,000,000,000,000)".into());
+        return Some(Code::TooLarge { max: MAX_VALUE });
     }
     let scale = 10f64.powi(indicator.decimals() as i32);
     let scaled = value * scale;
@@ -32,10 +38,9 @@ pub fn check_value(indicator: Indicator, value: f64) -> Option<String> {
     // error of the conversion (relative), not a real extra decimal (>= 0.1).
     let tolerance = (scaled.abs() * 1e-14).max(1e-6);
     if (scaled - scaled.round()).abs() > tolerance {
-        return Some(if indicator.decimals() == 0 {
-            "must be a whole number".into()
-        } else {
-            "must have at most two decimals".into()
+        return Some(match indicator.decimals() {
+            0 => Code::NotWhole,
+            decimals => Code::TooManyDecimals { decimals },
         });
     }
     None
@@ -44,31 +49,18 @@ pub fn check_value(indicator: Indicator, value: f64) -> Option<String> {
 /// Every problem with a set of values, one per value, each naming the
 /// indicator, type and sector. An empty list means the set may be saved.
 pub fn validate(values: &[ReturnValue]) -> Vec<FieldError> {
-    let mut errors = Vec::new();
+    let mut problems = Vec::new();
     let mut seen: HashMap<Cell, f64> = HashMap::new();
     for value in values {
         let cell = value.cell();
-        if let Some(problem) = check_value(value.indicator, value.value) {
-            errors.push(FieldError {
-                field: cell.field(),
-                message: format!("{}: {problem}", capitalise(&cell.describe())),
-            });
+        if let Some(code) = value_problem(value.indicator, value.value) {
+            problems.push((cell, code));
         } else if seen.insert(cell, value.value).is_some() {
-            errors.push(FieldError {
-                field: cell.field(),
-                message: format!("{}: is given more than once", capitalise(&cell.describe())),
-            });
+            problems.push((cell, Code::Duplicate));
         }
     }
-    errors.extend(
-        cross_cell_problems_of(&seen)
-            .into_iter()
-            .map(|(cell, message)| FieldError {
-                field: cell.field(),
-                message,
-            }),
-    );
-    errors
+    problems.extend(cross_cell_codes(&seen));
+    problems.into_iter().map(cell_error).collect()
 }
 
 /// Changes of more than 50 % against the member's previous approved year,
@@ -91,15 +83,12 @@ pub fn warnings(
             ((value.value - old) / old).abs() > 0.5
         };
         if changed {
-            out.push(FieldError {
-                field: cell.field(),
-                message: format!(
-                    "{}: {} against {} in {previous_year}, a change of more than 50 %",
-                    capitalise(&cell.describe()),
-                    format_number(value.value),
-                    format_number(old)
-                ),
-            });
+            let code = Code::LargeChange {
+                value: value.value,
+                previous: old,
+                previous_year,
+            };
+            out.push(cell_error((cell, code)));
         }
     }
     out
@@ -109,10 +98,13 @@ pub fn warnings(
 /// and permanent contracts each at most the workers of the same cell), as
 /// (cell, message) pairs. Assumes each cell appears once.
 pub fn cross_cell_problems(values: &[ReturnValue]) -> Vec<(Cell, String)> {
-    cross_cell_problems_of(&values.iter().map(|v| (v.cell(), v.value)).collect())
+    cross_cell_codes(&values.iter().map(|v| (v.cell(), v.value)).collect())
+        .into_iter()
+        .map(|(cell, code)| (cell, Message::at(cell, code).render("en")))
+        .collect()
 }
 
-fn cross_cell_problems_of(seen: &HashMap<Cell, f64>) -> Vec<(Cell, String)> {
+fn cross_cell_codes(seen: &HashMap<Cell, f64>) -> Vec<(Cell, Code)> {
     let mut problems = Vec::new();
     for (cell, value) in sorted(seen) {
         if !cell.indicator.bounded_by_workers() {
@@ -122,29 +114,22 @@ fn cross_cell_problems_of(seen: &HashMap<Cell, f64>) -> Vec<(Cell, String)> {
             indicator: Indicator::Workers,
             ..cell
         });
-        match workers {
-            Some(&workers) if value > workers => problems.push((
-                cell,
-                format!(
-                    "{}: {} is more than the {} workers in the same cooperatives",
-                    capitalise(&cell.describe()),
-                    format_number(value),
-                    format_number(workers)
-                ),
-            )),
-            None if value > 0.0 => problems.push((
-                cell,
-                format!(
-                    "{}: give the number of workers of {} in {} as well",
-                    capitalise(&cell.describe()),
-                    cell.coop_type.name("en").to_lowercase(),
-                    cell.sector.name("en").to_lowercase()
-                ),
-            )),
-            _ => {}
-        }
+        let code = match workers {
+            Some(&workers) if value > workers => Code::ExceedsWorkers { value, workers },
+            None if value > 0.0 => Code::NeedsWorkers {
+                coop_type: cell.coop_type,
+                sector: cell.sector,
+            },
+            _ => continue,
+        };
+        problems.push((cell, code));
     }
     problems
+}
+
+/// The error about a cell, named as the cell.
+fn cell_error((cell, code): (Cell, Code)) -> FieldError {
+    Message::at(cell, code).field_error(cell.field())
 }
 
 fn sorted(map: &HashMap<Cell, f64>) -> Vec<(Cell, f64)> {
@@ -153,47 +138,10 @@ fn sorted(map: &HashMap<Cell, f64>) -> Vec<(Cell, f64)> {
     cells
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// A number with thousands separators and no needless decimals: `12,500`, `1,250.5`.
-pub fn format_number(value: f64) -> String {
-    let negative = value < 0.0;
-    let rounded = (value.abs() * 100.0).round() / 100.0;
-    let whole = rounded.trunc() as u64;
-    let cents = ((rounded - rounded.trunc()) * 100.0).round() as u64;
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let mut out = if negative {
-        format!("-{grouped}")
-    } else {
-        grouped
-    };
-    if cents > 0 {
-        if cents.is_multiple_of(10) {
-            out.push_str(&format!(".{}", cents / 10));
-        } else {
-            out.push_str(&format!(".{cents:02}"));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::returns::{CoopType, Sector};
+    use crate::returns::{CoopType, Sector, format_number};
 
     fn v(indicator: Indicator, value: f64) -> ReturnValue {
         ReturnValue {

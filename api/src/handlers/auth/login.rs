@@ -45,16 +45,10 @@ pub async fn login(
     let subject = email.trim().to_lowercase();
     let mut errors = Vec::new();
     if subject.chars().count() > cecop_shared::Email::MAX_LEN {
-        errors.push(FieldError {
-            field: "email".into(),
-            message: "is too long".into(),
-        });
+        errors.push(FieldError::new("email", "is too long"));
     }
     if password.chars().count() > password::MAX_CHARS {
-        errors.push(FieldError {
-            field: "password".into(),
-            message: "is too long".into(),
-        });
+        errors.push(FieldError::new("password", "is too long"));
     }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));

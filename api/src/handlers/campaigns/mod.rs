@@ -37,16 +37,13 @@ pub fn parse_year(raw: &str) -> Result<i32, ApiError> {
 fn validate(request: &CampaignRequest, state: CampaignState) -> Result<CampaignFields, ApiError> {
     let mut errors = Vec::new();
     if !(2000..=2100).contains(&request.year) {
-        errors.push(FieldError {
-            field: "year".into(),
-            message: "must be a year between 2000 and 2100".into(),
-        });
+        errors.push(FieldError::new(
+            "year",
+            "must be a year between 2000 and 2100",
+        ));
     }
     if request.closes_on < request.opens_on {
-        errors.push(FieldError {
-            field: "closes_on".into(),
-            message: "must not be before opens_on".into(),
-        });
+        errors.push(FieldError::new("closes_on", "must not be before opens_on"));
     }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));

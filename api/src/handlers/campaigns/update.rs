@@ -52,10 +52,10 @@ pub async fn update_campaign(
 ) -> Result<HttpResponse, ApiError> {
     let year = parse_year(&year)?;
     if request.year != year {
-        return Err(ApiError::Validation(vec![cecop_shared::FieldError {
-            field: "year".into(),
-            message: format!("must be {year}, the year in the path"),
-        }]));
+        return Err(ApiError::Validation(vec![cecop_shared::FieldError::new(
+            "year",
+            format!("must be {year}, the year in the path"),
+        )]));
     }
     let row = with_conn(&pool, move |conn| {
         conn.transaction(|conn| {

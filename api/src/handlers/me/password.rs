@@ -1,7 +1,8 @@
 //! `POST /api/v1/me/password`: change one's own password.
 
 use actix_web::{HttpResponse, post, web};
-use cecop_shared::{ChangePasswordRequest, FieldError};
+use cecop_shared::ChangePasswordRequest;
+use cecop_shared::messages::Code;
 use chrono::Utc;
 use diesel::Connection;
 
@@ -43,12 +44,8 @@ pub async fn change_password(
         current_password,
         new_password,
     } = request;
-    let field = |field: &str, message: String| FieldError {
-        field: field.into(),
-        message,
-    };
-    if let Err(message) = password::check_policy(&new_password, user.email.as_str()) {
-        return Err(ApiError::Validation(vec![field("new_password", message)]));
+    if let Err(code) = password::check_policy(&new_password, user.email.as_str()) {
+        return Err(ApiError::Validation(vec![code.field_error("new_password")]));
     }
     with_conn(&pool, move |conn| {
         let stored = users::find_by_id(conn, user.id)?
@@ -56,10 +53,9 @@ pub async fn change_password(
         if current_password.chars().count() > password::MAX_CHARS
             || !password::verify(&current_password, &stored.password_hash)
         {
-            return Err(ApiError::Validation(vec![field(
-                "current_password",
-                "is wrong".into(),
-            )]));
+            return Err(ApiError::Validation(vec![
+                Code::WrongPassword.field_error("current_password"),
+            ]));
         }
         let hash = password::hash(&new_password)?;
         conn.transaction(|conn| {

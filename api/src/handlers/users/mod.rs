@@ -35,10 +35,7 @@ pub(crate) fn user_id(raw: &str) -> Result<i64, ApiError> {
 }
 
 pub(crate) fn field(name: &str, message: &str) -> FieldError {
-    FieldError {
-        field: name.into(),
-        message: message.into(),
-    }
+    FieldError::new(name, message)
 }
 
 /// A display name: trimmed, 1 to 100 characters, one line.

@@ -126,9 +126,11 @@ pub fn refusals(report: &ImportReport) -> Vec<FieldError> {
         .rows
         .iter()
         .filter(|r| r.outcome == ImportOutcome::Refused)
-        .map(|r| FieldError {
-            field: format!("line {}", r.line),
-            message: r.message.clone().unwrap_or_default(),
+        .map(|r| {
+            FieldError::new(
+                format!("line {}", r.line),
+                r.message.clone().unwrap_or_default(),
+            )
         })
         .collect()
 }
