@@ -126,6 +126,22 @@ impl ApiError {
             }
         }
     }
+
+    /// [`problem`](Self::problem) with the detail of a validation problem
+    /// in `lang`, when every error has a code with a text in it; `title`,
+    /// `type` and each error's English `message` stay as they are.
+    pub fn problem_in(&self, lang: &str) -> Problem {
+        let mut problem = self.problem();
+        if let Self::Validation(errors) = self
+            && lang != "en"
+        {
+            let texts: Option<Vec<String>> = errors.iter().map(|e| e.localised(lang)).collect();
+            if let Some(texts) = texts {
+                problem.detail = Some(validation_detail(errors, texts.iter().map(String::as_str)));
+            }
+        }
+        problem
+    }
 }
 
 impl ResponseError for ApiError {
@@ -227,6 +243,31 @@ mod tests {
         let body = serde_json::to_string(&err.problem()).unwrap_or_default();
         assert!(!body.contains("secret"), "{body}");
         assert_eq!(err.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn a_coded_validation_problem_has_its_detail_in_the_language_asked() {
+        let coded = ApiError::Validation(vec![
+            Code::TooLong { max: 2000 }.field_error("description"),
+            Code::ControlCharacters.field_error("description"),
+        ]);
+        let french = coded.problem_in("fr");
+        assert_eq!(
+            french.detail.as_deref(),
+            Some(
+                "description: doit compter au plus 2\u{202f}000 caractères; \
+                 description: ne doit pas contenir de caractères de contrôle"
+            )
+        );
+        assert_eq!(french.errors[0].message, "must be at most 2,000 characters");
+        assert_eq!(french.title, coded.problem().title);
+        assert_eq!(coded.problem_in("en"), coded.problem());
+        // One error without a code keeps the whole detail English.
+        let mixed = ApiError::Validation(vec![
+            Code::Required.field_error("name"),
+            FieldError::new("website", "must be an address"),
+        ]);
+        assert_eq!(mixed.problem_in("it"), mixed.problem());
     }
 
     #[test]
