@@ -10,6 +10,7 @@ pub mod responses;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
+use cecop_shared::messages::Code;
 use cecop_shared::{FieldError, Problem, ProblemKind};
 
 /// The media type of every error body (RFC 9457 §3).
@@ -17,9 +18,13 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
-    /// 400: one named parameter is invalid.
+    /// 400: one named parameter is invalid; `code` says why, when it can.
     #[error("invalid parameter {field}: {message}")]
-    InvalidParameter { field: String, message: String },
+    InvalidParameter {
+        field: String,
+        message: String,
+        code: Option<Code>,
+    },
     /// 400: the query string or path could not be parsed at all.
     #[error("malformed request: {0}")]
     Malformed(String),
@@ -54,6 +59,16 @@ impl ApiError {
         Self::InvalidParameter {
             field: field.into(),
             message: message.to_string(),
+            code: None,
+        }
+    }
+
+    /// [`invalid`](Self::invalid) with a code; the message is its English text.
+    pub fn invalid_because(field: impl Into<String>, code: Code) -> Self {
+        Self::InvalidParameter {
+            field: field.into(),
+            message: code.to_string(),
+            code: Some(code),
         }
     }
 
@@ -75,8 +90,15 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         let kind = self.kind();
         match self {
-            Self::InvalidParameter { field, message } => Problem {
-                errors: vec![FieldError::new(field, message)],
+            Self::InvalidParameter {
+                field,
+                message,
+                code,
+            } => Problem {
+                errors: vec![match code {
+                    Some(code) => code.clone().field_error(field),
+                    None => FieldError::new(field, message),
+                }],
                 ..Problem::new(kind, format!("{field}: {message}"))
             },
             Self::Malformed(message)
@@ -91,11 +113,7 @@ impl ApiError {
                 errors: errors.clone(),
                 ..Problem::new(
                     kind,
-                    errors
-                        .iter()
-                        .map(|e| format!("{}: {}", e.field, e.message))
-                        .collect::<Vec<_>>()
-                        .join("; "),
+                    validation_detail(errors, errors.iter().map(|e| e.message.as_str())),
                 )
             },
             Self::RateLimited { retry_after, .. } => Problem::new(
@@ -109,6 +127,22 @@ impl ApiError {
                 Problem::new(kind, "An unexpected error occurred; it has been logged.")
             }
         }
+    }
+
+    /// [`problem`](Self::problem) with the detail of a validation problem
+    /// in `lang`, when every error has a code with a text in it; `title`,
+    /// `type` and each error's English `message` stay as they are.
+    pub fn problem_in(&self, lang: &str) -> Problem {
+        let mut problem = self.problem();
+        if let Self::Validation(errors) = self
+            && lang != "en"
+        {
+            let texts: Option<Vec<String>> = errors.iter().map(|e| e.localised(lang)).collect();
+            if let Some(texts) = texts {
+                problem.detail = Some(validation_detail(errors, texts.iter().map(String::as_str)));
+            }
+        }
+        problem
     }
 }
 
@@ -147,6 +181,17 @@ impl ResponseError for ApiError {
         }
         response
     }
+}
+
+/// The detail of a validation problem: each field and its error's text
+/// (`texts`, one per error), "field: text; field: text".
+fn validation_detail<'a>(errors: &[FieldError], texts: impl Iterator<Item = &'a str>) -> String {
+    errors
+        .iter()
+        .zip(texts)
+        .map(|(e, text)| format!("{}: {text}", e.field))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Serialises a problem with its status and media type.
@@ -206,6 +251,31 @@ mod tests {
         let body = serde_json::to_string(&err.problem()).unwrap_or_default();
         assert!(!body.contains("secret"), "{body}");
         assert_eq!(err.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn a_coded_validation_problem_has_its_detail_in_the_language_asked() {
+        let coded = ApiError::Validation(vec![
+            Code::TooLong { max: 2000 }.field_error("description"),
+            Code::ControlCharacters.field_error("description"),
+        ]);
+        let french = coded.problem_in("fr");
+        assert_eq!(
+            french.detail.as_deref(),
+            Some(
+                "description: doit compter au plus 2\u{202f}000 caractères; \
+                 description: ne doit pas contenir de caractères de contrôle"
+            )
+        );
+        assert_eq!(french.errors[0].message, "must be at most 2,000 characters");
+        assert_eq!(french.title, coded.problem().title);
+        assert_eq!(coded.problem_in("en"), coded.problem());
+        // One error without a code keeps the whole detail English.
+        let mixed = ApiError::Validation(vec![
+            Code::Required.field_error("name"),
+            FieldError::new("website", "must be an address"),
+        ]);
+        assert_eq!(mixed.problem_in("it"), mixed.problem());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Cross-cutting response shaping: every error is problem+json (including the
-//! ones actix produces itself, such as 405 or 413), and every response carries
-//! the request id that its log lines carry.
+//! ones actix produces itself, such as 405 or 413), a validation problem's
+//! detail speaks the caller's language where it can, and every response
+//! carries the request id that its log lines carry.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -10,10 +11,12 @@ use actix_web::http::Method;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::{ErrorHandlerResponse, Next};
 use actix_web::{HttpMessage, web};
-use cecop_shared::{Problem, ProblemKind};
+use cecop_shared::messages::LANGUAGES;
+use cecop_shared::{Language, Problem, ProblemKind};
 use tracing_actix_web::RequestId;
 
-use crate::error::{PROBLEM_JSON, problem_response};
+use crate::content::language::Preferences;
+use crate::error::{ApiError, PROBLEM_JSON, problem_response};
 
 /// Methods each documented path template accepts, from the OpenAPI document:
 /// the `Allow` header of a 405 (RFC 9110 §15.5.6).
@@ -129,6 +132,49 @@ pub async fn head_as_get(
         req.head_mut().method = Method::GET;
     }
     next.call(req).await
+}
+
+/// Writes the `detail` of a validation problem in the language
+/// `Accept-Language` prefers (RFC 9110 §12.5.4) among those field errors are
+/// translated into, when every error has a code; English otherwise. Only
+/// `detail` changes: `errors[].message` stays English for integrators'
+/// code, and `title` and `type` stay as they are.
+pub async fn localise_problems(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> actix_web::Result<ServiceResponse<BoxBody>> {
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let res = next.call(req).await?;
+    let error = res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<ApiError>());
+    let Some(error @ ApiError::Validation(errors)) = error else {
+        return Ok(res.map_into_boxed_body());
+    };
+    if !errors.iter().all(|e| e.localised("en").is_some()) {
+        return Ok(res.map_into_boxed_body());
+    }
+    let available: Vec<Language> = LANGUAGES.iter().filter_map(|l| l.parse().ok()).collect();
+    let english = Language::english();
+    let lang = Preferences::new(None, accept.as_deref()).choose(&available, &english);
+    let body = (lang != &english)
+        .then(|| serde_json::to_string(&error.problem_in(lang.as_str())).ok())
+        .flatten();
+    let (req, mut response) = res.into_parts();
+    // The body depends on the header from here on, even when it is English.
+    response
+        .headers_mut()
+        .append(header::VARY, HeaderValue::from_static("Accept-Language"));
+    let response = match body {
+        Some(body) => response.set_body(BoxBody::new(body)),
+        None => response.map_into_boxed_body(),
+    };
+    Ok(ServiceResponse::new(req, response))
 }
 
 /// Echoes the request id of the tracing span as `X-Request-Id`, so a person

@@ -18,7 +18,9 @@ use crate::db::{self, Db, Pool};
 use crate::error::ApiError;
 use crate::handlers::docs::{DOCUMENT, OpenApiDocument};
 use crate::handlers::feeds::PublicUrl;
-use crate::middleware::{AllowedMethods, errors_to_problems, head_as_get, request_id_header};
+use crate::middleware::{
+    AllowedMethods, errors_to_problems, head_as_get, localise_problems, request_id_header,
+};
 use crate::settings::Settings;
 use crate::spa::{self, Spa};
 use crate::{routes, seed};
@@ -149,6 +151,7 @@ impl Application {
                 .configure(|cfg| spa::configure(cfg, &spa))
                 .default_service(fn_service(spa::fallback))
                 .wrap(from_fn(head_as_get))
+                .wrap(from_fn(localise_problems))
                 .wrap(ErrorHandlers::new().default_handler(errors_to_problems))
                 .wrap(from_fn(spa::static_cache_headers))
                 .wrap(from_fn(crate::representation::compress))

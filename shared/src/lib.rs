@@ -10,6 +10,7 @@ pub mod auth;
 pub mod content;
 pub mod country;
 pub mod member;
+pub mod messages;
 pub mod overview;
 pub mod page;
 pub mod problem;

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::messages::Params;
+
 /// The kinds of problem the API reports. Each has a stable `type` URI that
 /// clients may match on; titles are for people and may be reworded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,8 +112,18 @@ pub struct Problem {
 pub struct FieldError {
     /// The parameter or field name, e.g. `per_page`.
     pub field: String,
-    /// What is wrong with it.
+    /// What is wrong with it, in English.
     pub message: String,
+    /// What is wrong, as a stable snake_case code (e.g. `exceeds_workers`),
+    /// for clients that show their own text; the codes and their
+    /// parameters are listed in `docs/api.md`. Absent when the error has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The code's named values, e.g. `{"cell": "women_workers.worker.industry",
+    /// "value": 12, "workers": 10}`. Absent when there are none.
+    #[serde(default, skip_serializing_if = "Params::is_empty")]
+    #[cfg_attr(feature = "server", schema(value_type = Object))]
+    pub params: Params,
 }
 
 impl FieldError {
@@ -120,6 +132,23 @@ impl FieldError {
         Self {
             field: field.into(),
             message: message.into(),
+            code: None,
+            params: Params::new(),
+        }
+    }
+
+    /// An error with a stable `code` and its `params` beside the English
+    /// `message` (see [`crate::messages`]).
+    pub fn coded(
+        field: impl Into<String>,
+        code: impl Into<String>,
+        params: Params,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            code: Some(code.into()),
+            params,
+            ..Self::new(field, message)
         }
     }
 }

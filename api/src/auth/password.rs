@@ -4,6 +4,7 @@
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use cecop_shared::messages::Code;
 
 /// Shortest password accepted (NIST SP 800-63B allows 8; CECOP asks 12).
 pub const MIN_CHARS: usize = 12;
@@ -12,14 +13,19 @@ pub const MAX_CHARS: usize = 256;
 
 const COMMON: &str = include_str!("common-passwords.txt");
 
-/// Why a new password is refused; the message is shown to the person.
-pub fn check_policy(password: &str, email: &str) -> Result<(), String> {
+/// Why a new password is refused; shown to the person (its English text
+/// reads "the password …").
+pub fn check_policy(password: &str, email: &str) -> Result<(), Code> {
     let chars = password.chars().count();
     if chars < MIN_CHARS {
-        return Err(format!("must be at least {MIN_CHARS} characters"));
+        return Err(Code::TooShort {
+            min: MIN_CHARS as u64,
+        });
     }
     if chars > MAX_CHARS {
-        return Err(format!("must be at most {MAX_CHARS} characters"));
+        return Err(Code::TooLong {
+            max: MAX_CHARS as u64,
+        });
     }
     let lower = password.to_lowercase();
     let common = COMMON
@@ -27,14 +33,14 @@ pub fn check_policy(password: &str, email: &str) -> Result<(), String> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'));
     if common.into_iter().any(|c| c == lower) {
-        return Err("is too common; choose a longer or less predictable one".into());
+        return Err(Code::CommonPassword);
     }
     let local = email.split('@').next().unwrap_or_default().to_lowercase();
     if lower == email.to_lowercase() || (local.len() >= 4 && lower.contains(&local)) {
-        return Err("must not contain your e-mail address".into());
+        return Err(Code::ContainsEmail);
     }
     if password.chars().all(|c| password.starts_with(c)) {
-        return Err("must not repeat a single character".into());
+        return Err(Code::RepeatedCharacter);
     }
     Ok(())
 }

@@ -31,10 +31,7 @@ pub struct Record {
 pub fn read(data: &[u8], extra: &[&str]) -> Result<Vec<Record>, ApiError> {
     const VALUE_COLUMNS: [&str; 4] = ["indicator", "coop_type", "sector", "value"];
     let malformed = |message: String| {
-        ApiError::Validation(vec![cecop_shared::FieldError {
-            field: "file".into(),
-            message,
-        }])
+        ApiError::Validation(vec![cecop_shared::FieldError::new("file", message)])
     };
     let text = std::str::from_utf8(data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data))
         .map_err(|_| malformed("The file is not UTF-8 text.".into()))?;

@@ -277,10 +277,10 @@ pub fn transition(
     if transition == Transition::Submit {
         let values = to_values(&db::values(conn, row.id)?);
         if values.is_empty() {
-            return Err(ApiError::Validation(vec![cecop_shared::FieldError {
-                field: "values".into(),
-                message: "An empty return cannot be submitted; enter at least one value.".into(),
-            }]));
+            return Err(ApiError::Validation(vec![cecop_shared::FieldError::new(
+                "values",
+                "An empty return cannot be submitted; enter at least one value.",
+            )]));
         }
         let errors = cecop_shared::returns::validate(&values);
         if !errors.is_empty() {
@@ -342,10 +342,10 @@ pub fn parse_reason(reason: &str) -> Result<String, ApiError> {
             .chars()
             .any(|c| c.is_control() && c != '\n' && c != '\t');
     if bad {
-        return Err(ApiError::Validation(vec![cecop_shared::FieldError {
-            field: "reason".into(),
-            message: "must be 1 to 2,000 characters of text".into(),
-        }]));
+        return Err(ApiError::Validation(vec![cecop_shared::FieldError::new(
+            "reason",
+            "must be 1 to 2,000 characters of text",
+        )]));
     }
     Ok(reason.to_owned())
 }

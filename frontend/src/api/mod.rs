@@ -65,14 +65,15 @@ impl ApiError {
         self.status() == Some(404)
     }
 
-    /// The message the server gave for one field of a 422, if any.
-    pub fn field_message(&self, field: &str) -> Option<String> {
+    /// The message the server gave for one field of a 422, if any, in
+    /// `lang` when its code has a text there (else the server's English).
+    pub fn field_message(&self, field: &str, lang: &str) -> Option<String> {
         match self {
             ApiError::Problem(problem) => problem
                 .errors
                 .iter()
                 .find(|e| e.field == field)
-                .map(|e| e.message.clone()),
+                .map(|e| e.text(lang)),
             _ => None,
         }
     }

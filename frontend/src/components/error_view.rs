@@ -24,7 +24,7 @@ pub fn ErrorView(
         <div class="error-view" role="alert">
             // Not a heading: this sits at different depths of the page outline.
             <p class="error-title">{heading}</p>
-            {move || describe(i18n.t(), &error.read_value())}
+            {move || describe(i18n.t(), i18n.lang().code(), &error.read_value())}
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 {tr(|t| t.retry)}
             </button>
@@ -33,13 +33,13 @@ pub fn ErrorView(
 }
 
 /// The explanation under the heading.
-fn describe(t: &'static Strings, error: &ApiError) -> AnyView {
+fn describe(t: &'static Strings, lang: &str, error: &ApiError) -> AnyView {
     match error {
         ApiError::Problem(problem) => {
             let fields = problem
                 .errors
                 .iter()
-                .map(|e| view! { <li><code>{e.field.clone()}</code>": "{e.message.clone()}</li> })
+                .map(|e| view! { <li><code>{e.field.clone()}</code>": "{e.text(lang)}</li> })
                 .collect_view();
             view! {
                 {problem.detail.clone().map(|detail| view! { <p>{detail}</p> })}

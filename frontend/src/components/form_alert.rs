@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::Strings;
+use crate::i18n::{Strings, use_i18n};
 
 /// The sentence that explains `error` to the user: the server's own detail
 /// when it gave one, else a translated explanation.
@@ -37,21 +37,39 @@ pub fn error_text(t: &'static Strings, error: &ApiError) -> String {
 /// [`error_text`] for a form that shows some of a 422's problems beside
 /// their fields (those for which `shown` is true): the others are spelled
 /// out here, since no field carries them.
-pub fn problem_text(t: &'static Strings, error: &ApiError, shown: impl Fn(&str) -> bool) -> String {
+pub fn problem_text(
+    t: &'static Strings,
+    lang: &str,
+    error: &ApiError,
+    shown: impl Fn(&str) -> bool,
+) -> String {
     if let ApiError::Problem(problem) = error
         && problem.status == 422
     {
-        let elsewhere: Vec<&str> = problem
+        let elsewhere: Vec<String> = problem
             .errors
             .iter()
             .filter(|e| !shown(&e.field))
-            .map(|e| e.message.as_str())
+            .map(|e| e.text(lang))
             .collect();
         if !elsewhere.is_empty() {
             return elsewhere.join(" ");
         }
     }
     error_text(t, error)
+}
+
+/// The server's message for one field in the form's last `error`, in the
+/// page's language where its code has a text (tracked: follows both).
+pub fn field_error(
+    error: RwSignal<Option<ApiError>>,
+    name: &'static str,
+) -> Signal<Option<String>> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let lang = i18n.lang().code();
+        error.with(|e| e.as_ref().and_then(|e| e.field_message(name, lang)))
+    })
 }
 
 /// An assertive live region showing the form's error, if any.

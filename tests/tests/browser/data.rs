@@ -157,6 +157,29 @@ async fn fill_in_the_return(c: &Client, axe: &str, csv: &std::path::Path) {
         Some("true")
     );
     assert_accessible(c, axe, "/portal/returns with a problem").await;
+    // In French the same live problem reads in French, from its code.
+    let language = |lang: &'static str| async move {
+        wait_find(c, "#language")
+            .await
+            .select_by_value(lang)
+            .await
+            .unwrap();
+    };
+    language("fr").await;
+    wait_text(c, &format!("{women}-error"), |t| {
+        t == format!("400 dépasse les {WORKERS} travailleurs des mêmes coopératives")
+    })
+    .await;
+    wait_text(c, "[data-testid=return-errors]", |t| {
+        t.contains("Travailleuses des coopératives sociales dans les services")
+            && t.contains("400 dépasse les 340 travailleurs")
+    })
+    .await;
+    language("en").await;
+    wait_text(c, &format!("{women}-error"), |t| {
+        t.starts_with("400 is more than")
+    })
+    .await;
     // The summary's link takes the keyboard to the cell.
     click(c, "[data-testid=return-errors] a").await;
     let focused = c

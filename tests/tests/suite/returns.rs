@@ -235,6 +235,117 @@ async fn set_campaign(admin: &Session<'_>, year: i32, state: &str) -> reqwest::R
         .await
 }
 
+/// A PUT with an `Accept-Language` header, as a browser or an integrator sends it.
+async fn put_in(
+    session: &Session<'_>,
+    path: &str,
+    lang: Option<&str>,
+    body: &Value,
+) -> reqwest::Response {
+    let mut request = session
+        .app
+        .client
+        .put(session.app.url(path))
+        .bearer_auth(&session.bearer)
+        .json(body);
+    if let Some(lang) = lang {
+        request = request.header("accept-language", lang);
+    }
+    request.send().await.expect("request failed")
+}
+
+#[tokio::test]
+async fn a_refused_save_gives_codes_with_params_and_accept_language_picks_the_detail() {
+    let (_db, app) = setup().await;
+    let member = sign_in(&app, &member_email("legacoop-sociali"), PASSWORD).await;
+    let bad = json!({ "values": [
+        cell("workers", "worker", "industry", json!(10)),
+        cell("women_workers", "worker", "industry", json!(12)),
+        cell("cooperatives", "worker", "industry", json!(1.5)),
+    ]});
+    let path = "/api/v1/my/returns/2024";
+    let english = expect_problem(put_in(&member, path, None, &bad).await, 422).await;
+    let res = put_in(&member, path, Some("fr-BE, en;q=0.5"), &bad).await;
+    let vary = res.headers().get("vary").and_then(|v| v.to_str().ok());
+    assert!(
+        vary.is_some_and(|v| v.contains("Accept-Language")),
+        "{vary:?}"
+    );
+    let french = expect_problem(res, 422).await;
+
+    let coded: Vec<(String, Option<String>, Value)> = french
+        .errors
+        .iter()
+        .map(|e| (e.field.clone(), e.code.clone(), json!(e.params)))
+        .collect();
+    assert_eq!(
+        coded,
+        [
+            (
+                "cooperatives.worker.industry".to_owned(),
+                Some("not_whole".to_owned()),
+                json!({ "cell": "cooperatives.worker.industry" })
+            ),
+            (
+                "women_workers.worker.industry".to_owned(),
+                Some("exceeds_workers".to_owned()),
+                json!({ "cell": "women_workers.worker.industry", "value": 12, "workers": 10 })
+            ),
+        ]
+    );
+    // Only the detail is French: messages, title and type stay as they were.
+    assert_eq!(french.errors, english.errors);
+    assert_eq!(
+        (&french.type_, &french.title),
+        (&english.type_, &english.title)
+    );
+    assert_eq!(
+        english.errors[1].message,
+        "Women workers of worker cooperatives in industry: 12 is more than the 10 workers in the same cooperatives"
+    );
+    assert_eq!(
+        english.detail.as_deref(),
+        Some(
+            "cooperatives.worker.industry: Cooperatives of worker cooperatives in industry: must be \
+             a whole number; women_workers.worker.industry: Women workers of worker cooperatives in \
+             industry: 12 is more than the 10 workers in the same cooperatives"
+        )
+    );
+    assert_eq!(
+        french.detail.as_deref(),
+        Some(
+            "cooperatives.worker.industry: Coopératives des coopératives de travail dans \
+             l’industrie\u{a0}: doit être un nombre entier; women_workers.worker.industry: \
+             Travailleuses des coopératives de travail dans l’industrie\u{a0}: 12 dépasse les 10 \
+             travailleurs des mêmes coopératives"
+        )
+    );
+    let spanish = expect_problem(put_in(&member, path, Some("es"), &bad).await, 422).await;
+    assert!(
+        spanish.detail.as_deref().is_some_and(
+            |d| d.ends_with("12 supera los 10 trabajadores de las mismas cooperativas")
+        ),
+        "{spanish:?}"
+    );
+    // A language without translations gets English.
+    let german = expect_problem(put_in(&member, path, Some("de"), &bad).await, 422).await;
+    assert_eq!(german.detail, english.detail);
+
+    // One error without a code keeps the whole detail English.
+    let profile = json!({ "description": "x".repeat(2001), "website": "ftp://example.org" });
+    let res = put_in(&member, "/api/v1/my/organisation", Some("it"), &profile).await;
+    let mixed = expect_problem(res, 422).await;
+    assert_eq!(mixed.errors[0].code.as_deref(), Some("too_long"));
+    assert_eq!(mixed.errors[1].code, None);
+    assert_eq!(
+        mixed.detail.as_deref(),
+        Some(
+            "description: must be at most 2,000 characters; website: must be an http:// or \
+             https:// address of at most 300 characters"
+        )
+    );
+}
+
 #[tokio::test]
 async fn a_return_moves_through_its_review_and_every_illegal_move_is_a_409() {
     let (_db, app) = setup().await;

@@ -1,7 +1,8 @@
 //! `POST /api/v1/me/password`: change one's own password.
 
 use actix_web::{HttpResponse, post, web};
-use cecop_shared::{ChangePasswordRequest, FieldError};
+use cecop_shared::ChangePasswordRequest;
+use cecop_shared::messages::Code;
 use chrono::Utc;
 use diesel::Connection;
 
@@ -42,11 +43,8 @@ pub async fn change_password(
         current_password,
         new_password,
     } = request;
-    if let Err(message) = password::check_policy(&new_password, user.email.as_str()) {
-        return Err(ApiError::Validation(vec![FieldError::new(
-            "new_password",
-            message,
-        )]));
+    if let Err(code) = password::check_policy(&new_password, user.email.as_str()) {
+        return Err(ApiError::Validation(vec![code.field_error("new_password")]));
     }
     db.run(move |conn| {
         let stored = users::find_by_id(conn, user.id)?
@@ -54,10 +52,9 @@ pub async fn change_password(
         if current_password.chars().count() > password::MAX_CHARS
             || !password::verify(&current_password, &stored.password_hash)
         {
-            return Err(ApiError::Validation(vec![FieldError::new(
-                "current_password",
-                "is wrong",
-            )]));
+            return Err(ApiError::Validation(vec![
+                Code::WrongPassword.field_error("current_password"),
+            ]));
         }
         let hash = password::hash(&new_password)?;
         conn.transaction(|conn| {

@@ -1,6 +1,7 @@
 //! `GET /api/v1/my/organisation` and `PUT /api/v1/my/organisation`.
 
 use actix_web::{HttpResponse, get, put, web};
+use cecop_shared::messages::Code;
 use cecop_shared::{FieldError, Member, ProfileUpdate, Scope, Slug};
 use chrono::Utc;
 use diesel::Connection;
@@ -55,18 +56,15 @@ pub async fn get_my_organisation(
 
 fn validate(update: ProfileUpdate) -> Result<ProfileUpdate, ApiError> {
     let mut errors = Vec::new();
-    let mut error = |field: &str, message: &str| {
-        errors.push(FieldError::new(field, message));
-    };
     let description = update.description.trim().to_owned();
     if description.chars().count() > 2000 {
-        error("description", "must be at most 2,000 characters");
+        errors.push(Code::TooLong { max: 2000 }.field_error("description"));
     }
     if description
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t')
     {
-        error("description", "must not contain control characters");
+        errors.push(Code::ControlCharacters.field_error("description"));
     }
     let website = update
         .website
@@ -77,10 +75,10 @@ fn validate(update: ProfileUpdate) -> Result<ProfileUpdate, ApiError> {
             && url::Url::parse(site)
                 .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
         if !ok {
-            error(
+            errors.push(FieldError::new(
                 "website",
                 "must be an http:// or https:// address of at most 300 characters",
-            );
+            ));
         }
     }
     let contact = update
@@ -91,10 +89,10 @@ fn validate(update: ProfileUpdate) -> Result<ProfileUpdate, ApiError> {
         .as_ref()
         .is_some_and(|c| c.chars().count() > 200 || c.chars().any(char::is_control))
     {
-        error(
+        errors.push(FieldError::new(
             "public_contact",
             "must be at most 200 characters, on one line",
-        );
+        ));
     }
     if errors.is_empty() {
         Ok(ProfileUpdate {

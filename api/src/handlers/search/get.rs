@@ -1,6 +1,7 @@
 //! `GET /api/v1/search?q=`: ranked hits with highlighted snippets.
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
+use cecop_shared::messages::Code;
 use cecop_shared::{Page, SearchHit, SearchKind};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -75,7 +76,7 @@ pub async fn search_all(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     if query.q.as_deref().is_none_or(str::is_empty) {
-        return Err(ApiError::invalid("q", "is required"));
+        return Err(ApiError::invalid_because("q", Code::Required));
     }
     // Text without any word (only spaces or punctuation) finds nothing.
     let words = query_words(query.q.as_deref())?;

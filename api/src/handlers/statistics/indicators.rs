@@ -1,6 +1,7 @@
 //! `GET /api/v1/indicators`: the indicator catalogue.
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
+use cecop_shared::messages::{Code, LANGUAGES};
 use cecop_shared::{Indicator, IndicatorInfo};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -35,8 +36,9 @@ pub async fn list_indicators(
     query: web::Query<IndicatorsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let lang = query.lang.as_deref().unwrap_or("en");
-    if !matches!(lang, "en" | "fr" | "es" | "it") {
-        return Err(ApiError::invalid("lang", "must be one of: en, fr, es, it"));
+    if !LANGUAGES.contains(&lang) {
+        let values = LANGUAGES.map(str::to_owned).to_vec();
+        return Err(ApiError::invalid_because("lang", Code::OneOf { values }));
     }
     let catalogue: Vec<IndicatorInfo> = Indicator::ALL
         .iter()

@@ -1,6 +1,7 @@
 //! `POST /api/v1/tokens`: mint an API token; its secret is shown once.
 
 use actix_web::{HttpResponse, post, web};
+use cecop_shared::messages::Code;
 use cecop_shared::{CreateTokenRequest, CreatedApiToken, FieldError, Role};
 use chrono::{Duration, Utc};
 use diesel::Connection;
@@ -58,10 +59,13 @@ pub async fn create_token(
         errors.push(FieldError::new("scopes", "must name at least one scope"));
     }
     if !(1..=MAX_DAYS).contains(&days) {
-        errors.push(FieldError::new(
-            "expires_in_days",
-            "must be between 1 and 366",
-        ));
+        errors.push(
+            Code::Between {
+                min: 1,
+                max: MAX_DAYS.into(),
+            }
+            .field_error("expires_in_days"),
+        );
     }
     if user.role == Role::Admin
         && request.organisation.is_none()

@@ -44,8 +44,8 @@ pub async fn create_user(
         .map_err(|e| errors.push(FieldError::new("email", format!("{e}"))))
         .ok();
     let display_name = check_display_name(&request.display_name, &mut errors);
-    if let Err(message) = password::check_policy(&request.password, request.email.trim()) {
-        errors.push(FieldError::new("password", message));
+    if let Err(code) = password::check_policy(&request.password, request.email.trim()) {
+        errors.push(code.field_error("password"));
     }
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return Err(ApiError::Validation(errors));

@@ -6,8 +6,9 @@
 //! The names of indicators, cooperative types and sectors are not here:
 //! they come from `cecop_shared::returns` (`Indicator::name(lang)` and its
 //! kin), the same names the API's catalogue serves. The validation messages
-//! are not here either: the grid shows the messages of
-//! `cecop_shared::returns::validate`, word for word what the API answers.
+//! are not here either: the grid says the errors of
+//! `cecop_shared::returns::validate` (and the API's) from their codes, in
+//! `cecop_shared::messages`, whose texts the API's problem details share.
 
 mod en;
 mod es;

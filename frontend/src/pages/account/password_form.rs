@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api::ApiError;
 use crate::api::account::change_password;
-use crate::components::form_alert::{FormAlert, error_text};
+use crate::components::form_alert::{FormAlert, error_text, field_error};
 use crate::components::text_field::TextField;
 use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
@@ -23,9 +23,7 @@ pub fn PasswordForm() -> impl IntoView {
     let new = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
-    let field = move |name: &'static str| {
-        Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.field_message(name))))
-    };
+    let field = move |name: &'static str| field_error(error, name);
     let current_error = field("current_password");
     let new_error = field("new_password");
     let message = Signal::derive(move || error.get().map(|e| error_text(t(), &e)));

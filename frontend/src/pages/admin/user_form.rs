@@ -40,7 +40,7 @@ pub fn UserForm(on_created: Callback<()>) -> impl IntoView {
                     ApiError::Problem(p) if p.status == 409 && name == "email" => {
                         Some(p.detail.clone().unwrap_or_else(|| p.title.clone()))
                     }
-                    _ => e.field_message(name),
+                    _ => e.field_message(name, i18n.lang().code()),
                 })
             })
         })

@@ -10,7 +10,7 @@ use leptos_meta::Title;
 use crate::api::ApiError;
 use crate::api::portal::{get_my_organisation, update_my_organisation};
 use crate::components::error_view::ErrorView;
-use crate::components::form_alert::{FormAlert, error_text};
+use crate::components::form_alert::{FormAlert, error_text, field_error};
 use crate::components::loading::Loading;
 use crate::components::page_head::page_title;
 use crate::components::require_role::RequireRole;
@@ -65,9 +65,7 @@ fn ProfileForm(member: Member) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let saved = RwSignal::new(false);
     let busy = RwSignal::new(false);
-    let field = move |name: &'static str| {
-        Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.field_message(name))))
-    };
+    let field = move |name: &'static str| field_error(error, name);
     let description_error = field("description");
     let website_error = field("website");
     let contact_error = field("public_contact");

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use crate::api::ApiError;
 use crate::api::members::list_organisations;
 use crate::api::portal::create_token;
-use crate::components::form_alert::{FieldMessage, FormAlert, error_text};
+use crate::components::form_alert::{FieldMessage, FormAlert, error_text, field_error};
 use crate::components::organisation_select::OrganisationSelect;
 use crate::components::text_field::TextField;
 use crate::i18n::{Strings, tr, use_i18n};
@@ -40,9 +40,7 @@ pub fn TokenForm(on_created: Callback<CreatedApiToken>) -> impl IntoView {
     let organisations = LocalResource::new(list_organisations);
     let options =
         Signal::derive(move || organisations.get().and_then(Result::ok).unwrap_or_default());
-    let field = move |name: &'static str| {
-        Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.field_message(name))))
-    };
+    let field = move |name: &'static str| field_error(error, name);
     let name_error = field("name");
     let scopes_error = field("scopes");
     let days_error = field("expires_in_days");

@@ -36,7 +36,10 @@ pub fn ReturnActions(
     let done = RwSignal::new(None::<Done>);
     let error = RwSignal::new(None::<ApiError>);
     // Problems about cells show in the grid; others (an empty return) here.
-    let message = Signal::derive(move || error.get().map(|e| problem_text(t(), &e, is_cell)));
+    let message = Signal::derive(move || {
+        let lang = i18n.lang().code();
+        error.get().map(|e| problem_text(t(), lang, &e, is_cell))
+    });
     let year = editor.year;
     let run = move |submit: bool| {
         confirming.set(false);

@@ -1,8 +1,9 @@
 //! The state of a return being edited, shared by the parts of the page
 //! ([`Editor`]): what the server last saved, what the grid holds now, the
-//! live validation of it (the shared rules, the API's own messages), the
-//! changes worth a second look against last year, and whether the member
-//! may still change anything.
+//! live validation of it (the shared rules, the API's own messages, both
+//! said in the page's language from their codes), the changes worth a
+//! second look against last year, and whether the member may still change
+//! anything.
 
 use cecop_shared::returns::{validate, warnings};
 use cecop_shared::{
@@ -75,15 +76,15 @@ impl Editor {
         self.server_errors.set(Vec::new());
     }
 
-    /// What to say next to a cell (`field` as errors name it): the live
-    /// problem, else the server's, without the cell's description that
-    /// starts the message (the cell is right there).
-    pub fn message(self, field: &str) -> Option<String> {
+    /// What to say next to a cell (`field` as errors name it), in `lang`:
+    /// the live problem, else the server's, without the cell's description
+    /// that starts the message (the cell is right there).
+    pub fn message(self, field: &str, lang: &str) -> Option<String> {
         let find = |errors: &Vec<FieldError>| {
-            errors
-                .iter()
-                .find(|e| e.field == field)
-                .map(|e| short(&e.message).to_owned())
+            errors.iter().find(|e| e.field == field).map(|e| {
+                e.localised_bare(lang)
+                    .unwrap_or_else(|| short(&e.message).to_owned())
+            })
         };
         self.errors
             .with(find)

@@ -120,7 +120,7 @@ fn GridCell(editor: Editor, cell: Cell) -> impl IntoView {
     });
     let message = Signal::derive({
         let field = field.clone();
-        move || editor.message(&field)
+        move || editor.message(&field, i18n.lang().code())
     });
     let warned = Signal::derive(move || editor.warned(&field));
     let error_id = format!("{id}-error");

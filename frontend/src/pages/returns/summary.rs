@@ -1,6 +1,7 @@
 //! The lists above the grid: the problems to fix (each a link to its cell)
 //! and the figures that changed by more than half since last year. The
-//! messages are the shared validation's, the same the API gives.
+//! messages are the shared validation's, the same the API gives, in the
+//! page's language.
 
 use cecop_shared::FieldError;
 use leptos::html;
@@ -14,8 +15,9 @@ fn target(field: &str) -> String {
     format!("cell-{}", field.replace('.', "-"))
 }
 
-/// A link that moves focus to the cell (and scrolls it into view).
-fn cell_link(error: FieldError) -> impl IntoView {
+/// A link that moves focus to the cell (and scrolls it into view), with
+/// the error in `lang`.
+fn cell_link(error: FieldError, lang: &str) -> impl IntoView {
     let id = target(&error.field);
     let href = format!("#{id}");
     let focus = move |ev: web_sys::MouseEvent| {
@@ -31,7 +33,7 @@ fn cell_link(error: FieldError) -> impl IntoView {
     view! {
         <li>
             <a href=href rel="external" on:click=focus>
-                {error.message}
+                {error.text(lang)}
             </a>
         </li>
     }
@@ -56,12 +58,13 @@ pub fn ErrorSummary(editor: Editor, node_ref: NodeRef<html::Div>) -> impl IntoVi
         <div class="error-summary" tabindex="-1" node_ref=node_ref data-testid="return-errors" hidden=move || all().is_empty()>
             {move || {
                 let errors = all();
+                let lang = i18n.lang().code();
                 (!errors.is_empty())
                     .then(|| {
                         let n = errors.len();
                         view! {
                             <h2>{move || (t().data.errors_heading)(n)}</h2>
-                            <ul>{errors.into_iter().map(cell_link).collect_view()}</ul>
+                            <ul>{errors.into_iter().map(|e| cell_link(e, lang)).collect_view()}</ul>
                         }
                     })
             }}
@@ -76,6 +79,7 @@ pub fn WarningSummary(editor: Editor) -> impl IntoView {
     let t = move || i18n.t();
     move || {
         let warnings = editor.warnings.get();
+        let lang = i18n.lang().code();
         let year = editor.previous.with_value(|p| p.as_ref().map(|p| p.year))?;
         (!warnings.is_empty()).then(|| {
             let n = warnings.len();
@@ -83,7 +87,7 @@ pub fn WarningSummary(editor: Editor) -> impl IntoView {
                 <div class="notice notice-warning" data-testid="return-warnings">
                     <h2>{move || (t().data.warnings_heading)(n, year)}</h2>
                     <p>{tr(|t| t.data.warnings_hint)}</p>
-                    <ul>{warnings.into_iter().map(cell_link).collect_view()}</ul>
+                    <ul>{warnings.into_iter().map(|e| cell_link(e, lang)).collect_view()}</ul>
                 </div>
             }
         })

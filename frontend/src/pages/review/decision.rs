@@ -33,7 +33,8 @@ pub fn Decision(current: RwSignal<DataReturn>) -> impl IntoView {
         if missing.get() {
             return Some(t().data.reason_required.to_owned());
         }
-        error.with(|e| e.as_ref().and_then(|e| e.field_message("reason")))
+        let lang = i18n.lang().code();
+        error.with(|e| e.as_ref().and_then(|e| e.field_message("reason", lang)))
     });
     let send = move |needs_reason: bool, make: fn(String) -> Choice| {
         let Some(id) = id else { return };
