@@ -213,8 +213,10 @@ impl<F: Clone + PartialEq, V: Weight> Kept<F, V> {
         if let Some(hit) = self.get(key, &fingerprint) {
             return Ok(hit);
         }
+        // Not recorded in `recent`: a fingerprint `compute` read itself is
+        // recorded by `compute` (the content lists do), and re-recording
+        // the one read before would trust it longer than a second.
         let (fingerprint, value) = compute(fingerprint).await?;
-        recent.saw(&fingerprint);
         self.put(key.to_owned(), &fingerprint, Arc::clone(&value));
         Ok(value)
     }

@@ -124,6 +124,7 @@ where
                     // Read again with the values: they are kept under the
                     // fingerprint they were read with.
                     let fingerprint = crate::db::statistics::fingerprint(conn)?;
+                    shared.fingerprint.saw(&fingerprint);
                     let body = build(conn, &shared, &fingerprint)?;
                     let body = Representations::new(crate::representation::kept_bytes(body));
                     Ok((fingerprint, Arc::new(body)))
