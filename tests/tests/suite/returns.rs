@@ -1077,3 +1077,129 @@ async fn campaign_writes_refuse_bad_input_and_change_nothing() {
     assert_eq!(res.status(), 204);
     assert_eq!(db.count_rows("campaigns"), counted);
 }
+
+/// The routes whose handlers moved to one file each (and the decisions to
+/// the `Decider` extractor) keep refusing every caller they do not serve:
+/// anonymous callers, the wrong role, tokens without the scope or without an
+/// organisation; and a refused call writes nothing.
+#[tokio::test]
+async fn every_return_route_refuses_callers_it_does_not_serve_and_writes_nothing() {
+    let (db, app) = setup().await;
+    let coceta = sign_in(&app, &member_email("coceta"), PASSWORD).await;
+    let editor = sign_in(&app, EDITOR, PASSWORD).await;
+    let admin = sign_in(&app, ADMIN, PASSWORD).await;
+    let queue: Page<ReturnSummary> = editor
+        .json(
+            Method::GET,
+            "/api/v1/returns?campaign=2024&state=submitted",
+            None,
+        )
+        .await;
+    let submitted = queue.items[0].id.expect("a submitted 2024 return");
+    let token = |scopes: Value, owner: &Session<'_>| {
+        let owner = owner.bearer.clone();
+        let app = &app;
+        async move {
+            let res = app
+                .client
+                .post(app.url("/api/v1/tokens"))
+                .bearer_auth(owner)
+                .json(&json!({ "name": "probe", "scopes": scopes }))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 201);
+            Session {
+                app,
+                bearer: res.json::<CreatedApiToken>().await.unwrap().secret,
+            }
+        }
+    };
+    let unscoped = token(json!(["members:read", "profile:write"]), &coceta).await;
+    let returns_token = token(json!(["returns:write"]), &coceta).await;
+    let integrator = token(json!(["members:read"]), &admin).await;
+    let anonymous = Session {
+        app: &app,
+        bearer: String::new(),
+    };
+    let tables = [
+        "data_returns",
+        "return_values",
+        "return_revisions",
+        "audit_log",
+    ];
+    let before: Vec<i64> = tables.iter().map(|t| db.count_rows(t)).collect();
+
+    let values = json!({ "values": [cell("workers", "worker", "services", json!(1))] });
+    let csv = b"indicator,coop_type,sector,value\nworkers,worker,services,1\n".to_vec();
+    // (route, who is refused and with which status)
+    let mine: [(Method, &str); 3] = [
+        (Method::GET, "/api/v1/my/returns/2024"),
+        (Method::PUT, "/api/v1/my/returns/2024"),
+        (Method::POST, "/api/v1/my/returns/2024/submit"),
+    ];
+    for (method, path) in mine {
+        let body = (method == Method::PUT).then(|| values.clone());
+        for (caller, status) in [
+            (&anonymous, 401),
+            (&editor, 403),
+            (&unscoped, 403),
+            (&integrator, 403),
+        ] {
+            let res = caller.call(method.clone(), path, body.clone()).await;
+            expect_problem(res, status).await;
+        }
+    }
+    for (caller, status) in [
+        (&anonymous, 401),
+        (&editor, 403),
+        (&unscoped, 403),
+        (&integrator, 403),
+    ] {
+        let res = caller
+            .send_bytes("/api/v1/my/returns/2024/import", CSV, csv.clone())
+            .await;
+        expect_problem(res, status).await;
+    }
+    for action in ["approve", "return", "reopen"] {
+        let reason = (action != "approve").then_some("a reason");
+        for (caller, status) in [
+            (&anonymous, 401),
+            (&coceta, 403),
+            (&returns_token, 403),
+            (&integrator, 403),
+        ] {
+            expect_problem(review(caller, submitted, action, reason).await, status).await;
+        }
+    }
+    // The signed-in person's own account: no token and nobody anonymous.
+    for (method, path, body) in [
+        (Method::GET, "/api/v1/me", None),
+        (
+            Method::POST,
+            "/api/v1/me/password",
+            Some(json!({ "current_password": PASSWORD,
+                         "new_password": "another long passphrase 2026" })),
+        ),
+    ] {
+        expect_problem(
+            anonymous.call(method.clone(), path, body.clone()).await,
+            401,
+        )
+        .await;
+        expect_problem(
+            returns_token.call(method.clone(), path, body.clone()).await,
+            403,
+        )
+        .await;
+    }
+
+    let after: Vec<i64> = tables.iter().map(|t| db.count_rows(t)).collect();
+    assert_eq!(before, after, "{tables:?}");
+    let still: DataReturn = editor
+        .json(Method::GET, &format!("/api/v1/returns/{submitted}"), None)
+        .await;
+    assert_eq!(still.summary.state, ReturnState::Submitted);
+    // The password did not change.
+    sign_in(&app, &member_email("coceta"), PASSWORD).await;
+}
