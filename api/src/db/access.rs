@@ -30,11 +30,6 @@ impl Db {
         Self { pool, permits }
     }
 
-    /// The pool, for start-up work and probes.
-    pub fn pool(&self) -> &Pool {
-        &self.pool
-    }
-
     /// Runs database work on actix's blocking thread pool with a pooled
     /// connection, so diesel's synchronous calls never stall the event loop.
     pub async fn run<T, F>(&self, work: F) -> Result<T, ApiError>
