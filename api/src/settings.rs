@@ -77,6 +77,12 @@ pub struct Settings {
     #[arg(long, env = "CECOP_WORKERS", default_value_t = 0)]
     pub workers: usize,
 
+    /// Megabytes of anonymous item answers (articles, events, stories) kept
+    /// in memory, gzipped: the default holds about 20,000 news-length items.
+    #[arg(long, env = "CECOP_ITEM_CACHE_MB", default_value_t = 32,
+          value_parser = clap::value_parser!(u32).range(0..=4096))]
+    pub item_cache_mb: u32,
+
     /// The site's public origin (e.g. `https://cecop.coop`), for absolute
     /// links in feeds. Without it, links use the request's own host.
     #[arg(long, env = "CECOP_PUBLIC_URL", value_parser = parse_origin)]

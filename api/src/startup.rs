@@ -109,7 +109,9 @@ impl Application {
             );
         }
         let clock = web::Data::new(Clock::shifted(settings.clock_offset));
-        let cache = web::Data::new(ContentCache::default());
+        let cache = web::Data::new(ContentCache::new(
+            settings.item_cache_mb as usize * (1 << 20),
+        ));
         let statistics = web::Data::new(crate::handlers::statistics::StatisticsCache::default());
         let public_url = web::Data::new(PublicUrl(settings.public_url.clone()));
         let mut server = HttpServer::new(move || {

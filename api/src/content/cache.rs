@@ -9,8 +9,10 @@
 //!   change shows in lists within a second (responses already say
 //!   `max-age=60` to shared caches);
 //! - **anonymous item answers** (an article, event or story), the same way,
-//!   kept gzipped within a byte budget: an item page is the most read page
-//!   of a publishing site, and compact entries keep thousands of them.
+//!   kept gzipped within a byte budget (`CECOP_ITEM_CACHE_MB`): an item
+//!   page is the most read page of a publishing site, and a site's whole
+//!   published set should fit — a news-length answer (2.5 KB) costs about
+//!   1.4 KB here, so the default 32 MB holds some 20,000 of them.
 
 use crate::cache::{Bound, Kept, Recent, Weight};
 use crate::db::content::Fingerprint;
@@ -20,9 +22,6 @@ use crate::representation::{GzipOnly, Representations};
 const COUNTS: usize = 4_096;
 /// Distinct pages remembered (a page is a few to 20 KB).
 const PAGES: usize = 256;
-/// Bytes of item answers kept (bodies, keys and bookkeeping): about 10,000
-/// typical articles.
-const ITEM_BYTES: usize = 8 << 20;
 
 /// A serialised page of a list and what its headers need.
 #[derive(Debug)]
@@ -61,13 +60,14 @@ pub struct ContentCache {
     pub items: Kept<Fingerprint, CachedItem>,
 }
 
-impl Default for ContentCache {
-    fn default() -> Self {
+impl ContentCache {
+    /// Caches whose item answers take at most `item_bytes`.
+    pub fn new(item_bytes: usize) -> Self {
         Self {
             fingerprint: Recent::default(),
             totals: Kept::new(Bound::Entries(COUNTS)),
             pages: Kept::new(Bound::Entries(PAGES)),
-            items: Kept::new(Bound::Bytes(ITEM_BYTES)),
+            items: Kept::new(Bound::Bytes(item_bytes)),
         }
     }
 }

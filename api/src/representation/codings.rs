@@ -72,14 +72,7 @@ pub(super) fn negotiate(headers: &HeaderMap, supported: &[ContentEncoding]) -> C
     best
 }
 
-pub(super) fn gzip(body: &[u8], level: u32) -> std::io::Result<Vec<u8>> {
-    let mut encoder = flate2::write::GzEncoder::new(
-        Vec::with_capacity(body.len() / 3),
-        flate2::Compression::new(level),
-    );
-    encoder.write_all(body)?;
-    encoder.finish()
-}
+pub(super) use super::gzip::encode as gzip;
 
 pub(super) fn brotli(body: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut encoder = brotli::CompressorWriter::new(

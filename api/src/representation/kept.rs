@@ -110,13 +110,8 @@ impl GzipOnly {
                 coding: Some(ContentEncoding::Gzip),
             });
         }
-        let mut identity = Vec::with_capacity(self.gzip.len() * 3);
-        std::io::Read::read_to_end(
-            &mut flate2::read::GzDecoder::new(&self.gzip[..]),
-            &mut identity,
-        )?;
         Ok(Chosen {
-            body: identity.into(),
+            body: super::gzip::decode(&self.gzip)?.into(),
             etag: self.etag.clone(),
             coding: None,
         })

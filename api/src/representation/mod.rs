@@ -1,11 +1,12 @@
 //! HTTP representations of an answer: content codings and their
-//! negotiation ([`codings`]), entity tags ([`tags`]), bodies kept with their
+//! negotiation ([`codings`]), gzip with reused states ([`gzip`]), entity tags ([`tags`]), bodies kept with their
 //! encoded forms ([`kept`]), conditional answers ([`conditional`]) and the
 //! compression middleware ([`middleware`]). Lower modules here know nothing
 //! of handlers; handlers and caches use what this module exports.
 
 pub mod codings;
 pub mod conditional;
+pub mod gzip;
 pub mod kept;
 pub mod middleware;
 pub mod tags;
