@@ -20,4 +20,5 @@ pub mod seed;
 pub mod settings;
 pub mod spa;
 pub mod startup;
+pub mod statistics;
 pub mod telemetry;

@@ -112,7 +112,7 @@ impl Application {
         let cache = web::Data::new(ContentCache::new(
             settings.item_cache_mb as usize * (1 << 20),
         ));
-        let statistics = web::Data::new(crate::handlers::statistics::StatisticsCache::default());
+        let statistics = web::Data::new(crate::statistics::StatisticsCache::default());
         let public_url = web::Data::new(PublicUrl(settings.public_url.clone()));
         let mut server = HttpServer::new(move || {
             App::new()

@@ -13,7 +13,7 @@ use crate::db::returns;
 use crate::error::ApiError;
 use crate::error::responses::{InvalidFields, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
-use crate::handlers::statistics::StatisticsCache;
+use crate::statistics::StatisticsCache;
 
 /// Create a campaign (admins only). It starts `planned` unless `state` says otherwise.
 #[utoipa::path(

@@ -10,7 +10,7 @@ use crate::db::Db;
 use crate::db::returns;
 use crate::error::ApiError;
 use crate::error::responses::{BadYear, NoCampaign, NotAdmin, NotSignedIn};
-use crate::handlers::statistics::StatisticsCache;
+use crate::statistics::StatisticsCache;
 
 /// Delete a campaign that has no returns yet (admins only); one with
 /// returns is a 409, so no member's figures are ever lost this way.

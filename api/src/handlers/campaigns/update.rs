@@ -12,7 +12,7 @@ use crate::db::returns;
 use crate::error::ApiError;
 use crate::error::responses::{BadYearOrBody, InvalidFields, NoCampaign, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
-use crate::handlers::statistics::StatisticsCache;
+use crate::statistics::StatisticsCache;
 
 /// Change a campaign's dates or move it to its next state (admins only).
 ///

@@ -3,14 +3,54 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use cecop_shared::Statistics;
 
-use super::{
-    Parsed, StatisticsCache, StatisticsQuery, cached_body, coverage, respond, rows, to_csv,
-};
+use super::{Answer, Parsed, StatisticsQuery, answer};
 use crate::db::statistics as db;
-use crate::db::{Db, returns};
+use crate::db::{Db, DbConnection, returns};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, NoPublishedCampaign};
 use crate::handlers::campaigns::to_campaign;
+use crate::statistics::StatisticsCache;
+use crate::statistics::figures::coverage;
+
+/// The published campaign of the year asked for, else the newest one.
+fn campaign(
+    conn: &mut DbConnection,
+    parsed: &Parsed,
+) -> Result<(Option<i32>, returns::CampaignRow), ApiError> {
+    let campaigns = returns::campaigns(conn)?;
+    let published = |c: &&returns::CampaignRow| c.state == cecop_shared::CampaignState::Published;
+    let campaign = match parsed.year {
+        Some(year) => campaigns
+            .iter()
+            .filter(published)
+            .find(|c| c.year == year)
+            .ok_or_else(|| {
+                ApiError::NotFound(format!("No statistics are published for {year}."))
+            })?,
+        None => campaigns
+            .iter()
+            .find(published)
+            .ok_or_else(|| ApiError::NotFound("No statistics are published yet.".into()))?,
+    };
+    Ok((Some(campaign.year), campaign.clone()))
+}
+
+/// The rows with their campaign and its coverage.
+fn wrap(
+    conn: &mut DbConnection,
+    campaign: returns::CampaignRow,
+    parsed: &Parsed,
+    rows: Vec<cecop_shared::StatisticsRow>,
+) -> Result<Statistics, ApiError> {
+    let covered = db::coverage(conn, Some(campaign.year))?;
+    let total = db::active_members(conn)?;
+    Ok(Statistics {
+        campaign: to_campaign(campaign),
+        group_by: parsed.group_by.clone(),
+        coverage: coverage(covered.first(), total),
+        rows,
+    })
+}
 
 async fn statistics(
     req: HttpRequest,
@@ -20,47 +60,12 @@ async fn statistics(
     csv_path: bool,
 ) -> Result<HttpResponse, ApiError> {
     let parsed = Parsed::new(&req, &query, csv_path)?;
-    let key = parsed.key("statistics");
-    let csv = parsed.csv;
-    let body = cached_body(&db, cache, key, move |conn, cache, fingerprint| {
-        let campaigns = returns::campaigns(conn)?;
-        let published =
-            |c: &&returns::CampaignRow| c.state == cecop_shared::CampaignState::Published;
-        let campaign = match parsed.year {
-            Some(year) => campaigns
-                .iter()
-                .filter(published)
-                .find(|c| c.year == year)
-                .ok_or_else(|| {
-                    ApiError::NotFound(format!("No statistics are published for {year}."))
-                })?,
-            None => campaigns
-                .iter()
-                .find(published)
-                .ok_or_else(|| ApiError::NotFound("No statistics are published yet.".into()))?,
-        }
-        .clone();
-        let year = campaign.year;
-        let facts = cache.facts(conn, fingerprint, Some(year))?;
-        let aggregates = facts.aggregate(&parsed.needed(), &parsed.group_by);
-        let covered = db::coverage(conn, Some(year))?;
-        let total = db::active_members(conn)?;
-        let rows = rows(&aggregates, &parsed.indicators)?;
-        let body = if parsed.csv {
-            to_csv(&rows, &parsed.group_by)?
-        } else {
-            let statistics = Statistics {
-                campaign: to_campaign(campaign),
-                group_by: parsed.group_by.clone(),
-                coverage: coverage(covered.first(), total),
-                rows,
-            };
-            serde_json::to_vec(&statistics).map_err(|e| ApiError::Internal(e.into()))?
-        };
-        Ok(body)
-    })
-    .await?;
-    Ok(respond(&req, csv, &body))
+    let how = Answer {
+        endpoint: "statistics",
+        scope: campaign,
+        wrap,
+    };
+    answer(&req, &db, cache, parsed, how).await
 }
 
 /// Statistics for one year, computed from the approved returns of its

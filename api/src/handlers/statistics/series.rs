@@ -3,13 +3,35 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use cecop_shared::{SeriesYear, StatisticsSeries};
 
-use super::{
-    Parsed, StatisticsCache, StatisticsQuery, cached_body, coverage, respond, rows, to_csv,
-};
-use crate::db::Db;
+use super::{Answer, Parsed, StatisticsQuery, answer};
 use crate::db::statistics as db;
+use crate::db::{Db, DbConnection};
 use crate::error::ApiError;
 use crate::error::responses::BadParameter;
+use crate::statistics::StatisticsCache;
+use crate::statistics::figures::coverage;
+
+/// The rows with every published year's coverage.
+fn wrap(
+    conn: &mut DbConnection,
+    (): (),
+    parsed: &Parsed,
+    rows: Vec<cecop_shared::StatisticsRow>,
+) -> Result<StatisticsSeries, ApiError> {
+    let covered = db::coverage(conn, None)?;
+    let total = db::active_members(conn)?;
+    Ok(StatisticsSeries {
+        group_by: parsed.group_by.clone(),
+        years: covered
+            .iter()
+            .map(|c| SeriesYear {
+                year: c.year,
+                coverage: coverage(Some(c), total),
+            })
+            .collect(),
+        rows,
+    })
+}
 
 async fn series(
     req: HttpRequest,
@@ -20,34 +42,12 @@ async fn series(
 ) -> Result<HttpResponse, ApiError> {
     let mut parsed = Parsed::new(&req, &query, csv_path)?;
     parsed.year = None;
-    let csv = parsed.csv;
-    let key = parsed.key("series");
-    let body = cached_body(&db, cache, key, move |conn, cache, fingerprint| {
-        let facts = cache.facts(conn, fingerprint, None)?;
-        let aggregates = facts.aggregate(&parsed.needed(), &parsed.group_by);
-        let covered = db::coverage(conn, None)?;
-        let total = db::active_members(conn)?;
-        let rows = rows(&aggregates, &parsed.indicators)?;
-        let body = if parsed.csv {
-            to_csv(&rows, &parsed.group_by)?
-        } else {
-            let series = StatisticsSeries {
-                group_by: parsed.group_by.clone(),
-                years: covered
-                    .iter()
-                    .map(|c| SeriesYear {
-                        year: c.year,
-                        coverage: coverage(Some(c), total),
-                    })
-                    .collect(),
-                rows,
-            };
-            serde_json::to_vec(&series).map_err(|e| ApiError::Internal(e.into()))?
-        };
-        Ok(body)
-    })
-    .await?;
-    Ok(respond(&req, csv, &body))
+    let how = Answer {
+        endpoint: "series",
+        scope: |_, _| Ok((None, ())),
+        wrap,
+    };
+    answer(&req, &db, cache, parsed, how).await
 }
 
 /// The same statistics for every published year, oldest first, with each

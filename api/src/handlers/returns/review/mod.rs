@@ -22,8 +22,8 @@ use crate::db::Db;
 use crate::db::returns;
 use crate::error::ApiError;
 use crate::handlers::NO_STORE;
-use crate::handlers::statistics::StatisticsCache;
 use crate::returns::{Actor, parse_reason};
+use crate::statistics::StatisticsCache;
 
 /// Who decides, and where: the request's parts every decision needs. An
 /// extractor, so a decision handler takes it like any other: a caller who

@@ -1,25 +1,25 @@
-//! Statistics over approved returns of published campaigns. The approved
-//! values of a year are loaded once ([`load_facts`]) and every breakdown is
-//! summed in memory ([`Facts::aggregate`]): one plain scan instead of a
-//! GROUP BY per request, which at 100 times the demo data cut the full
-//! breakdown from about 110 ms to what the scan costs. SQL here is built
-//! from integers and closed sets only; no request text reaches it.
+//! The approved values of a year, loaded once ([`load_facts`]), and every
+//! breakdown summed from them in memory ([`Facts::aggregate`]): one plain
+//! scan instead of a GROUP BY per request, which at 100 times the demo data
+//! cut the full breakdown from about 110 ms to what the scan costs.
 
-use cecop_shared::{CoopType, Dimension, Indicator, Sector};
+use std::collections::HashMap;
+
+use cecop_shared::{CoopType, CountryCode, Dimension, Indicator, Sector, Slug};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Integer, Nullable, Text};
+use diesel::sql_types::{BigInt, Text};
 
-use super::DbConnection;
+use crate::db::DbConnection;
 
 /// One aggregate: sums over the approved values of one group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AggregateRow {
     pub year: i32,
     pub indicator: Indicator,
-    pub country: Option<String>,
+    pub country: Option<CountryCode>,
     pub sector: Option<Sector>,
     pub coop_type: Option<CoopType>,
-    pub member: Option<String>,
+    pub member: Option<Slug>,
     pub member_name: Option<String>,
     /// Sum of the amounts (smallest units).
     pub total: i64,
@@ -44,9 +44,9 @@ struct Fact {
 
 #[derive(Debug, Clone)]
 struct MemberInfo {
-    slug: String,
+    slug: Slug,
     name: String,
-    country: String,
+    country: CountryCode,
 }
 
 /// The approved values of published campaigns (one year's or all), held
@@ -63,16 +63,16 @@ struct MemberRow {
     #[diesel(sql_type = BigInt)]
     id: i64,
     #[diesel(sql_type = Text)]
-    slug: String,
+    slug: Slug,
     #[diesel(sql_type = Text)]
     name: String,
     #[diesel(sql_type = Text)]
-    country: String,
+    country: CountryCode,
 }
 
 /// Loads the approved values of one published year, or of all of them.
 pub fn load_facts(conn: &mut DbConnection, year: Option<i32>) -> QueryResult<Facts> {
-    use super::schema::{campaigns, data_returns};
+    use crate::db::schema::{campaigns, data_returns};
     // One row per return with its values packed (db::returns::pack): at
     // 60,000 values a row per value cost ~85 ms in row decoding alone.
     let mut query = data_returns::table
@@ -94,7 +94,7 @@ pub fn load_facts(conn: &mut DbConnection, year: Option<i32>) -> QueryResult<Fac
          WHERE id IN (SELECT member_id FROM data_returns WHERE state = 'approved')",
     )
     .load(conn)?;
-    let mut index = std::collections::HashMap::with_capacity(member_rows.len());
+    let mut index = HashMap::with_capacity(member_rows.len());
     let mut members = Vec::with_capacity(member_rows.len());
     for row in member_rows {
         index.insert(row.id, members.len());
@@ -111,7 +111,7 @@ pub fn load_facts(conn: &mut DbConnection, year: Option<i32>) -> QueryResult<Fac
     for (year, member_id, packed) in &rows {
         let member = *index.get(member_id).ok_or_else(|| corrupt("member"))?;
         for (indicator, coop_type, sector, amount, workers) in
-            super::returns::unpack(packed).ok_or_else(|| corrupt("packed value"))?
+            crate::db::returns::unpack(packed).ok_or_else(|| corrupt("packed value"))?
         {
             facts.push(Fact {
                 year: *year,
@@ -130,7 +130,7 @@ pub fn load_facts(conn: &mut DbConnection, year: Option<i32>) -> QueryResult<Fac
 type GroupKey = (
     i32,
     Indicator,
-    Option<usize>,
+    Option<CountryCode>,
     Option<Sector>,
     Option<CoopType>,
     Option<usize>,
@@ -152,26 +152,15 @@ impl Facts {
         dimensions: &[Dimension],
     ) -> Vec<AggregateRow> {
         let by = |d: Dimension| dimensions.contains(&d);
-        // Countries are grouped through the index of the first member seen
-        // in each country, so the key stays small and copyable.
-        let mut country_slot: std::collections::HashMap<&str, usize> =
-            std::collections::HashMap::new();
-        let mut groups: std::collections::HashMap<GroupKey, Group> =
-            std::collections::HashMap::new();
+        let mut groups: HashMap<GroupKey, Group> = HashMap::new();
         for fact in &self.facts {
             if !indicators.contains(&fact.indicator) {
                 continue;
             }
-            let member = &self.members[fact.member];
-            let country = by(Dimension::Country).then(|| {
-                *country_slot
-                    .entry(member.country.as_str())
-                    .or_insert(fact.member)
-            });
             let key = (
                 fact.year,
                 fact.indicator,
-                country,
+                by(Dimension::Country).then(|| self.members[fact.member].country),
                 by(Dimension::Sector).then_some(fact.sector),
                 by(Dimension::CoopType).then_some(fact.coop_type),
                 by(Dimension::Member).then_some(fact.member),
@@ -195,7 +184,7 @@ impl Facts {
                     AggregateRow {
                         year,
                         indicator,
-                        country: country.map(|m| self.members[m].country.clone()),
+                        country,
                         sector,
                         coop_type,
                         member: info.map(|m| m.slug.clone()),
@@ -227,118 +216,4 @@ impl Facts {
         });
         rows
     }
-}
-
-/// How many approved returns each published year has.
-#[derive(Debug, Clone, QueryableByName)]
-pub struct CoverageRow {
-    #[diesel(sql_type = Integer)]
-    pub year: i32,
-    #[diesel(sql_type = BigInt)]
-    pub responding: i64,
-    #[diesel(sql_type = BigInt)]
-    pub illustrative: i64,
-}
-
-/// Published years with their approved returns, oldest first (a published
-/// year without any approved return is listed with zeros).
-pub fn coverage(conn: &mut DbConnection, year: Option<i32>) -> QueryResult<Vec<CoverageRow>> {
-    let year_filter = year
-        .map(|y| format!(" AND c.year = {y}"))
-        .unwrap_or_default();
-    diesel::sql_query(format!(
-        "SELECT c.year AS year, COUNT(r.id) AS responding, \
-           CAST(COALESCE(SUM(CASE WHEN r.illustrative THEN 1 ELSE 0 END), 0) AS BIGINT) AS illustrative \
-         FROM campaigns c \
-         LEFT JOIN data_returns r ON r.campaign_id = c.id AND r.state = 'approved' \
-         WHERE c.state = 'published'{year_filter} \
-         GROUP BY c.year ORDER BY c.year"
-    ))
-    .load(conn)
-}
-
-/// Active members: the denominator of coverage.
-pub fn active_members(conn: &mut DbConnection) -> QueryResult<i64> {
-    use super::schema::members;
-    members::table
-        .filter(members::status.eq("active"))
-        .count()
-        .get_result(conn)
-}
-
-#[derive(Debug, Clone, QueryableByName)]
-struct FingerprintRow {
-    #[diesel(sql_type = BigInt)]
-    revisions: i64,
-    #[diesel(sql_type = BigInt)]
-    campaigns: i64,
-    #[diesel(sql_type = Nullable<Text>)]
-    campaigns_at: Option<String>,
-    #[diesel(sql_type = Nullable<Text>)]
-    members_at: Option<String>,
-    #[diesel(sql_type = BigInt)]
-    members: i64,
-}
-
-/// Changes whenever anything statistics depend on changes: every change of
-/// a return writes a revision; campaigns and members carry `updated_at`.
-pub fn fingerprint(conn: &mut DbConnection) -> QueryResult<String> {
-    let row: FingerprintRow = diesel::sql_query(
-        "SELECT CAST(COALESCE((SELECT MAX(id) FROM return_revisions), 0) AS BIGINT) AS revisions, \
-           CAST((SELECT COUNT(*) FROM campaigns) AS BIGINT) AS campaigns, \
-           CAST((SELECT MAX(updated_at) FROM campaigns) AS TEXT) AS campaigns_at, \
-           CAST((SELECT MAX(updated_at) FROM members) AS TEXT) AS members_at, \
-           CAST((SELECT COUNT(*) FROM members) AS BIGINT) AS members",
-    )
-    .get_result(conn)?;
-    Ok(format!(
-        "{}:{}:{}:{}:{}",
-        row.revisions,
-        row.campaigns,
-        row.campaigns_at.unwrap_or_default(),
-        row.members_at.unwrap_or_default(),
-        row.members
-    ))
-}
-
-/// One member's figures from one approved return of a published campaign.
-#[derive(Debug, Clone, QueryableByName)]
-pub struct ReturnFigures {
-    #[diesel(sql_type = BigInt)]
-    pub member_id: i64,
-    #[diesel(sql_type = Integer)]
-    pub year: i32,
-    #[diesel(sql_type = BigInt)]
-    pub cooperatives: i64,
-    #[diesel(sql_type = BigInt)]
-    pub workers: i64,
-    #[diesel(sql_type = BigInt)]
-    pub worker_members: i64,
-    /// 1 when the return's breakdown is illustrative demo data.
-    #[diesel(sql_type = BigInt)]
-    pub illustrative: i64,
-}
-
-/// The headline figures of every approved return of a published campaign,
-/// per member and year (callers keep each member's latest).
-pub fn return_figures(conn: &mut DbConnection) -> QueryResult<Vec<ReturnFigures>> {
-    let sum = |indicator: &str| {
-        format!(
-            "CAST(COALESCE(SUM(CASE WHEN v.indicator = '{indicator}' THEN v.amount ELSE 0 END), 0) AS BIGINT) AS {indicator}"
-        )
-    };
-    diesel::sql_query(format!(
-        "SELECT r.member_id AS member_id, c.year AS year, {}, {}, {}, \
-           CAST(MAX(CASE WHEN r.illustrative THEN 1 ELSE 0 END) AS BIGINT) AS illustrative \
-         FROM data_returns r \
-         JOIN campaigns c ON c.id = r.campaign_id \
-         JOIN return_values v ON v.return_id = r.id \
-         WHERE r.state = 'approved' AND c.state = 'published' \
-           AND v.indicator IN ('cooperatives', 'workers', 'worker_members') \
-         GROUP BY r.member_id, c.year",
-        sum("cooperatives"),
-        sum("workers"),
-        sum("worker_members")
-    ))
-    .load(conn)
 }
