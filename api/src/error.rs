@@ -218,6 +218,13 @@ impl From<diesel::result::Error> for ApiError {
                           try again."
                     .into(),
             },
+            // SQLite's busy timeout ran out behind another writer: the
+            // database is overloaded, not broken.
+            Error::DatabaseError(DatabaseErrorKind::Unknown, info)
+                if info.message() == "database is locked" =>
+            {
+                Self::Unavailable(info.message().to_owned())
+            }
             err => Self::Internal(err.into()),
         }
     }

@@ -7,7 +7,6 @@ use cecop_shared::{
     CampaignState, CountryCode, FigureProvenance, MemberKind, MemberStatus, MembershipTier,
     ReturnState, Slug,
 };
-use diesel::Connection;
 use serde::Deserialize;
 
 use crate::db::DbConnection;
@@ -96,7 +95,7 @@ pub struct SeedReport {
 /// duplicates a member.
 pub fn seed_demo(conn: &mut DbConnection) -> anyhow::Result<SeedReport> {
     let members = demo_members()?;
-    let report = conn.transaction::<_, diesel::result::Error, _>(|conn| {
+    let report = crate::db::write::<_, diesel::result::Error, _>(conn, |conn| {
         let mut report = SeedReport {
             inserted: 0,
             already_present: 0,
@@ -178,7 +177,7 @@ pub fn seed_returns_if_empty(conn: &mut DbConnection) -> anyhow::Result<Option<u
     if !db::campaigns(conn)?.is_empty() || !members::slug_exists(conn, "coceta")? {
         return Ok(None);
     }
-    let result = conn.transaction::<_, anyhow::Error, _>(|conn| {
+    let result = crate::db::write::<_, anyhow::Error, _>(conn, |conn| {
         let now = chrono::Utc::now().naive_utc();
         for (year, opens, closes, state) in DEMO_CAMPAIGNS {
             let fields = db::CampaignFields {

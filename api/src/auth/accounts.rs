@@ -2,7 +2,6 @@
 
 use cecop_shared::{Email, Role};
 use chrono::Utc;
-use diesel::Connection;
 
 use super::audit::{self, AuditAction, Event};
 use super::{ClientInfo, password};
@@ -32,7 +31,7 @@ pub fn create_admin(
         created_at: now,
         updated_at: now,
     };
-    conn.transaction(|conn| {
+    crate::db::write(conn, |conn| {
         if users::find_by_email(conn, email.as_str())?.is_some() {
             anyhow::bail!("a user with the e-mail {email} already exists");
         }

@@ -12,7 +12,6 @@ use cecop_shared::{
     Visibility,
 };
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use diesel::Connection;
 use serde::Deserialize;
 
 use super::markdown;
@@ -486,7 +485,7 @@ pub fn import_articles<R: BufRead>(
     if result.refused > 0 {
         return Ok(result);
     }
-    conn.transaction::<_, anyhow::Error, _>(|conn| {
+    crate::db::write::<_, anyhow::Error, _>(conn, |conn| {
         for (index, line) in open()?.lines().enumerate() {
             let line = line?;
             if line.trim().is_empty() {
@@ -525,7 +524,7 @@ const CONTENT_JSON: &str = include_str!("../../seed/content.json");
 /// loudly on any invalid record: the file ships with the binary.
 pub fn seed_demo_content(conn: &mut DbConnection, now: NaiveDateTime) -> anyhow::Result<usize> {
     let demo: DemoContent = serde_json::from_str(CONTENT_JSON)?;
-    conn.transaction::<_, anyhow::Error, _>(|conn| {
+    crate::db::write::<_, anyhow::Error, _>(conn, |conn| {
         let members = member_ids(conn)?;
         let mut count = 0;
         for (item_type, records) in [

@@ -133,7 +133,7 @@ pub fn reindex_members(conn: &mut DbConnection) -> QueryResult<()> {
             members::description,
         ))
         .load(conn)?;
-    conn.transaction(|conn| {
+    super::write(conn, |conn| {
         for (id, name, acronym, description) in rows {
             let title = match acronym {
                 Some(acronym) => format!("{name} ({acronym})"),

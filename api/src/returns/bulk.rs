@@ -14,7 +14,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use cecop_shared::returns::Cell;
 use cecop_shared::{ReturnState, ReturnValue, RevisionAction};
 use chrono::Utc;
-use diesel::Connection;
 
 use super::{Actor, Step, diff, revision, to_rows, to_values};
 use crate::db::DbConnection;
@@ -162,7 +161,7 @@ pub fn import(
         "checked {total} values in {} returns; writing them in one transaction",
         groups.len()
     ));
-    conn.transaction::<_, anyhow::Error, _>(|conn| {
+    crate::db::write::<_, anyhow::Error, _>(conn, |conn| {
         let mut report = BulkReport::default();
         for ((year, member), group) in &groups {
             let now = Utc::now().naive_utc();

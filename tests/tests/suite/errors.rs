@@ -151,3 +151,83 @@ async fn head_answers_like_get_without_a_body() {
     let (status, _, _) = problem(&app, reqwest::Method::PUT, "/api/v1/members").await;
     assert_eq!(status, 405);
 }
+
+/// Writes that race wait their turn: on SQLite a transaction that reads and
+/// then writes while another connection writes used to fail at once with
+/// `database is locked` (a 500), whatever the busy timeout.
+#[tokio::test]
+async fn concurrent_writes_all_succeed_and_each_is_recorded_once() {
+    const EMAIL: &str = "race@cecop.coop";
+    const PASSWORD: &str = "several writers at one moment";
+    const WRITERS: usize = 8;
+    const ROUNDS: usize = 12;
+    let db = TestDatabase::new();
+    let (ok, _, stderr) = cecop_tests::create_admin(&db, EMAIL, PASSWORD);
+    assert!(ok, "{stderr}");
+    let app = TestApp::spawn(&db);
+    let admin = cecop_tests::sign_in(&app, EMAIL, PASSWORD).await;
+    let me: serde_json::Value = admin.json(reqwest::Method::GET, "/api/v1/me", None).await;
+    let id = me["id"].as_i64().expect("id");
+    let audited = |action: &str| db.count_rows(&format!("audit_log WHERE action = '{action}'"));
+    let (updated_before, logins_before) = (audited("user.updated"), audited("auth.login"));
+    let mut tasks = tokio::task::JoinSet::new();
+    for writer in 0..WRITERS {
+        let client = app.client.clone();
+        let bearer = admin.bearer.clone();
+        let user = app.url(&format!("/api/v1/users/{id}"));
+        tasks.spawn(async move {
+            let mut failures = Vec::new();
+            for round in 0..ROUNDS {
+                let name = format!("Writer {writer}.{round}");
+                let req = client.patch(&user).bearer_auth(&bearer);
+                failures.extend(
+                    unless_ok(req.json(&serde_json::json!({ "display_name": name }))).await,
+                );
+            }
+            failures
+        });
+    }
+    // Sign-ins write too (a session, an audit entry), on their own connections.
+    for _ in 0..2 {
+        let client = app.client.clone();
+        let login = app.url("/api/v1/auth/login");
+        tasks.spawn(async move {
+            let mut failures = Vec::new();
+            for _ in 0..2 {
+                let body = serde_json::json!({ "email": EMAIL, "password": PASSWORD });
+                failures.extend(unless_ok(client.post(&login).json(&body)).await);
+            }
+            failures
+        });
+    }
+    let mut failures = Vec::new();
+    while let Some(done) = tasks.join_next().await {
+        failures.extend(done.expect("task"));
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failed: {failures:?}",
+        failures.len()
+    );
+    assert_eq!(
+        audited("user.updated") - updated_before,
+        (WRITERS * ROUNDS) as i64
+    );
+    assert_eq!(audited("auth.login") - logins_before, 4);
+    let me: serde_json::Value = admin.json(reqwest::Method::GET, "/api/v1/me", None).await;
+    let name = me["display_name"].as_str().unwrap_or_default();
+    assert!(
+        name.starts_with("Writer "),
+        "one writer's name stays: {name}"
+    );
+}
+
+/// The status and body of a request that did not answer 200.
+async fn unless_ok(request: reqwest::RequestBuilder) -> Option<String> {
+    let res = request.send().await.expect("request");
+    let status = res.status();
+    (status != 200).then_some(format!(
+        "{status}: {}",
+        res.text().await.unwrap_or_default()
+    ))
+}

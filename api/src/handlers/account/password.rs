@@ -4,7 +4,6 @@ use actix_web::{HttpResponse, post, web};
 use cecop_shared::ChangePasswordRequest;
 use cecop_shared::messages::Code;
 use chrono::Utc;
-use diesel::Connection;
 
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, CurrentUser, password};
@@ -57,7 +56,7 @@ pub async fn change_password(
             ]));
         }
         let hash = password::hash(&new_password)?;
-        conn.transaction(|conn| {
+        crate::db::write(conn, |conn| {
             let now = Utc::now().naive_utc();
             users::set_password_hash(conn, user.id, &hash, now)?;
             sessions::revoke_user(conn, user.id, now)?;

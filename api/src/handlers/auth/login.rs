@@ -2,7 +2,6 @@
 
 use actix_web::{HttpResponse, post, web};
 use cecop_shared::{FieldError, LoginRequest, TokenPair};
-use diesel::Connection;
 
 use super::issue;
 use crate::auth::audit::{self, AuditAction, Event};
@@ -76,7 +75,7 @@ pub async fn login(
                     "The e-mail address or password is wrong.".into(),
                 ));
             };
-            conn.transaction(|conn| {
+            crate::db::write(conn, |conn| {
                 let pair = issue(conn, &keys, user.id, session_tokens::random_string(22))?;
                 let event = Event {
                     actor: Some(format!("user:{}", user.id)),

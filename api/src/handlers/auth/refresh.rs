@@ -3,7 +3,6 @@
 use actix_web::{HttpResponse, post, web};
 use cecop_shared::{RefreshRequest, TokenPair};
 use chrono::Utc;
-use diesel::Connection;
 
 use super::issue;
 use crate::auth::audit::{self, AuditAction, Event};
@@ -47,7 +46,7 @@ pub async fn refresh(
     let keys = auth.keys.clone();
     let outcome = db
         .run(move |conn| {
-            conn.transaction::<_, ApiError, _>(|conn| {
+            crate::db::write::<_, ApiError, _>(conn, |conn| {
                 let now = Utc::now().naive_utc();
                 let Some(row) = sessions::find_by_hash(conn, &hash)? else {
                     return Ok(Outcome::Invalid);

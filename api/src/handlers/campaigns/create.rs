@@ -3,7 +3,6 @@
 use actix_web::{HttpResponse, post, web};
 use cecop_shared::{Campaign, CampaignRequest, CampaignState};
 use chrono::Utc;
-use diesel::Connection;
 
 use super::{to_campaign, validate};
 use crate::auth::audit::{self, AuditAction, Event};
@@ -42,7 +41,7 @@ pub async fn create_campaign(
     let year = fields.year;
     let row = db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::write(conn, |conn| {
                 if returns::campaign(conn, year)?.is_some() {
                     return Err(ApiError::Conflict {
                         field: "year".into(),

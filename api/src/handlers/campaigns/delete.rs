@@ -1,7 +1,6 @@
 //! `DELETE /api/v1/campaigns/{year}`.
 
 use actix_web::{HttpResponse, delete, web};
-use diesel::Connection;
 
 use super::parse_year;
 use crate::auth::audit::{self, AuditAction, Event};
@@ -35,7 +34,7 @@ pub async fn delete_campaign(
 ) -> Result<HttpResponse, ApiError> {
     let year = parse_year(&year)?;
     db.run(move |conn| {
-        conn.transaction(|conn| {
+        crate::db::write(conn, |conn| {
             let campaign = returns::campaign(conn, year)?
                 .ok_or_else(|| ApiError::NotFound(format!("There is no {year} campaign.")))?;
             let count = returns::return_count(conn, campaign.id)?;

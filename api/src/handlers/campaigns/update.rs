@@ -2,7 +2,6 @@
 
 use actix_web::{HttpResponse, put, web};
 use cecop_shared::{Campaign, CampaignRequest};
-use diesel::Connection;
 
 use super::{parse_year, to_campaign, validate};
 use crate::auth::audit::{self, AuditAction, Event};
@@ -51,7 +50,7 @@ pub async fn update_campaign(
     }
     let row = db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::write(conn, |conn| {
                 let current = returns::campaign(conn, year)?
                     .ok_or_else(|| ApiError::NotFound(format!("There is no {year} campaign.")))?;
                 let from = current.state;

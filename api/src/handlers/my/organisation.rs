@@ -4,7 +4,6 @@ use actix_web::{HttpResponse, get, put, web};
 use cecop_shared::messages::Code;
 use cecop_shared::{FieldError, Member, ProfileUpdate, Scope, Slug};
 use chrono::Utc;
-use diesel::Connection;
 
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, Principal};
@@ -133,7 +132,7 @@ pub async fn update_my_organisation(
     let update = validate(request)?;
     let target = slug.clone();
     db.run(move |conn| {
-        conn.transaction(|conn| {
+        crate::db::write(conn, |conn| {
             let changes = ProfileChanges {
                 description: update.description,
                 website: update.website,

@@ -4,7 +4,6 @@ use actix_web::{HttpResponse, post, web};
 use cecop_shared::messages::Code;
 use cecop_shared::{CreateTokenRequest, CreatedApiToken, FieldError, Role};
 use chrono::{Duration, Utc};
-use diesel::Connection;
 
 use super::{managed_member_id, to_view};
 use crate::auth::audit::{self, AuditAction, Event};
@@ -117,7 +116,7 @@ pub async fn create_token(
                 created_at: now,
                 expires_at: now + Duration::days(i64::from(days)),
             };
-            conn.transaction(|conn| {
+            crate::db::write(conn, |conn| {
                 let id = db::insert(conn, &token)?;
                 let event = Event {
                     actor: Some(user.actor()),

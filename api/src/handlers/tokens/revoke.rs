@@ -2,7 +2,6 @@
 
 use actix_web::{HttpResponse, delete, web};
 use chrono::Utc;
-use diesel::Connection;
 
 use super::managed_member_id;
 use crate::auth::audit::{self, AuditAction, Event};
@@ -45,7 +44,7 @@ pub async fn revoke_token(
             .ok_or_else(|| {
                 ApiError::NotFound("No API token with this id is yours to manage.".into())
             })?;
-        conn.transaction(|conn| {
+        crate::db::write(conn, |conn| {
             if db::revoke(conn, row.id, Utc::now().naive_utc())? > 0 {
                 let event = Event {
                     actor: Some(user.actor()),

@@ -3,7 +3,6 @@
 use actix_web::{HttpResponse, post, web};
 use cecop_shared::{CreateUserRequest, Email, FieldError, User};
 use chrono::Utc;
-use diesel::Connection;
 
 use super::{binding, check_display_name};
 use crate::auth::audit::{self, AuditAction, Event};
@@ -53,7 +52,7 @@ pub async fn create_user(
     let hash = password::hash(&request.password)?;
     let user = db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::write(conn, |conn| {
                 let member_id = binding(conn, request.role, request.organisation.as_ref())?;
                 if users::find_by_email(conn, email.as_str())?.is_some() {
                     return Err(ApiError::Conflict {

@@ -1,7 +1,6 @@
 //! `DELETE /api/v1/users/{id}`.
 
 use actix_web::{HttpResponse, delete, web};
-use diesel::Connection;
 
 use super::user_id;
 use crate::auth::audit::{self, AuditAction, Event};
@@ -38,7 +37,7 @@ pub async fn delete_user(
         });
     }
     db.run(move |conn| {
-        conn.transaction(|conn| {
+        crate::db::write(conn, |conn| {
             if users::delete(conn, id)? == 0 {
                 return Err(ApiError::NotFound("No user has this id.".into()));
             }

@@ -3,7 +3,6 @@
 use actix_web::{HttpResponse, patch, web};
 use cecop_shared::{FieldError, Role, UpdateUserRequest, User};
 use chrono::Utc;
-use diesel::Connection;
 
 use super::{binding, check_display_name, to_user, user_id};
 use crate::auth::audit::{self, AuditAction, Event};
@@ -56,7 +55,7 @@ pub async fn update_user(
     }
     let user = db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::write(conn, |conn| {
                 let current = users::find_by_id(conn, id)?
                     .ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
                 let role = request.role.unwrap_or(current.role);

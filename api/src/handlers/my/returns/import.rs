@@ -2,7 +2,6 @@
 
 use actix_web::{HttpResponse, post, web};
 use cecop_shared::{FieldError, ImportOutcome, ImportReport, RevisionAction};
-use diesel::Connection;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -70,7 +69,7 @@ pub async fn import_my_return(
     let records = workflow::csv::read(&body, &[])?;
     let report = db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::write(conn, |conn| {
                 let org = organisation(conn, &principal)?;
                 let campaign = campaign(conn, year)?;
                 workflow::require_open(year, campaign.state)?;

@@ -3,7 +3,6 @@
 use actix_web::{HttpResponse, post, web};
 use cecop_shared::DataReturn;
 use cecop_shared::returns::Transition;
-use diesel::Connection;
 
 use super::{campaign, current, no_store, organisation, record};
 use crate::auth::audit::AuditAction;
@@ -41,7 +40,7 @@ pub async fn submit_my_return(
     let year = parse_year(&year)?;
     let submitted = db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::write(conn, |conn| {
                 let org = organisation(conn, &principal)?;
                 let campaign = campaign(conn, year)?;
                 let row = workflow::ensure_return(conn, &campaign, org.id)?;

@@ -2,7 +2,6 @@
 
 use actix_web::{HttpResponse, put, web};
 use cecop_shared::{DataReturn, ReturnValuesUpdate, RevisionAction};
-use diesel::Connection;
 
 use super::{campaign, current, no_store, organisation, record};
 use crate::auth::audit::AuditAction;
@@ -44,7 +43,7 @@ pub async fn update_my_return(
     let year = parse_year(&year)?;
     let saved = db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::write(conn, |conn| {
                 let org = organisation(conn, &principal)?;
                 let campaign = campaign(conn, year)?;
                 let row = workflow::ensure_return(conn, &campaign, org.id)?;

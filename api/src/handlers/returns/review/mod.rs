@@ -13,7 +13,6 @@ use std::pin::Pin;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use cecop_shared::returns::Transition;
-use diesel::Connection;
 
 use super::{detail, parse_id};
 use crate::auth::audit::{self, AuditAction, Event};
@@ -78,7 +77,7 @@ async fn decide(
     let principal = Principal::User(staff.0);
     let updated = db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::write(conn, |conn| {
                 let row = returns::find_return(conn, id)?
                     .ok_or_else(|| ApiError::NotFound(format!("There is no return {id}.")))?;
                 let next = crate::returns::transition(
