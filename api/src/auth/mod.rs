@@ -5,16 +5,15 @@
 pub mod accounts;
 pub mod api_tokens;
 pub mod audit;
+pub mod client;
 pub mod extract;
 pub mod password;
 pub mod rate_limit;
 pub mod secret;
 pub mod session_tokens;
 
-pub use extract::{
-    AdminUser, ClientInfo, CurrentUser, MaybePrincipal, Principal, StaffUser, TokenPrincipal,
-    TrustedProxies,
-};
+pub use client::{ClientInfo, TrustedProxies};
+pub use extract::{AdminUser, CurrentUser, MaybePrincipal, Principal, StaffUser, TokenPrincipal};
 
 /// What the auth layer needs at request time, shared by all workers.
 #[derive(Debug, Clone)]

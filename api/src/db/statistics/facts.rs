@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
-use cecop_shared::{CoopType, CountryCode, Dimension, Indicator, Sector, Slug};
+use cecop_shared::{
+    CampaignState, CoopType, CountryCode, Dimension, Indicator, ReturnState, Sector, Slug,
+};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
@@ -77,8 +79,8 @@ pub fn load_facts(conn: &mut DbConnection, year: Option<i32>) -> QueryResult<Fac
     // 60,000 values a row per value cost ~85 ms in row decoding alone.
     let mut query = data_returns::table
         .inner_join(campaigns::table)
-        .filter(campaigns::state.eq("published"))
-        .filter(data_returns::state.eq("approved"))
+        .filter(campaigns::state.eq(CampaignState::Published))
+        .filter(data_returns::state.eq(ReturnState::Approved))
         .select((
             campaigns::year,
             data_returns::member_id,

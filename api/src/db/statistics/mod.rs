@@ -6,6 +6,7 @@
 
 pub mod facts;
 
+use cecop_shared::MemberStatus;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Integer, Nullable, Text};
 
@@ -45,7 +46,7 @@ pub fn coverage(conn: &mut DbConnection, year: Option<i32>) -> QueryResult<Vec<C
 pub fn active_members(conn: &mut DbConnection) -> QueryResult<i64> {
     use super::schema::members;
     members::table
-        .filter(members::status.eq("active"))
+        .filter(members::status.eq(MemberStatus::Active))
         .count()
         .get_result(conn)
 }
