@@ -1,5 +1,5 @@
 //! Reusable OpenAPI error responses: the `application/problem+json` answers
-//! many operations share, each a type to name in `#[utoipa::path(responses(
+//! many operations share (and the bodiless 304 of every cached read), each a type to name in `#[utoipa::path(responses(
 //! ..., NotSignedIn, NotAdmin))]` instead of a copy of the same tuple.
 //!
 //! They are documentation only; the body is always [`Problem`] and the
@@ -46,3 +46,11 @@ problem_responses! {
     InvalidFields = 422, "A field is invalid; `errors` names it.";
     InvalidReason = 422, "The reason is empty or too long.";
 }
+
+/// Not modified since the `ETag` sent in `If-None-Match`.
+#[derive(Debug, utoipa::IntoResponses)]
+#[response(
+    status = 304,
+    description = "Not modified since the `ETag` sent in `If-None-Match`."
+)]
+pub struct NotModified;

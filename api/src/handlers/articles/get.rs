@@ -1,18 +1,14 @@
 //! `GET /api/v1/articles/{slug}`: one published article with its body.
 
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpResponse, get, web};
 use cecop_shared::{Article, Slug};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::auth::MaybePrincipal;
-use crate::content::cache::ContentCache;
-use crate::content::clock::Clock;
-use crate::db::Db;
 use crate::db::content::ItemType;
 use crate::error::ApiError;
-use crate::error::responses::{BadSlugOrLanguage, InvalidCredentials};
-use crate::handlers::content::{article_summary, audience, respond_detail};
+use crate::error::responses::{BadSlugOrLanguage, InvalidCredentials, NotModified};
+use crate::handlers::content::{Reader, article_summary, respond_detail};
 
 /// The language parameter of a single item.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -39,7 +35,7 @@ pub struct LangQuery {
                 ("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."),
                 ("Content-Language" = String, description = "The language served.")
             )),
-        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        NotModified,
         BadSlugOrLanguage, InvalidCredentials,
         (status = 404, description = "No published article has this slug.",
             body = cecop_shared::Problem, content_type = "application/problem+json")
@@ -47,19 +43,12 @@ pub struct LangQuery {
 )]
 #[get("/articles/{slug}")]
 pub async fn get_article(
-    caller: MaybePrincipal,
-    req: HttpRequest,
+    reader: Reader,
     slug: web::Path<String>,
     query: web::Query<LangQuery>,
-    clock: web::Data<Clock>,
-    db: web::Data<Db>,
-    cache: web::Data<ContentCache>,
 ) -> Result<HttpResponse, ApiError> {
     respond_detail(
-        &req,
-        audience(&caller, &clock),
-        &db,
-        &cache,
+        &reader,
         ItemType::Article,
         &slug,
         query.lang.as_deref(),

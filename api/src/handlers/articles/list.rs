@@ -1,18 +1,14 @@
 //! `GET /api/v1/articles`: published articles, newest first, filtered.
 
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpResponse, get, web};
 use cecop_shared::{ArticleKind, ArticleSummary, CountryCode, Page, Slug, Theme};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::auth::MaybePrincipal;
-use crate::content::cache::ContentCache;
-use crate::content::clock::Clock;
-use crate::db::Db;
 use crate::db::content::{ContentFilter, ItemKind, ItemType, Order};
 use crate::error::ApiError;
-use crate::error::responses::{BadParameter, InvalidCredentials};
-use crate::handlers::content::{ListParams, article_summary, audience, day_range, respond_list};
+use crate::error::responses::{BadParameter, InvalidCredentials, NotModified};
+use crate::handlers::content::{ListParams, Reader, article_summary, day_range, respond_list};
 use crate::handlers::pagination::PageParams;
 use crate::handlers::parse_param;
 
@@ -74,19 +70,15 @@ pub struct ListArticlesQuery {
                 ("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."),
                 ("Content-Language" = String, description = "The languages of the items served.")
             )),
-        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        NotModified,
         BadParameter, InvalidCredentials
     )
 )]
 #[get("/articles")]
 pub async fn list_articles(
-    caller: MaybePrincipal,
-    req: HttpRequest,
+    reader: Reader,
     params: web::Query<ListParams>,
     query: web::Query<ListArticlesQuery>,
-    clock: web::Data<Clock>,
-    cache: web::Data<ContentCache>,
-    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Article);
     filter.kinds = parse_kinds(query.kind.as_deref())?;
@@ -95,6 +87,6 @@ pub async fn list_articles(
     filter.member_slug = parse_param::<Slug>("member", query.member.as_deref())?;
     filter.country = parse_param::<CountryCode>("country", query.country.as_deref())?;
     (filter.from, filter.to) = day_range(query.from.as_deref(), query.to.as_deref())?;
-    let list = params.request(&req, filter, Order::Newest, audience(&caller, &clock))?;
-    respond_list(&req, &db, &cache, list, article_summary).await
+    let list = params.request(&reader, filter, Order::Newest)?;
+    respond_list(&reader, list, article_summary).await
 }

@@ -1,5 +1,5 @@
 //! Request parsing shared by the article, event, story and search handlers:
-//! who the audience is, which languages the caller prefers, date ranges,
+//! which languages the caller prefers, date ranges,
 //! search words, and the text, language and paging parameters of a list.
 
 use actix_web::HttpRequest;
@@ -7,8 +7,6 @@ use actix_web::http::header;
 use cecop_shared::Language;
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::auth::MaybePrincipal;
-use crate::content::clock::Clock;
 use crate::content::language::Preferences;
 use crate::db::content::{self, Audience};
 use crate::error::ApiError;
@@ -16,15 +14,6 @@ use crate::handlers::parse_param;
 
 /// Longest accepted search text, in characters.
 pub const Q_MAX_CHARS: usize = 200;
-
-/// The audience of a request: the clock's now, and whether the caller may
-/// read members-only items.
-pub fn audience(caller: &MaybePrincipal, clock: &Clock) -> Audience {
-    Audience {
-        now: clock.now(),
-        members_only: caller.reads_members_only(),
-    }
-}
 
 /// The caller's language preferences from `?lang=` and `Accept-Language`.
 pub fn preferences(req: &HttpRequest, lang: Option<&str>) -> Result<Preferences, ApiError> {
@@ -88,17 +77,16 @@ impl ListParams {
     /// The list request for `filter` in `order`, for this caller.
     pub fn request(
         &self,
-        req: &HttpRequest,
+        reader: &super::Reader,
         filter: content::ContentFilter,
         order: content::Order,
-        audience: Audience,
     ) -> Result<ListRequest, ApiError> {
         Ok(ListRequest {
             words: query_words(self.q.as_deref())?,
-            audience,
+            audience: reader.audience,
             order,
             page: self.page.request()?,
-            prefs: preferences(req, self.lang.as_deref())?,
+            prefs: preferences(&reader.req, self.lang.as_deref())?,
             filter,
         })
     }

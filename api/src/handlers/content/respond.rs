@@ -11,6 +11,7 @@ use diesel::Connection;
 use std::sync::Arc;
 
 use super::params::{ListRequest, preferences};
+use super::reader::Reader;
 use crate::content::cache::{CachedItem, CachedPage, ContentCache};
 use crate::content::wire::{Detail, content_language, detail, metas};
 use crate::db::content::{self, Audience, ContentRow};
@@ -40,12 +41,8 @@ pub fn cache_headers(audience: Audience) -> [(&'static str, &'static str); 2] {
 /// malformed slug is a 400, an item the caller may not see a 404. Anonymous
 /// answers are kept in the [`ContentCache`] while the content fingerprint
 /// is unchanged.
-#[expect(clippy::too_many_arguments, reason = "the parts of one request")]
 pub async fn respond_detail<T, F>(
-    req: &HttpRequest,
-    audience: Audience,
-    db: &crate::db::Db,
-    cache: &actix_web::web::Data<ContentCache>,
+    reader: &Reader,
     item_type: content::ItemType,
     slug: &str,
     lang: Option<&str>,
@@ -55,6 +52,7 @@ where
     T: serde::Serialize + Send + 'static,
     F: FnOnce(&ContentRow, Detail) -> Result<T, ApiError> + Send + 'static,
 {
+    let (req, audience, db, cache) = (&reader.req, reader.audience, &**reader.db, &reader.cache);
     let slug: cecop_shared::Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
     let prefs = preferences(req, lang)?;
     let reader = db.clone();
@@ -141,15 +139,14 @@ fn item_answer(
 /// pages are served from the [`ContentCache`] while the content fingerprint
 /// is unchanged.
 pub async fn respond_list<T>(
-    req: &HttpRequest,
-    db: &crate::db::Db,
-    cache: &actix_web::web::Data<ContentCache>,
+    reader: &Reader,
     list: ListRequest,
     convert: fn(&ContentRow, ItemMeta) -> Result<T, ApiError>,
 ) -> Result<actix_web::HttpResponse, ApiError>
 where
     T: serde::Serialize + Send + 'static,
 {
+    let (req, db, cache) = (&reader.req, &**reader.db, &reader.cache);
     let page = list.page;
     let audience = list.audience;
     let runner = db.clone();

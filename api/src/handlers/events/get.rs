@@ -1,17 +1,13 @@
 //! `GET /api/v1/events/{slug}`: one published event with its description.
 
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpResponse, get, web};
 use cecop_shared::{Event, Slug};
 
-use crate::auth::MaybePrincipal;
-use crate::content::cache::ContentCache;
-use crate::content::clock::Clock;
-use crate::db::Db;
 use crate::db::content::ItemType;
 use crate::error::ApiError;
-use crate::error::responses::{BadSlugOrLanguage, InvalidCredentials};
+use crate::error::responses::{BadSlugOrLanguage, InvalidCredentials, NotModified};
 use crate::handlers::articles::get::LangQuery;
-use crate::handlers::content::{audience, event_summary, respond_detail};
+use crate::handlers::content::{Reader, event_summary, respond_detail};
 
 /// Get one published event.
 #[utoipa::path(
@@ -24,7 +20,7 @@ use crate::handlers::content::{audience, event_summary, respond_detail};
                 ("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."),
                 ("Content-Language" = String, description = "The language served.")
             )),
-        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        NotModified,
         BadSlugOrLanguage, InvalidCredentials,
         (status = 404, description = "No published event has this slug.",
             body = cecop_shared::Problem, content_type = "application/problem+json")
@@ -32,19 +28,12 @@ use crate::handlers::content::{audience, event_summary, respond_detail};
 )]
 #[get("/events/{slug}")]
 pub async fn get_event(
-    caller: MaybePrincipal,
-    req: HttpRequest,
+    reader: Reader,
     slug: web::Path<String>,
     query: web::Query<LangQuery>,
-    clock: web::Data<Clock>,
-    db: web::Data<Db>,
-    cache: web::Data<ContentCache>,
 ) -> Result<HttpResponse, ApiError> {
     respond_detail(
-        &req,
-        audience(&caller, &clock),
-        &db,
-        &cache,
+        &reader,
         ItemType::Event,
         &slug,
         query.lang.as_deref(),

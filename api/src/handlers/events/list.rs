@@ -1,18 +1,14 @@
 //! `GET /api/v1/events`: published events, upcoming or past.
 
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpResponse, get, web};
 use cecop_shared::{CountryCode, EventKind, EventSummary, Page, Theme};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::auth::MaybePrincipal;
-use crate::content::cache::ContentCache;
-use crate::content::clock::Clock;
-use crate::db::Db;
 use crate::db::content::{ContentFilter, ItemKind, ItemType, Order};
 use crate::error::ApiError;
-use crate::error::responses::{BadParameter, InvalidCredentials};
-use crate::handlers::content::{ListParams, audience, day_range, event_summary, respond_list};
+use crate::error::responses::{BadParameter, InvalidCredentials, NotModified};
+use crate::handlers::content::{ListParams, Reader, day_range, event_summary, respond_list};
 use crate::handlers::pagination::PageParams;
 use crate::handlers::parse_param;
 
@@ -58,19 +54,15 @@ pub struct ListEventsQuery {
                 ("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."),
                 ("Content-Language" = String, description = "The languages of the items served.")
             )),
-        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        NotModified,
         BadParameter, InvalidCredentials
     )
 )]
 #[get("/events")]
 pub async fn list_events(
-    caller: MaybePrincipal,
-    req: HttpRequest,
+    reader: Reader,
     params: web::Query<ListParams>,
     query: web::Query<ListEventsQuery>,
-    clock: web::Data<Clock>,
-    cache: web::Data<ContentCache>,
-    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Event);
     filter.upcoming = parse_param::<bool>("upcoming", query.upcoming.as_deref())?;
@@ -85,6 +77,6 @@ pub async fn list_events(
     } else {
         Order::StartsLatest
     };
-    let list = params.request(&req, filter, order, audience(&caller, &clock))?;
-    respond_list(&req, &db, &cache, list, event_summary).await
+    let list = params.request(&reader, filter, order)?;
+    respond_list(&reader, list, event_summary).await
 }

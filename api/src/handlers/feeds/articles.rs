@@ -1,17 +1,14 @@
 //! `GET /api/v1/feeds/articles.atom`: the newest published articles.
 
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpResponse, get, web};
 
 use super::PublicUrl;
-use crate::auth::MaybePrincipal;
-use crate::content::clock::Clock;
 use crate::content::feeds::{self, FeedArticle};
-use crate::db::Db;
 use crate::db::content::{self, ItemType};
 use crate::error::ApiError;
-use crate::error::responses::{BadLanguage, InvalidCredentials};
+use crate::error::responses::{BadLanguage, InvalidCredentials, NotModified};
 use crate::handlers::articles::get::LangQuery;
-use crate::handlers::content::{article_summary, audience, cache_headers, detail, preferences};
+use crate::handlers::content::{Reader, article_summary, cache_headers, detail, preferences};
 use crate::representation::etagged;
 
 /// Entries in the feed.
@@ -30,21 +27,20 @@ const FEED_ENTRIES: i64 = 50;
         (status = 200, description = "The feed.", body = String,
             content_type = "application/atom+xml",
             headers(("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."))),
-        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        NotModified,
         BadLanguage, InvalidCredentials
     )
 )]
 #[get("/feeds/articles.atom")]
 pub async fn articles_feed(
-    caller: MaybePrincipal,
-    req: HttpRequest,
+    reader: Reader,
     query: web::Query<LangQuery>,
-    clock: web::Data<Clock>,
     public_url: web::Data<PublicUrl>,
-    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
+    let Reader {
+        req, audience, db, ..
+    } = reader;
     let prefs = preferences(&req, query.lang.as_deref())?;
-    let audience = audience(&caller, &clock);
     let (origin, _) = public_url.resolve(&req);
     let xml = db
         .run(move |conn| {

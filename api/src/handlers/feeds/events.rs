@@ -1,17 +1,14 @@
 //! `GET /api/v1/feeds/events.ics`: published events as an iCalendar file.
 
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpResponse, get, web};
 
 use super::PublicUrl;
-use crate::auth::MaybePrincipal;
-use crate::content::clock::Clock;
 use crate::content::feeds::{self, FeedEvent};
-use crate::db::Db;
 use crate::db::content::{self, ItemType};
 use crate::error::ApiError;
-use crate::error::responses::{BadLanguage, InvalidCredentials};
+use crate::error::responses::{BadLanguage, InvalidCredentials, NotModified};
 use crate::handlers::articles::get::LangQuery;
-use crate::handlers::content::{audience, cache_headers, event_summary, metas, preferences};
+use crate::handlers::content::{Reader, cache_headers, event_summary, metas, preferences};
 use crate::representation::etagged;
 
 /// Events in the file.
@@ -29,21 +26,20 @@ const FEED_EVENTS: i64 = 500;
         (status = 200, description = "The calendar.", body = String,
             content_type = "text/calendar",
             headers(("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."))),
-        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        NotModified,
         BadLanguage, InvalidCredentials
     )
 )]
 #[get("/feeds/events.ics")]
 pub async fn events_feed(
-    caller: MaybePrincipal,
-    req: HttpRequest,
+    reader: Reader,
     query: web::Query<LangQuery>,
-    clock: web::Data<Clock>,
     public_url: web::Data<PublicUrl>,
-    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
+    let Reader {
+        req, audience, db, ..
+    } = reader;
     let prefs = preferences(&req, query.lang.as_deref())?;
-    let audience = audience(&caller, &clock);
     let (origin, host) = public_url.resolve(&req);
     let ics = db
         .run(move |conn| {

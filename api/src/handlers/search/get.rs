@@ -1,18 +1,16 @@
 //! `GET /api/v1/search?q=`: ranked hits with highlighted snippets.
 
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpResponse, get, web};
 use cecop_shared::messages::Code;
 use cecop_shared::{Page, SearchHit, SearchKind};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::auth::MaybePrincipal;
-use crate::content::clock::Clock;
 use crate::content::search::{SearchRequest, hits};
-use crate::db::Db;
 use crate::db::search as search_db;
 use crate::error::ApiError;
-use crate::handlers::content::{audience, cache_headers, preferences, query_words};
+use crate::error::responses::NotModified;
+use crate::handlers::content::{Reader, cache_headers, preferences, query_words};
 use crate::handlers::pagination::{PageParams, page_response};
 use crate::handlers::parse_param;
 
@@ -61,7 +59,7 @@ pub struct SearchQuery {
                 ("Link" = String, description = "RFC 8288 links: first, prev, next, last."),
                 ("ETag" = String, description = "Strong validator; send it back in `If-None-Match`.")
             )),
-        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        NotModified,
         (status = 400, description = "`q` is missing or another parameter is invalid.",
             body = cecop_shared::Problem, content_type = "application/problem+json"),
         crate::error::responses::InvalidCredentials
@@ -69,12 +67,12 @@ pub struct SearchQuery {
 )]
 #[get("/search")]
 pub async fn search_all(
-    caller: MaybePrincipal,
-    req: HttpRequest,
+    reader: Reader,
     query: web::Query<SearchQuery>,
-    clock: web::Data<Clock>,
-    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
+    let Reader {
+        req, audience, db, ..
+    } = reader;
     if query.q.as_deref().is_none_or(str::is_empty) {
         return Err(ApiError::invalid_because("q", Code::Required));
     }
@@ -83,7 +81,6 @@ pub async fn search_all(
     let kind: Option<SearchKind> = parse_param("kind", query.kind.as_deref())?;
     let page = query.page.request()?;
     let prefs = preferences(&req, query.lang.as_deref())?;
-    let audience = audience(&caller, &clock);
     let search = SearchRequest {
         words,
         kind,

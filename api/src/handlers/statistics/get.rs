@@ -7,7 +7,7 @@ use super::{Answer, Parsed, StatisticsQuery, answer};
 use crate::db::statistics as db;
 use crate::db::{Db, DbConnection, returns};
 use crate::error::ApiError;
-use crate::error::responses::{BadParameter, NoPublishedCampaign};
+use crate::error::responses::{BadParameter, NoPublishedCampaign, NotModified};
 use crate::handlers::campaigns::to_campaign;
 use crate::statistics::StatisticsCache;
 use crate::statistics::figures::coverage;
@@ -84,7 +84,7 @@ async fn statistics(
             (Statistics = "application/json"),
             (String = "text/csv")
         )),
-        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        NotModified,
         BadParameter, NoPublishedCampaign
     )
 )]
@@ -104,7 +104,7 @@ pub async fn get_statistics(
     params(StatisticsQuery),
     responses(
         (status = 200, description = "The statistics as CSV.", body = String, content_type = "text/csv"),
-        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        NotModified,
         BadParameter, NoPublishedCampaign
     )
 )]

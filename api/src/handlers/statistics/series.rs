@@ -7,7 +7,7 @@ use super::{Answer, Parsed, StatisticsQuery, answer};
 use crate::db::statistics as db;
 use crate::db::{Db, DbConnection};
 use crate::error::ApiError;
-use crate::error::responses::BadParameter;
+use crate::error::responses::{BadParameter, NotModified};
 use crate::statistics::StatisticsCache;
 use crate::statistics::figures::coverage;
 
@@ -60,7 +60,7 @@ async fn series(
             (StatisticsSeries = "application/json"),
             (String = "text/csv")
         )),
-        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        NotModified,
         BadParameter
     )
 )]
@@ -80,7 +80,7 @@ pub async fn get_series(
     params(StatisticsQuery),
     responses(
         (status = 200, description = "The series as CSV.", body = String, content_type = "text/csv"),
-        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        NotModified,
         BadParameter
     )
 )]

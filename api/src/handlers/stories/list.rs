@@ -1,18 +1,14 @@
 //! `GET /api/v1/stories`: published #COOPTALES stories, newest first.
 
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpResponse, get, web};
 use cecop_shared::{CountryCode, Page, StorySummary, Theme};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::auth::MaybePrincipal;
-use crate::content::cache::ContentCache;
-use crate::content::clock::Clock;
-use crate::db::Db;
 use crate::db::content::{ContentFilter, ItemType, Order};
 use crate::error::ApiError;
-use crate::error::responses::{BadParameter, InvalidCredentials};
-use crate::handlers::content::{ListParams, audience, respond_list, story_summary};
+use crate::error::responses::{BadParameter, InvalidCredentials, NotModified};
+use crate::handlers::content::{ListParams, Reader, respond_list, story_summary};
 use crate::handlers::pagination::PageParams;
 use crate::handlers::parse_param;
 
@@ -44,23 +40,19 @@ pub struct ListStoriesQuery {
                 ("ETag" = String, description = "Strong validator; send it back in `If-None-Match`."),
                 ("Content-Language" = String, description = "The languages of the items served.")
             )),
-        (status = 304, description = "Not modified since the `ETag` sent in `If-None-Match`."),
+        NotModified,
         BadParameter, InvalidCredentials
     )
 )]
 #[get("/stories")]
 pub async fn list_stories(
-    caller: MaybePrincipal,
-    req: HttpRequest,
+    reader: Reader,
     params: web::Query<ListParams>,
     query: web::Query<ListStoriesQuery>,
-    clock: web::Data<Clock>,
-    cache: web::Data<ContentCache>,
-    db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let mut filter = ContentFilter::new(ItemType::Story);
     filter.theme = parse_param::<Theme>("theme", query.theme.as_deref())?;
     filter.country = parse_param::<CountryCode>("country", query.country.as_deref())?;
-    let list = params.request(&req, filter, Order::Newest, audience(&caller, &clock))?;
-    respond_list(&req, &db, &cache, list, story_summary).await
+    let list = params.request(&reader, filter, Order::Newest)?;
+    respond_list(&reader, list, story_summary).await
 }
