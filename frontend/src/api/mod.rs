@@ -101,6 +101,7 @@ pub async fn get_json_fresh<T: DeserializeOwned>(
 ) -> Result<T, ApiError> {
     let request = Request::get(&format!("{API_BASE}{path}"))
         .header("Accept", "application/json, application/problem+json")
+        .header("Accept-Language", &page_language())
         .query(query.iter().map(|(name, value)| (*name, value.as_str())))
         .cache(RequestCache::NoCache)
         .build()
@@ -122,6 +123,7 @@ pub async fn send(
     let mut builder = Request::get(&url)
         .method(method)
         .header("Accept", "application/json, application/problem+json")
+        .header("Accept-Language", &page_language())
         .query(query.iter().map(|(name, value)| (*name, value.as_str())));
     if let Some(token) = bearer {
         builder = builder.header("Authorization", &format!("Bearer {token}"));
@@ -134,6 +136,19 @@ pub async fn send(
     }
     .map_err(|err| ApiError::Network(err.to_string()))?;
     finish(request).await
+}
+
+/// The language the page is shown in (`<html lang>`), for `Accept-Language`:
+/// the server writes a problem's `detail` in it where it has a translation,
+/// so a message the app does not translate itself still matches the page,
+/// not the browser's settings.
+pub fn page_language() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .filter(|lang| !lang.is_empty())
+        .unwrap_or_else(|| "en".to_owned())
 }
 
 /// Sends a built request: a 2xx answer as is, anything else an [`ApiError`].

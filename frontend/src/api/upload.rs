@@ -11,7 +11,7 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{Blob, ProgressEvent, XmlHttpRequest};
 
 use super::authorized::Authorized;
-use super::{API_BASE, ApiError, error_from};
+use super::{API_BASE, ApiError, error_from, page_language};
 use crate::query::href_with;
 
 /// A finished exchange: the status, `Retry-After` and the body's text.
@@ -67,6 +67,8 @@ async fn exchange(
     xhr.set_request_header("Content-Type", content_type)
         .map_err(failed)?;
     xhr.set_request_header("Accept", "application/json, application/problem+json")
+        .map_err(failed)?;
+    xhr.set_request_header("Accept-Language", &page_language())
         .map_err(failed)?;
 
     // `loadend` fires once, after `load`, `error`, `abort` or `timeout`.

@@ -4,8 +4,8 @@ use std::time::{Duration, Instant};
 
 use cecop_shared::Member;
 use cecop_tests::browser::{
-    WAIT, assert_accessible, axe_source, fill, sign_in_form, wait_count, wait_find, wait_some,
-    wait_text, wait_url, with_browser,
+    WAIT, assert_accessible, axe_source, click, fill, sign_in_form, wait_count, wait_find,
+    wait_some, wait_text, wait_url, with_browser,
 };
 use cecop_tests::{SpawnOptions, TestApp, TestDatabase, create_admin};
 use fantoccini::Client;
@@ -100,12 +100,15 @@ async fn sign_in_journey(c: &Client, app: &TestApp, axe: &str) {
         res.text().await.unwrap_or_default()
     );
 
-    // Revoking takes a confirmation, and the secret stops working.
-    wait_find(c, "[data-testid=token-revoke]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    // Revoking takes a confirmation, and the secret stops working. Focus
+    // moves to the question's harmless choice, and back when it is declined
+    // (WCAG 2.4.3: the pressed button is gone, so focus must not drop to the
+    // page).
+    click(c, "[data-testid=token-revoke]").await;
+    wait_focus(c, "token-revoke-cancel").await;
+    click(c, "[data-testid=token-revoke-cancel]").await;
+    wait_focus(c, "token-revoke").await;
+    click(c, "[data-testid=token-revoke]").await;
     wait_find(c, "[data-testid=token-revoke-confirm]")
         .await
         .click()
@@ -247,4 +250,26 @@ async fn a_member_creates_a_token_and_edits_the_profile_and_an_admin_sees_users_
     );
     let axe = axe_source();
     with_browser(|client| async move { sign_in_journey(&client, &app, &axe).await }).await;
+}
+
+/// Waits until the focused element has this `data-testid`.
+async fn wait_focus(c: &Client, testid: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let focused = c
+            .execute(
+                "return document.activeElement.dataset.testid || '';",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if focused == testid {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "focus is on {focused}, not {testid}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }

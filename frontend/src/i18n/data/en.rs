@@ -144,7 +144,10 @@ pub const EN: Data = Data {
     saved: "Saved.",
     unsaved_changes: "Unsaved changes.",
     submit: "Submit for review",
-    submit_question: "Submit the return to CECOP? You cannot change it while it is reviewed.",
+    submit_named: |year| format!("Submit for review: the {year} return"),
+    submit_question: |year| {
+        format!("Submit the {year} return to CECOP? You cannot change it while it is reviewed.")
+    },
     submit_confirm: "Yes, submit",
     submitted_notice: "Submitted. CECOP will review the return.",
     import_heading: "Import from a CSV file",

@@ -158,7 +158,10 @@ pub const ES: Data = Data {
     saved: "Guardado.",
     unsaved_changes: "Cambios sin guardar.",
     submit: "Enviar para revisión",
-    submit_question: "¿Enviar la declaración a CECOP? No podrá modificarla mientras se revisa.",
+    submit_named: |year| format!("Enviar para revisión: la declaración {year}"),
+    submit_question: |year| {
+        format!("¿Enviar la declaración {year} a CECOP? No podrá modificarla mientras se revisa.")
+    },
     submit_confirm: "Sí, enviar",
     submitted_notice: "Enviada. CECOP revisará la declaración.",
     import_heading: "Importar desde un archivo CSV",

@@ -166,8 +166,13 @@ pub const FR: Data = Data {
     saved: "Enregistré.",
     unsaved_changes: "Modifications non enregistrées.",
     submit: "Soumettre pour revue",
-    submit_question: "Soumettre la déclaration à CECOP\u{a0}? Vous ne pourrez pas la modifier \
-        pendant sa revue.",
+    submit_named: |year| format!("Soumettre pour revue\u{a0}: la déclaration {year}"),
+    submit_question: |year| {
+        format!(
+            "Soumettre la déclaration {year} à CECOP\u{a0}? Vous ne pourrez pas la modifier \
+             pendant sa revue."
+        )
+    },
     submit_confirm: "Oui, soumettre",
     submitted_notice: "Soumise. CECOP va examiner la déclaration.",
     import_heading: "Importer un fichier CSV",

@@ -162,8 +162,13 @@ pub const IT: Data = Data {
     saved: "Salvato.",
     unsaved_changes: "Modifiche non salvate.",
     submit: "Invia per la revisione",
-    submit_question: "Inviare la dichiarazione a CECOP? Non potrà modificarla durante la \
-        revisione.",
+    submit_named: |year| format!("Invia per la revisione: la dichiarazione {year}"),
+    submit_question: |year| {
+        format!(
+            "Inviare la dichiarazione {year} a CECOP? Non potrà modificarla durante la \
+             revisione."
+        )
+    },
     submit_confirm: "Sì, invia",
     submitted_notice: "Inviata. CECOP esaminerà la dichiarazione.",
     import_heading: "Importa da un file CSV",

@@ -113,7 +113,10 @@ pub struct Data {
     pub saved: &'static str,
     pub unsaved_changes: &'static str,
     pub submit: &'static str,
-    pub submit_question: &'static str,
+    /// The submit button's accessible name: its visible text first (WCAG
+    /// 2.5.3), then the year.
+    pub submit_named: fn(&str) -> String,
+    pub submit_question: fn(&str) -> String,
     pub submit_confirm: &'static str,
     pub submitted_notice: &'static str,
     pub import_heading: &'static str,

@@ -1,6 +1,7 @@
 //! Save and Submit. Save sends the complete set of values (the server
 //! checks them again; its per-cell problems come back into the grid).
-//! Submit asks for confirmation, saves unsaved changes first, then submits.
+//! Submit asks for confirmation ([`ConfirmButton`]), saves unsaved changes
+//! first, then submits.
 //! The server's 409 (the campaign closed, the return was already sent) is
 //! shown at the top of the form in its own words.
 
@@ -10,8 +11,9 @@ use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::api::returns::{save_my_return, submit_my_return};
+use crate::components::confirm_button::ConfirmButton;
 use crate::components::form_alert::{FormAlert, problem_text};
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::use_i18n;
 use crate::pages::returns::editor::Editor;
 use crate::session::use_session;
 
@@ -32,7 +34,6 @@ pub fn ReturnActions(
     let t = move || i18n.t();
     let session = use_session();
     let busy = RwSignal::new(false);
-    let confirming = RwSignal::new(false);
     let done = RwSignal::new(None::<Done>);
     let error = RwSignal::new(None::<ApiError>);
     // Problems about cells show in the grid; others (an empty return) here.
@@ -42,7 +43,6 @@ pub fn ReturnActions(
     });
     let year = editor.year;
     let run = move |submit: bool| {
-        confirming.set(false);
         done.set(None);
         error.set(None);
         if !editor.errors.with_untracked(Vec::is_empty) {
@@ -93,27 +93,6 @@ pub fn ReturnActions(
         if !editor.editable.get() {
             return ().into_any();
         }
-        if confirming.get() {
-            return view! {
-                <p class="confirm">
-                    {tr(|t| t.data.submit_question)}
-                    " "
-                    <button
-                        type="button"
-                        class="button"
-                        data-testid="return-submit-confirm"
-                        on:click=move |_| run(true)
-                    >
-                        {tr(|t| t.data.submit_confirm)}
-                    </button>
-                    " "
-                    <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
-                        {tr(|t| t.cancel)}
-                    </button>
-                </p>
-            }
-            .into_any();
-        }
         view! {
             <div class="return-buttons">
                 <button
@@ -125,15 +104,17 @@ pub fn ReturnActions(
                 >
                     {move || if busy.get() { t().data.saving } else { t().data.save }}
                 </button>
-                <button
-                    type="button"
-                    class="button secondary"
-                    data-testid="return-submit"
-                    disabled=move || busy.get()
-                    on:click=move |_| confirming.set(true)
-                >
-                    {tr(|t| t.data.submit)}
-                </button>
+                <ConfirmButton
+                    name=year.to_string()
+                    label=|t| t.data.submit
+                    named=|t| t.data.submit_named
+                    question=|t| t.data.submit_question
+                    confirm=|t| t.data.submit_confirm
+                    confirm_class="button"
+                    testid="return-submit"
+                    disabled=busy
+                    on_confirm=Callback::new(move |()| run(true))
+                />
                 {move || {
                     editor.dirty.get().then(|| view! { <span class="hint">{t().data.unsaved_changes}</span> })
                 }}
