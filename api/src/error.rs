@@ -120,9 +120,7 @@ impl ApiError {
                 kind,
                 format!("Too many attempts; try again in {retry_after} seconds."),
             ),
-            Self::Unavailable(_) => {
-                Problem::new(kind, "The database is not answering; try again shortly.")
-            }
+            Self::Unavailable(_) => Problem::new(kind, "The service is busy; try again shortly."),
             Self::Internal(_) => {
                 Problem::new(kind, "An unexpected error occurred; it has been logged.")
             }
@@ -154,7 +152,7 @@ impl ResponseError for ApiError {
     fn error_response(&self) -> HttpResponse {
         match self {
             Self::Internal(cause) => tracing::error!(error = ?cause, "internal error"),
-            Self::Unavailable(cause) => tracing::warn!(%cause, "database unavailable"),
+            Self::Unavailable(cause) => tracing::warn!(%cause, "unavailable"),
             _ => {}
         }
         let mut response = problem_response(&self.problem());
@@ -176,6 +174,10 @@ impl ResponseError for ApiError {
                         headers.insert(header::HeaderName::from_static(name), value);
                     }
                 }
+            }
+            // Busy for a moment, not down: a second is a fair first wait.
+            Self::Unavailable(_) => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
             }
             _ => {}
         }

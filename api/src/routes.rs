@@ -91,6 +91,7 @@ pub fn api_v1<R: Routes>(cfg: &mut R) {
         .add(users::get::get_user)
         .add(users::update::update_user)
         .add(users::delete::delete_user)
+        .add(users::unlock::unlock_user)
         .add(audit::list::list_audit);
 }
 

@@ -101,6 +101,7 @@ impl Application {
                 &crate::auth::secret::load(settings)?,
                 settings.access_token_ttl,
             ),
+            hasher: crate::auth::hashing::Hasher::per_core(),
         });
         let proxies = web::Data::new(TrustedProxies(settings.trusted_proxies.clone()));
         if settings.clock_offset != 0 && settings.env == crate::settings::Environment::Production {

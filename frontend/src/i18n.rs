@@ -276,6 +276,10 @@ pub struct Strings {
     pub disable: &'static str,
     pub enable_named: fn(&str) -> String,
     pub disable_named: fn(&str) -> String,
+    /// Clears a user's sign-in throttles (admin).
+    pub unlock: &'static str,
+    pub unlock_named: fn(&str) -> String,
+    pub unlocked: &'static str,
     pub delete: &'static str,
     pub delete_named: fn(&str) -> String,
     pub delete_confirm_question: fn(&str) -> String,

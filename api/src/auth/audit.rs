@@ -37,7 +37,7 @@ macro_rules! audit_actions {
 audit_actions! {
     /// A user signed in.
     Login = "auth.login",
-    /// A sign-in failed; login rate limits count these.
+    /// A sign-in failed.
     LoginFailed = "auth.login_failed",
     /// A user signed out.
     Logout = "auth.logout",
@@ -51,6 +51,8 @@ audit_actions! {
     UserDisabled = "user.disabled",
     /// An admin deleted a user.
     UserDeleted = "user.deleted",
+    /// An admin cleared a user's sign-in throttles.
+    UserUnlocked = "user.unlocked",
     /// A user changed their password.
     PasswordChanged = "user.password_changed",
     /// An API token was minted.
@@ -161,6 +163,7 @@ mod tests {
             "user.updated",
             "user.disabled",
             "user.deleted",
+            "user.unlocked",
             "user.password_changed",
             "token.created",
             "token.revoked",

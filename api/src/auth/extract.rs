@@ -16,7 +16,7 @@ use chrono::Utc;
 use super::audit::{self, AuditAction, Event};
 use super::{AuthState, ClientInfo, api_tokens, session_tokens};
 use crate::db::api_tokens as db_tokens;
-use crate::db::{Db, users};
+use crate::db::{Db, sessions, users};
 use crate::error::ApiError;
 
 /// The signed-in user making the request.
@@ -120,8 +120,14 @@ impl FromRequest for Principal {
 
 async fn resolve_user(token: &str, auth: &AuthState, db: &Db) -> Result<CurrentUser, ApiError> {
     let invalid = || ApiError::Unauthorized("The access token is invalid or has expired.".into());
-    let id = auth.keys.verify_access(token).ok_or_else(invalid)?;
-    let row = db.run(move |conn| Ok(users::find_by_id(conn, id)?)).await?;
+    let (id, session) = auth.keys.verify_access(token).ok_or_else(invalid)?;
+    let row = db
+        .run(move |conn| {
+            let now = Utc::now().naive_utc();
+            let active = sessions::is_active(conn, id, &session, now)?;
+            Ok(users::find_by_id(conn, id)?.filter(|_| active))
+        })
+        .await?;
     let row = row.filter(|u| !u.disabled).ok_or_else(invalid)?;
     Ok(CurrentUser {
         id,

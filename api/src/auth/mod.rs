@@ -7,6 +7,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod client;
 pub mod extract;
+pub mod hashing;
 pub mod password;
 pub mod rate_limit;
 pub mod secret;
@@ -19,4 +20,6 @@ pub use extract::{AdminUser, CurrentUser, MaybePrincipal, Principal, StaffUser, 
 #[derive(Debug, Clone)]
 pub struct AuthState {
     pub keys: session_tokens::Keys,
+    /// Password hashing, bounded and off the database pool.
+    pub hasher: hashing::Hasher,
 }

@@ -1,44 +1,159 @@
-//! Login rate limits, counted from the audit log's failed attempts so they
-//! hold across every instance sharing the database (no per-process state).
+//! Sign-in throttling that an attacker cannot turn against an account's
+//! owner (OWASP Authentication Cheat Sheet, "Account lockout"): failures
+//! are counted per account *and* client address, so guessing from one
+//! address slows down that address alone, with growing delays rather than a
+//! lock; a per-address limit caps spraying many accounts from one place.
+//!
+//! An attempt reserves its place ([`reserve`]) before the password is
+//! checked, in one write transaction over the locked throttle rows, so a
+//! parallel burst gets no more guesses than attempts made one at a time. A
+//! success clears its own (account, address) throttle and gives its place
+//! back ([`succeeded`]). The rows live in the database (`db::throttles`), so
+//! the limits hold across every instance. An admin can clear an account's
+//! throttles ([`unlock`]).
 
-use chrono::{Duration, Utc};
+use chrono::{Duration, NaiveDateTime};
 
-use crate::auth::audit::AuditAction;
-use crate::db::DbConnection;
-use crate::db::audit;
+use crate::db::throttles::{self, ThrottleRow};
+use crate::db::{self, DbConnection};
 use crate::error::ApiError;
 
-/// The audit action that failed logins record.
-pub const LOGIN_FAILED: &str = AuditAction::LoginFailed.as_str();
-/// Window over which failures are counted.
+/// Failures for one account from one address before delays begin.
+pub const FREE_PER_ACCOUNT: i32 = 5;
+/// The first delay after the free failures; each further failure doubles it.
+pub const FIRST_DELAY_SECS: i64 = 5;
+/// The longest delay between two attempts at one account from one address.
+pub const MAX_DELAY_SECS: i64 = 15 * 60;
+/// An (account, address) throttle with no attempt for this long starts over.
+pub const IDLE_RESET_SECS: i64 = 60 * 60;
+/// Failures allowed from one address, over all accounts, in the window.
+pub const PER_SOURCE: i32 = 50;
+/// The per-address window.
 pub const WINDOW_SECS: i64 = 15 * 60;
-/// Failed attempts allowed per account in the window.
-pub const PER_ACCOUNT: i64 = 5;
-/// Failed attempts allowed per client address in the window.
-pub const PER_IP: i64 = 20;
 
-/// Refuses a login attempt when the account or the address has failed too
-/// often recently. Counting happens before the password is checked, so a
-/// correct password does not get through a lock either.
-pub fn check_login(conn: &mut DbConnection, ip: &str, email: &str) -> Result<(), ApiError> {
-    let now = Utc::now().naive_utc();
-    let since = now - Duration::seconds(WINDOW_SECS);
-    let by_account = audit::count_by_subject(conn, LOGIN_FAILED, email, since)?;
-    let by_ip = audit::count_by_ip(conn, LOGIN_FAILED, ip, since)?;
-    if by_account < PER_ACCOUNT && by_ip < PER_IP {
-        return Ok(());
+/// The per-address row's account.
+const ANY_ACCOUNT: &str = "";
+
+/// A reserved attempt: which throttles to settle once the password is known.
+#[derive(Debug, Clone)]
+pub struct Reservation {
+    account: String,
+    source: String,
+}
+
+/// The delay before the next attempt after `failures` of them.
+fn delay_after(failures: i32) -> Duration {
+    if failures < FREE_PER_ACCOUNT {
+        return Duration::zero();
     }
-    let limit = if by_account >= PER_ACCOUNT {
-        PER_ACCOUNT
-    } else {
-        PER_IP
-    };
-    let oldest = audit::oldest_since(conn, LOGIN_FAILED, ip, email, since)?.unwrap_or(now);
-    let retry_after = (oldest + Duration::seconds(WINDOW_SECS) - now)
-        .num_seconds()
-        .max(1);
-    Err(ApiError::RateLimited {
-        retry_after: u64::try_from(retry_after).unwrap_or(1),
+    let doublings = u32::try_from(failures - FREE_PER_ACCOUNT)
+        .unwrap_or(0)
+        .min(20);
+    Duration::seconds((FIRST_DELAY_SECS << doublings).min(MAX_DELAY_SECS))
+}
+
+fn limited(until: NaiveDateTime, now: NaiveDateTime, limit: i32) -> ApiError {
+    ApiError::RateLimited {
+        retry_after: u64::try_from((until - now).num_seconds().max(1)).unwrap_or(1),
         limit: u64::try_from(limit).unwrap_or_default(),
+    }
+}
+
+/// Counts an attempt at `account` from `source` before its password is
+/// checked, or refuses it with a 429 saying when to try again.
+pub fn reserve(
+    conn: &mut DbConnection,
+    account: &str,
+    source: &str,
+    now: NaiveDateTime,
+) -> Result<Reservation, ApiError> {
+    throttles::ensure(conn, account, source, now)?;
+    throttles::ensure(conn, ANY_ACCOUNT, source, now)?;
+    db::write(conn, |conn| {
+        let mut pair = throttles::lock(conn, account, source)?
+            .unwrap_or_else(|| ThrottleRow::fresh(account, source, now));
+        let mut any = throttles::lock(conn, ANY_ACCOUNT, source)?
+            .unwrap_or_else(|| ThrottleRow::fresh(ANY_ACCOUNT, source, now));
+        if pair.next_at > now {
+            return Err(limited(pair.next_at, now, FREE_PER_ACCOUNT));
+        }
+        if any.window_start + Duration::seconds(WINDOW_SECS) <= now {
+            any.failures = 0;
+            any.window_start = now;
+        }
+        if any.failures >= PER_SOURCE {
+            let until = any.window_start + Duration::seconds(WINDOW_SECS);
+            return Err(limited(until, now, PER_SOURCE));
+        }
+        if pair.last_at + Duration::seconds(IDLE_RESET_SECS) <= now {
+            pair.failures = 0;
+            pair.window_start = now;
+        }
+        pair.failures += 1;
+        pair.last_at = now;
+        pair.next_at = now + delay_after(pair.failures);
+        any.failures += 1;
+        any.last_at = now;
+        throttles::save(conn, &pair)?;
+        throttles::save(conn, &any)?;
+        Ok(Reservation {
+            account: account.to_owned(),
+            source: source.to_owned(),
+        })
     })
+}
+
+/// The password was right: the account's throttle from this address is
+/// forgotten, and the address gets its place back.
+pub fn succeeded(conn: &mut DbConnection, reservation: &Reservation) -> Result<(), ApiError> {
+    throttles::clear(conn, &reservation.account, &reservation.source)?;
+    if let Some(mut any) = throttles::lock(conn, ANY_ACCOUNT, &reservation.source)? {
+        any.failures = (any.failures - 1).max(0);
+        throttles::save(conn, &any)?;
+    }
+    Ok(())
+}
+
+/// The attempt could not be decided (the server was too busy to check the
+/// password): it gives its place back instead of counting as a failure.
+pub fn release(conn: &mut DbConnection, reservation: &Reservation) -> Result<(), ApiError> {
+    db::write(conn, |conn| {
+        for account in [reservation.account.as_str(), ANY_ACCOUNT] {
+            if let Some(mut row) = throttles::lock(conn, account, &reservation.source)? {
+                row.failures = (row.failures - 1).max(0);
+                if account != ANY_ACCOUNT {
+                    row.next_at = row.last_at + delay_after(row.failures);
+                }
+                throttles::save(conn, &row)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Clears every throttle of an account (an admin's unlock); returns how many
+/// addresses were throttled.
+pub fn unlock(conn: &mut DbConnection, account: &str) -> Result<usize, ApiError> {
+    Ok(throttles::clear_account(conn, account)?)
+}
+
+/// Forgets throttles that would count nothing any more.
+pub fn purge(conn: &mut DbConnection, now: NaiveDateTime) -> Result<usize, ApiError> {
+    let idle = Duration::seconds(IDLE_RESET_SECS.max(WINDOW_SECS));
+    Ok(throttles::purge_idle(conn, now - idle)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delays_start_after_the_free_failures_and_double_up_to_the_cap() {
+        assert_eq!(delay_after(4), Duration::zero());
+        assert_eq!(delay_after(5), Duration::seconds(5));
+        assert_eq!(delay_after(6), Duration::seconds(10));
+        assert_eq!(delay_after(9), Duration::seconds(80));
+        assert_eq!(delay_after(13), Duration::seconds(MAX_DELAY_SECS));
+        assert_eq!(delay_after(i32::MAX), Duration::seconds(MAX_DELAY_SECS));
+    }
 }

@@ -13,9 +13,10 @@ pub const ACCESS_TTL_SECS: u64 = 15 * 60;
 /// Lifetime of a refresh token (each use issues a new one).
 pub const REFRESH_TTL_DAYS: i64 = 30;
 
-/// The claims of an access token. Authorisation reads the user from the
-/// database on each request, so a disabled user loses access at once; the
-/// claims only say who it is.
+/// The claims of an access token. Authorisation reads the user and the
+/// session from the database on each request, so a disabled user, a
+/// signed-out session or a changed password ends access at once; the claims
+/// only say who it is and which session it belongs to.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claims {
     /// The user's id.
@@ -24,6 +25,8 @@ pub struct Claims {
     pub iat: u64,
     /// Always `access`, so no other kind of token can pass for one.
     pub typ: String,
+    /// The session (the refresh-token family of one sign-in) it was issued to.
+    pub sid: String,
 }
 
 /// The signing keys, built once from the configured secret.
@@ -54,14 +57,16 @@ impl Keys {
         self.access_ttl
     }
 
-    /// A signed access token for this user, valid for [`Keys::access_ttl`].
-    pub fn issue_access(&self, user_id: i64) -> anyhow::Result<String> {
+    /// A signed access token for this user's session, valid for
+    /// [`Keys::access_ttl`] while the session lasts.
+    pub fn issue_access(&self, user_id: i64, session: &str) -> anyhow::Result<String> {
         let now = u64::try_from(Utc::now().timestamp()).unwrap_or_default();
         let claims = Claims {
             sub: user_id.to_string(),
             iat: now,
             exp: now + self.access_ttl,
             typ: "access".into(),
+            sid: session.to_owned(),
         };
         Ok(jsonwebtoken::encode(
             &Header::new(Algorithm::HS256),
@@ -70,13 +75,13 @@ impl Keys {
         )?)
     }
 
-    /// The user id of a valid, unexpired access token.
-    pub fn verify_access(&self, token: &str) -> Option<i64> {
+    /// The user id and session of a valid, unexpired access token.
+    pub fn verify_access(&self, token: &str) -> Option<(i64, String)> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.leeway = 5;
         let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation).ok()?;
         (data.claims.typ == "access").then_some(())?;
-        data.claims.sub.parse().ok()
+        Some((data.claims.sub.parse().ok()?, data.claims.sid))
     }
 }
 
@@ -106,8 +111,8 @@ mod tests {
     #[test]
     fn access_tokens_round_trip_and_reject_tampering() {
         let keys = Keys::from_secret(b"0123456789abcdef0123456789abcdef", ACCESS_TTL_SECS);
-        let token = keys.issue_access(42).unwrap_or_default();
-        assert_eq!(keys.verify_access(&token), Some(42));
+        let token = keys.issue_access(42, "family").unwrap_or_default();
+        assert_eq!(keys.verify_access(&token), Some((42, "family".to_owned())));
         let other = Keys::from_secret(b"another secret of enough length!!", ACCESS_TTL_SECS);
         assert_eq!(other.verify_access(&token), None);
         assert_eq!(keys.verify_access("not.a.jwt"), None);

@@ -18,6 +18,7 @@ pub mod schema;
 pub mod search;
 pub mod sessions;
 pub mod statistics;
+pub mod throttles;
 pub mod types;
 pub mod users;
 

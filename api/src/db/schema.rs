@@ -217,6 +217,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    login_throttles (account, source) {
+        account -> Text,
+        source -> Text,
+        failures -> Integer,
+        window_start -> Timestamp,
+        last_at -> Timestamp,
+        next_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> members (member_id));
 diesel::joinable!(data_returns -> campaigns (campaign_id));
 diesel::joinable!(data_returns -> members (member_id));

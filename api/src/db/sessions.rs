@@ -76,6 +76,24 @@ pub fn revoke_family(
     .execute(conn)
 }
 
+/// True while the session (a family) of this user has a token that is
+/// neither revoked nor expired: what keeps its access tokens valid.
+pub fn is_active(
+    conn: &mut DbConnection,
+    user_id: i64,
+    family: &str,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        refresh_tokens::table
+            .filter(refresh_tokens::family.eq(family))
+            .filter(refresh_tokens::user_id.eq(user_id))
+            .filter(refresh_tokens::revoked_at.is_null())
+            .filter(refresh_tokens::expires_at.gt(now)),
+    ))
+    .get_result(conn)
+}
+
 /// Revokes every session of a user (after a password change).
 pub fn revoke_user(
     conn: &mut DbConnection,

@@ -49,6 +49,14 @@ pub async fn delete_user(session: impl Authorized, id: i64) -> Result<(), ApiErr
         .map(drop)
 }
 
+/// Clears a user's sign-in throttles, so they may sign in again at once.
+pub async fn unlock_user(session: impl Authorized, id: i64) -> Result<(), ApiError> {
+    session
+        .call(Method::POST, &format!("/users/{id}/unlock"), &[], None)
+        .await
+        .map(drop)
+}
+
 /// One page of the audit log; `query` holds the filters and `page`.
 pub async fn list_audit(
     session: impl Authorized,

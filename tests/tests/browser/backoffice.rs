@@ -86,6 +86,13 @@ async fn an_admin_creates_promotes_and_deletes_a_user_in_the_back_office() {
         assert_accessible(&c, &axe, "/admin/users with a form error").await;
         wait_count(&c, "[data-testid=user-row]", 2).await;
 
+        // Unlocking sign-in says so in the row.
+        click(&c, &format!("{row} [data-testid=user-unlock]")).await;
+        wait_text(&c, &format!("{row} [data-testid=user-unlocked]"), |t| {
+            t == "Sign-in unlocked."
+        })
+        .await;
+
         // Promote to admin from the row.
         wait_find(&c, &format!("#user-role-{id}"))
             .await

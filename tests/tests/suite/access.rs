@@ -53,13 +53,44 @@ async fn admins_manage_users_and_everyone_else_is_refused() {
         (Role::Member, Some("coceta"))
     );
 
+    let unlock = format!("/api/v1/users/{}/unlock", user.id);
     for (method, path) in [
         (Method::GET, "/api/v1/users"),
         (Method::GET, "/api/v1/audit"),
+        (Method::POST, unlock.as_str()),
     ] {
-        let body = problem(member.call(method, path, None).await, 403).await;
+        let body = problem(member.call(method.clone(), path, None).await, 403).await;
         assert!(body.is(ProblemKind::Forbidden));
+        let anonymous = app
+            .client
+            .request(method, app.url(path))
+            .send()
+            .await
+            .unwrap();
+        problem(anonymous, 401).await;
     }
+    // An unlock names a real user, by a well-formed id.
+    problem(
+        admin
+            .call(Method::POST, "/api/v1/users/999999/unlock", None)
+            .await,
+        404,
+    )
+    .await;
+    problem(
+        admin
+            .call(Method::POST, "/api/v1/users/x/unlock", None)
+            .await,
+        400,
+    )
+    .await;
+    assert_eq!(
+        audited(&admin, "user.unlocked").await,
+        0,
+        "a refused unlock records nothing"
+    );
+    assert_eq!(admin.call(Method::POST, &unlock, None).await.status(), 204);
+    assert_eq!(audited(&admin, "user.unlocked").await, 1);
 
     // Invalid changes are refused and change nothing.
     let path = format!("/api/v1/users/{}", user.id);
@@ -519,4 +550,12 @@ async fn members_only_fields_reach_members_and_readers_only() {
         401,
     )
     .await;
+}
+
+/// How many audit entries have this action.
+async fn audited(admin: &cecop_tests::Session<'_>, action: &str) -> u64 {
+    let page: Page<cecop_shared::AuditEntry> = admin
+        .json(Method::GET, &format!("/api/v1/audit?action={action}"), None)
+        .await;
+    page.total
 }

@@ -339,7 +339,7 @@ async fn forwarded_addresses_count_only_from_trusted_proxies() {
             ..Default::default()
         },
     );
-    for i in 0..20 {
+    for i in 0..50 {
         let res = attempt(
             &app,
             "198.51.100.1, 203.0.113.9",
@@ -360,7 +360,7 @@ async fn forwarded_addresses_count_only_from_trusted_proxies() {
     assert_eq!(
         limited.status(),
         429,
-        "the 21st failure from one client address is limited"
+        "the 51st failure from one client address is limited"
     );
     let other = attempt(&app, "203.0.113.10", "another@example.org".into())
         .await
@@ -371,4 +371,252 @@ async fn forwarded_addresses_count_only_from_trusted_proxies() {
         "another client behind the same proxy is not"
     );
     assert_eq!(last_failure_ip(&app).await.as_deref(), Some("203.0.113.10"));
+}
+
+/// An app behind a trusted proxy, so that each test client can speak from
+/// an address of its own (`X-Forwarded-For`).
+fn app_behind_proxy(db: &TestDatabase, extra: &[(&str, &str)]) -> TestApp {
+    let mut extra_env = vec![("CECOP_TRUSTED_PROXIES".to_owned(), "127.0.0.1".to_owned())];
+    extra_env.extend(
+        extra
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+    );
+    TestApp::spawn_with(
+        db,
+        cecop_tests::SpawnOptions {
+            extra_env,
+            ..Default::default()
+        },
+    )
+}
+
+async fn login_from(app: &TestApp, from: &str, email: &str, password: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/auth/login"))
+        .header("x-forwarded-for", from)
+        .json(&json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The attack that worked: wrong passwords for the admin's address from
+/// anywhere made the admin's own correct password get 429 for 15 minutes.
+#[tokio::test]
+async fn guessing_from_one_address_does_not_lock_the_owner_out_and_an_admin_can_unlock() {
+    const ATTACKER: &str = "203.0.113.66";
+    const OWNER: &str = "198.51.100.7";
+    let db = TestDatabase::new();
+    assert!(create_admin(&db, EMAIL, PASSWORD).0);
+    let app = app_behind_proxy(&db, &[]);
+    let mut statuses = Vec::new();
+    for _ in 0..10 {
+        statuses.push(
+            login_from(&app, ATTACKER, EMAIL, "a wrong guess")
+                .await
+                .status()
+                .as_u16(),
+        );
+    }
+    assert_eq!(statuses, [401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    // The guesser waits, even with the right password…
+    let held = login_from(&app, ATTACKER, EMAIL, PASSWORD).await;
+    let retry: u64 = held.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=5).contains(&retry), "the first delay is 5 s: {retry}");
+    problem(held, 429).await;
+    // …the owner, elsewhere, does not.
+    let pair: TokenPair = login_from(&app, OWNER, EMAIL, PASSWORD)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let owner = cecop_tests::Session {
+        app: &app,
+        bearer: pair.access_token,
+    };
+    let me: Me = owner.json(reqwest::Method::GET, "/api/v1/me", None).await;
+    // An admin's unlock lets the held address in at once.
+    let unlock = format!("/api/v1/users/{}/unlock", me.id);
+    let res = owner.call(reqwest::Method::POST, &unlock, None).await;
+    assert_eq!(res.status(), 204);
+    assert_eq!(
+        login_from(&app, ATTACKER, EMAIL, PASSWORD).await.status(),
+        200
+    );
+}
+
+/// Each attempt reserves its place before the password is checked: a burst
+/// sent at once gets the five guesses one at a time would, not thirty.
+#[tokio::test]
+async fn a_parallel_burst_of_guesses_gets_no_more_than_one_at_a_time() {
+    let (db, app) = app_with_admin();
+    let mut burst = tokio::task::JoinSet::new();
+    for _ in 0..30 {
+        let client = app.client.clone();
+        let url = app.url("/api/v1/auth/login");
+        burst.spawn(async move {
+            let body = json!({ "email": EMAIL, "password": "a wrong guess" });
+            client
+                .post(url)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        });
+    }
+    let mut statuses = Vec::new();
+    while let Some(status) = burst.join_next().await {
+        statuses.push(status.unwrap());
+    }
+    statuses.sort_unstable();
+    let guessed = statuses.iter().filter(|s| **s == 401).count();
+    let held = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!((guessed, held), (5, 25), "{statuses:?}");
+    assert_eq!(
+        db.count_rows("audit_log WHERE action = 'auth.login_failed'"),
+        5
+    );
+}
+
+/// Password checks run on their own bounded pool, with no database
+/// connection held: sign-ins in flight do not keep a read waiting. (Before,
+/// with one pooled connection, a read queued behind every sign-in.)
+#[tokio::test]
+async fn sign_ins_in_flight_do_not_hold_the_database() {
+    let db = TestDatabase::new();
+    let app = app_behind_proxy(&db, &[("CECOP_DB_POOL_SIZE", "1")]);
+    let pending = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let mut logins = tokio::task::JoinSet::new();
+    for i in 0..30 {
+        let (client, url) = (app.client.clone(), app.url("/api/v1/auth/login"));
+        let pending = std::sync::Arc::clone(&pending);
+        pending.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        logins.spawn(async move {
+            let body = json!({ "email": format!("nobody{i}@example.org"), "password": "a guess" });
+            let res = client
+                .post(url)
+                .header("x-forwarded-for", format!("192.0.2.{i}"))
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            pending.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+            res.status().as_u16()
+        });
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let read = app.get("/api/v1/members?per_page=1").await;
+    let still_pending = pending.load(std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(read.status(), 200);
+    while let Some(status) = logins.join_next().await {
+        assert_eq!(status.unwrap(), 401);
+    }
+    assert!(
+        still_pending >= 10,
+        "the read waited for the sign-ins: {still_pending} of 30 were still running"
+    );
+}
+
+/// Wrong current passwords are throttled like failed sign-ins, so a stolen
+/// access token cannot be used to guess the password.
+#[tokio::test]
+async fn wrong_current_passwords_are_throttled() {
+    let (_db, app) = app_with_admin();
+    let pair: TokenPair = login(&app, EMAIL, PASSWORD).await.json().await.unwrap();
+    let change = |current: &'static str| {
+        app.client
+            .post(app.url("/api/v1/me/password"))
+            .bearer_auth(&pair.access_token)
+            .json(&json!({ "current_password": current, "new_password": "a brand new passphrase" }))
+            .send()
+    };
+    for _ in 0..5 {
+        problem(change("not my password").await.unwrap(), 422).await;
+    }
+    problem(change(PASSWORD).await.unwrap(), 429).await;
+    // Nothing changed: a change would have ended the session, and its
+    // refresh token still works.
+    let refreshed = post(
+        &app,
+        "/api/v1/auth/refresh",
+        json!({ "refresh_token": pair.refresh_token }),
+    )
+    .await;
+    assert_eq!(refreshed.status(), 200);
+}
+
+async fn me_status(app: &TestApp, access_token: &str) -> u16 {
+    app.client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(access_token)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+/// The attack that worked: an access token kept answering for its whole
+/// lifetime after its session was signed out, revoked for reuse, or ended
+/// by a password change. Each access token is tied to its session now.
+#[tokio::test]
+async fn ending_a_session_ends_its_access_tokens_at_once() {
+    let (_db, app) = app_with_admin();
+    let a: TokenPair = login(&app, EMAIL, PASSWORD).await.json().await.unwrap();
+    let b: TokenPair = login(&app, EMAIL, PASSWORD).await.json().await.unwrap();
+    assert_eq!(me_status(&app, &a.access_token).await, 200);
+
+    // Signing out one session ends its access token, not the other's.
+    let res = post(
+        &app,
+        "/api/v1/auth/logout",
+        json!({ "refresh_token": a.refresh_token }),
+    )
+    .await;
+    assert_eq!(res.status(), 204);
+    assert_eq!(me_status(&app, &a.access_token).await, 401);
+    assert_eq!(me_status(&app, &b.access_token).await, 200);
+
+    // A refresh token presented again ends the session with its newest access token.
+    let b2: TokenPair = post(
+        &app,
+        "/api/v1/auth/refresh",
+        json!({ "refresh_token": b.refresh_token }),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(me_status(&app, &b2.access_token).await, 200);
+    let reused = post(
+        &app,
+        "/api/v1/auth/refresh",
+        json!({ "refresh_token": b.refresh_token }),
+    )
+    .await;
+    problem(reused, 401).await;
+    assert_eq!(me_status(&app, &b2.access_token).await, 401);
+    assert_eq!(me_status(&app, &b.access_token).await, 401);
+
+    // A password change ends every session's access tokens.
+    let c: TokenPair = login(&app, EMAIL, PASSWORD).await.json().await.unwrap();
+    let d: TokenPair = login(&app, EMAIL, PASSWORD).await.json().await.unwrap();
+    let res = app
+        .client
+        .post(app.url("/api/v1/me/password"))
+        .bearer_auth(&c.access_token)
+        .json(&json!({ "current_password": PASSWORD, "new_password": "a brand new passphrase" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 204);
+    assert_eq!(me_status(&app, &c.access_token).await, 401);
+    assert_eq!(me_status(&app, &d.access_token).await, 401);
 }

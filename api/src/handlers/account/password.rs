@@ -6,7 +6,7 @@ use cecop_shared::messages::Code;
 use chrono::Utc;
 
 use crate::auth::audit::{self, AuditAction, Event};
-use crate::auth::{ClientInfo, CurrentUser, password};
+use crate::auth::{AuthState, ClientInfo, CurrentUser, password, rate_limit};
 use crate::db::{Db, sessions, users};
 use crate::error::ApiError;
 use crate::error::responses::NotSignedIn;
@@ -16,7 +16,8 @@ use crate::handlers::body::Body;
 ///
 /// Needs the current password. The new one must have at least 12 characters,
 /// not be a common password and not contain the e-mail address. Every
-/// session of the user ends, so other devices must sign in again.
+/// session of the user ends, so other devices must sign in again. Wrong
+/// current passwords are throttled like failed sign-ins (429).
 #[utoipa::path(
     tag = "auth",
     security(("bearer" = [])),
@@ -28,7 +29,9 @@ use crate::handlers::body::Body;
         NotSignedIn,
         (status = 422, description = "The current password is wrong or the new one is refused; \
             `errors` names the field.", body = cecop_shared::Problem,
-            content_type = "application/problem+json")
+            content_type = "application/problem+json"),
+        (status = 429, description = "Too many wrong current passwords; see `Retry-After`.",
+            body = cecop_shared::Problem, content_type = "application/problem+json")
     )
 )]
 #[post("/me/password")]
@@ -37,6 +40,7 @@ pub async fn change_password(
     Body(request): Body<ChangePasswordRequest>,
     client: ClientInfo,
     db: web::Data<Db>,
+    auth: web::Data<AuthState>,
 ) -> Result<HttpResponse, ApiError> {
     let ChangePasswordRequest {
         current_password,
@@ -45,19 +49,33 @@ pub async fn change_password(
     if let Err(code) = password::check_policy(&new_password, user.email.as_str()) {
         return Err(ApiError::Validation(vec![code.field_error("new_password")]));
     }
+    if current_password.chars().count() > password::MAX_CHARS {
+        return Err(ApiError::Validation(vec![
+            Code::WrongPassword.field_error("current_password"),
+        ]));
+    }
+    // The current password is guessed at like a sign-in: the same throttle
+    // (account and address), so a stolen access token cannot try many.
+    let account = user.email.as_str().to_owned();
+    let source = client.ip.clone().unwrap_or_default();
+    let (reservation, stored) = db
+        .run(move |conn| {
+            let reservation = rate_limit::reserve(conn, &account, &source, Utc::now().naive_utc())?;
+            let stored = users::find_by_id(conn, user.id)?
+                .ok_or_else(|| ApiError::Unauthorized("The account no longer exists.".into()))?;
+            Ok((reservation, stored.password_hash))
+        })
+        .await?;
+    if !auth.hasher.verify(current_password, Some(stored)).await? {
+        return Err(ApiError::Validation(vec![
+            Code::WrongPassword.field_error("current_password"),
+        ]));
+    }
+    let hash = auth.hasher.hash(new_password).await?;
     db.run(move |conn| {
-        let stored = users::find_by_id(conn, user.id)?
-            .ok_or_else(|| ApiError::Unauthorized("The account no longer exists.".into()))?;
-        if current_password.chars().count() > password::MAX_CHARS
-            || !password::verify(&current_password, &stored.password_hash)
-        {
-            return Err(ApiError::Validation(vec![
-                Code::WrongPassword.field_error("current_password"),
-            ]));
-        }
-        let hash = password::hash(&new_password)?;
         crate::db::write(conn, |conn| {
             let now = Utc::now().naive_utc();
+            rate_limit::succeeded(conn, &reservation)?;
             users::set_password_hash(conn, user.id, &hash, now)?;
             sessions::revoke_user(conn, user.id, now)?;
             let event = Event {

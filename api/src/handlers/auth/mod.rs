@@ -21,6 +21,7 @@ fn issue(
     family: String,
 ) -> Result<TokenPair, ApiError> {
     let refresh = session_tokens::new_refresh_token();
+    let access_token = keys.issue_access(user_id, &family)?;
     let now = Utc::now().naive_utc();
     sessions::insert(
         conn,
@@ -33,7 +34,7 @@ fn issue(
         },
     )?;
     Ok(TokenPair {
-        access_token: keys.issue_access(user_id)?,
+        access_token,
         token_type: "Bearer".into(),
         expires_in: keys.access_ttl(),
         refresh_token: refresh,

@@ -6,7 +6,7 @@ use chrono::Utc;
 
 use super::{binding, check_display_name};
 use crate::auth::audit::{self, AuditAction, Event};
-use crate::auth::{AdminUser, ClientInfo, password};
+use crate::auth::{AdminUser, AuthState, ClientInfo, password};
 use crate::db::Db;
 use crate::db::users::{self, NewUser};
 use crate::error::ApiError;
@@ -35,6 +35,7 @@ pub async fn create_user(
     Body(request): Body<CreateUserRequest>,
     client: ClientInfo,
     db: web::Data<Db>,
+    auth: web::Data<AuthState>,
 ) -> Result<HttpResponse, ApiError> {
     let mut errors = Vec::new();
     let email: Option<Email> = request
@@ -49,7 +50,7 @@ pub async fn create_user(
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return Err(ApiError::Validation(errors));
     };
-    let hash = password::hash(&request.password)?;
+    let hash = auth.hasher.hash(request.password.clone()).await?;
     let user = db
         .run(move |conn| {
             crate::db::write(conn, |conn| {

@@ -5,7 +5,7 @@ use cecop_shared::{Role, UpdateUserRequest, User};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::admin::{delete_user, update_user};
+use crate::api::admin::{delete_user, unlock_user, update_user};
 use crate::components::confirm_button::ConfirmButton;
 use crate::components::form_alert::error_text;
 use crate::i18n::use_i18n;
@@ -57,6 +57,16 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
             }
         });
     });
+    let unlocked = RwSignal::new(false);
+    let unlock = move |_| {
+        error.set(None);
+        spawn_local(async move {
+            match unlock_user(session, id).await {
+                Ok(()) => unlocked.set(true),
+                Err(err) => error.set(Some(error_text(i18n.t(), &err))),
+            }
+        });
+    };
     let role_option = move |r: Role| {
         view! {
             <option value=r.as_str() selected=r == role>
@@ -98,6 +108,16 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
                     {move || if disabled { t().enable } else { t().disable }}
                 </button>
                 " "
+                <button
+                    type="button"
+                    class="button secondary"
+                    data-testid="user-unlock"
+                    aria-label=move || (t().unlock_named)(&name.read_value())
+                    on:click=unlock
+                >
+                    {move || t().unlock}
+                </button>
+                " "
                 <ConfirmButton
                     name=name.get_value()
                     label=|t| t.delete
@@ -107,6 +127,9 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
                     testid="user-delete"
                     on_confirm=remove
                 />
+                <span role="status" data-testid="user-unlocked">
+                    {move || unlocked.get().then(|| t().unlocked)}
+                </span>
                 <span role="alert" class="field-error">{move || error.get()}</span>
             </td>
         </tr>
