@@ -77,12 +77,20 @@ wasm_name="cecop_frontend_bg-$(hash16 "$STAGE/cecop_frontend_bg.wasm").wasm"
 js_name="cecop_frontend-$(hash16 "$STAGE/cecop_frontend.js").js"
 style_name="style-$(hash16 "$ROOT/frontend/style.css").css"
 
+# The module that starts the app: a file, not an inline script, so the
+# Content-Security-Policy can forbid inline script altogether.
+printf "import init from '/%s';\ninit({ module_or_path: '/%s' });\n" "$js_name" "$wasm_name" \
+  >"$STAGE/boot.js"
+boot_name="boot-$(hash16 "$STAGE/boot.js").js"
+
 # Assets first, index.html last and atomically: a server running from
 # $DIST_DIR never sends an index.html naming files that are not there yet.
 cp "$STAGE/cecop_frontend_bg.wasm" "$DIST_DIR/$wasm_name"
 cp "$STAGE/cecop_frontend.js" "$DIST_DIR/$js_name"
+cp "$STAGE/boot.js" "$DIST_DIR/$boot_name"
 cp "$ROOT/frontend/style.css" "$DIST_DIR/$style_name"
 sed -e "s|__WASM__|$wasm_name|g" -e "s|__JS__|$js_name|g" -e "s|__STYLE__|$style_name|g" \
+  -e "s|__BOOT__|$boot_name|g" \
   "$ROOT/frontend/index.html" >"$DIST_DIR/.index.html.tmp"
 if grep -q '__[A-Z]*__' "$DIST_DIR/.index.html.tmp"; then
   die "a placeholder is left in index.html"
@@ -91,16 +99,17 @@ mv "$DIST_DIR/.index.html.tmp" "$DIST_DIR/index.html"
 rm -rf "$STAGE"
 
 # Older builds' hashed files.
-for f in "$DIST_DIR"/cecop_frontend_bg-*.wasm "$DIST_DIR"/cecop_frontend-*.js "$DIST_DIR"/style-*.css; do
+for f in "$DIST_DIR"/cecop_frontend_bg-*.wasm "$DIST_DIR"/cecop_frontend-*.js "$DIST_DIR"/style-*.css \
+  "$DIST_DIR"/boot-*.js; do
   [ -e "$f" ] || continue
   case "$(basename "$f")" in
-    "$wasm_name" | "$js_name" | "$style_name") ;;
+    "$wasm_name" | "$js_name" | "$style_name" | "$boot_name") ;;
     *) rm -f "$f" ;;
   esac
 done
 
 echo "==> $DIST_DIR"
-for f in index.html "$js_name" "$wasm_name" "$style_name"; do
+for f in index.html "$boot_name" "$js_name" "$wasm_name" "$style_name"; do
   raw=$(stat -c %s "$DIST_DIR/$f")
   gz=$(gzip -9c "$DIST_DIR/$f" | wc -c)
   printf '  %-40s %8d bytes  %8d gzip\n' "$f" "$raw" "$gz"

@@ -16,6 +16,7 @@ pub mod representation;
 pub mod returns;
 pub mod routes;
 pub mod search_text;
+pub mod security_headers;
 pub mod seed;
 pub mod settings;
 pub mod spa;

@@ -39,8 +39,8 @@ impl Routes for actix_web::web::ServiceConfig {
 }
 
 use crate::handlers::{
-    account, articles, audit, auth, campaigns, docs, events, feeds, health, members, my, overview,
-    returns, search, statistics, stories, tokens, users,
+    account, articles, audit, auth, campaigns, csp, docs, events, feeds, health, members, my,
+    overview, returns, search, statistics, stories, tokens, users,
 };
 
 /// Versioned API routes, mounted under `/api/v1`.
@@ -76,6 +76,7 @@ pub fn api_v1<R: Routes>(cfg: &mut R) {
         .add(returns::review::send_back::return_return)
         .add(returns::review::reopen::reopen_return)
         .add(docs::get_openapi)
+        .add(csp::report_csp_violation)
         .add(auth::login::login)
         .add(auth::refresh::refresh)
         .add(auth::logout::logout)

@@ -158,6 +158,7 @@ impl Application {
                 .wrap(ErrorHandlers::new().default_handler(errors_to_problems))
                 .wrap(from_fn(spa::static_cache_headers))
                 .wrap(from_fn(crate::representation::compress))
+                .wrap(from_fn(crate::security_headers::add))
                 .wrap(from_fn(request_id_header))
                 .wrap(TracingLogger::default())
         })

@@ -12,7 +12,7 @@
 //! the limits hold across every instance. An admin can clear an account's
 //! throttles ([`unlock`]).
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Duration, NaiveDateTime, Utc};
 
 use crate::db::throttles::{self, ThrottleRow};
 use crate::db::{self, DbConnection};
@@ -65,15 +65,19 @@ pub fn reserve(
     conn: &mut DbConnection,
     account: &str,
     source: &str,
-    now: NaiveDateTime,
 ) -> Result<Reservation, ApiError> {
-    throttles::ensure(conn, account, source, now)?;
-    throttles::ensure(conn, ANY_ACCOUNT, source, now)?;
+    let started = Utc::now().naive_utc();
+    throttles::ensure(conn, account, source, started)?;
+    throttles::ensure(conn, ANY_ACCOUNT, source, started)?;
     db::write(conn, |conn| {
-        let mut pair = throttles::lock(conn, account, source)?
-            .unwrap_or_else(|| ThrottleRow::fresh(account, source, now));
-        let mut any = throttles::lock(conn, ANY_ACCOUNT, source)?
-            .unwrap_or_else(|| ThrottleRow::fresh(ANY_ACCOUNT, source, now));
+        let pair = throttles::lock(conn, account, source)?;
+        let any = throttles::lock(conn, ANY_ACCOUNT, source)?;
+        // The clock is read once the rows are locked: an attempt that read
+        // it earlier but locked later must not find a "future" time left by
+        // the one before it.
+        let now = Utc::now().naive_utc();
+        let mut pair = pair.unwrap_or_else(|| ThrottleRow::fresh(account, source, now));
+        let mut any = any.unwrap_or_else(|| ThrottleRow::fresh(ANY_ACCOUNT, source, now));
         if pair.next_at > now {
             return Err(limited(pair.next_at, now, FREE_PER_ACCOUNT));
         }
@@ -91,7 +95,10 @@ pub fn reserve(
         }
         pair.failures += 1;
         pair.last_at = now;
-        pair.next_at = now + delay_after(pair.failures);
+        let delay = delay_after(pair.failures);
+        if delay > Duration::zero() {
+            pair.next_at = now + delay;
+        }
         any.failures += 1;
         any.last_at = now;
         throttles::save(conn, &pair)?;
@@ -122,7 +129,7 @@ pub fn release(conn: &mut DbConnection, reservation: &Reservation) -> Result<(),
             if let Some(mut row) = throttles::lock(conn, account, &reservation.source)? {
                 row.failures = (row.failures - 1).max(0);
                 if account != ANY_ACCOUNT {
-                    row.next_at = row.last_at + delay_after(row.failures);
+                    row.next_at = row.next_at.min(row.last_at + delay_after(row.failures));
                 }
                 throttles::save(conn, &row)?;
             }

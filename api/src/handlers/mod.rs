@@ -10,6 +10,7 @@ pub mod auth;
 pub mod body;
 pub mod campaigns;
 pub mod content;
+pub mod csp;
 pub mod docs;
 pub mod events;
 pub mod feeds;

@@ -3,28 +3,19 @@
 use std::time::{Duration, Instant};
 
 use cecop_shared::Page;
+use cecop_tests::TestDatabase;
 use cecop_tests::browser::{
     WAIT, assert_accessible, axe_source, click, fill, sign_in_form, wait_count, wait_find,
     wait_text, wait_url, with_browser,
 };
-use cecop_tests::{SpawnOptions, TestApp, TestDatabase, create_admin};
 use fantoccini::Locator;
 
-use super::{ADMIN_EMAIL, ADMIN_PASSWORD, api_token, spa_dir};
+use super::{ADMIN_EMAIL, ADMIN_PASSWORD, admin_with_spa, api_token};
 
 #[tokio::test]
 async fn an_admin_creates_promotes_and_deletes_a_user_in_the_back_office() {
-    let static_dir = spa_dir();
     let db = TestDatabase::new();
-    let (ok, _, stderr) = create_admin(&db, ADMIN_EMAIL, ADMIN_PASSWORD);
-    assert!(ok, "create-admin failed: {stderr}");
-    let app = TestApp::spawn_with(
-        &db,
-        SpawnOptions {
-            static_dir: Some(static_dir),
-            ..Default::default()
-        },
-    );
+    let app = admin_with_spa(&db);
     let axe = axe_source();
     with_browser(|c| async move {
         let editor = "new.editor@cecop.coop";

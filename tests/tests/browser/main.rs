@@ -40,6 +40,13 @@ pub(crate) fn spawn_with_spa(db: &TestDatabase) -> TestApp {
     )
 }
 
+/// The server on a fresh database with the admin account, serving the SPA.
+pub(crate) fn admin_with_spa(db: &TestDatabase) -> TestApp {
+    let (ok, _, stderr) = cecop_tests::create_admin(db, ADMIN_EMAIL, ADMIN_PASSWORD);
+    assert!(ok, "create-admin failed: {stderr}");
+    spawn_with_spa(db)
+}
+
 pub(crate) fn digits(text: &str) -> String {
     text.chars().filter(char::is_ascii_digit).collect()
 }

@@ -7,10 +7,12 @@ use cecop_tests::browser::{
     WAIT, assert_accessible, axe_source, click, fill, sign_in_form, wait_count, wait_find,
     wait_some, wait_text, wait_url, with_browser,
 };
-use cecop_tests::{SpawnOptions, TestApp, TestDatabase, create_admin};
+use cecop_tests::{TestApp, TestDatabase};
 use fantoccini::Client;
 
-use super::{ADMIN_EMAIL, ADMIN_PASSWORD, MEMBER_EMAIL, MEMBER_PASSWORD, api_token, spa_dir};
+use super::{
+    ADMIN_EMAIL, ADMIN_PASSWORD, MEMBER_EMAIL, MEMBER_PASSWORD, admin_with_spa, api_token,
+};
 
 async fn sign_in_journey(c: &Client, app: &TestApp, axe: &str) {
     // A member user for coceta, created by the admin through the API.
@@ -237,17 +239,8 @@ async fn sign_in_journey(c: &Client, app: &TestApp, axe: &str) {
 
 #[tokio::test]
 async fn a_member_creates_a_token_and_edits_the_profile_and_an_admin_sees_users_and_audit() {
-    let static_dir = spa_dir();
     let db = TestDatabase::new();
-    let (ok, _, stderr) = create_admin(&db, ADMIN_EMAIL, ADMIN_PASSWORD);
-    assert!(ok, "create-admin failed: {stderr}");
-    let app = TestApp::spawn_with(
-        &db,
-        SpawnOptions {
-            static_dir: Some(static_dir),
-            ..Default::default()
-        },
-    );
+    let app = admin_with_spa(&db);
     let axe = axe_source();
     with_browser(|client| async move { sign_in_journey(&client, &app, &axe).await }).await;
 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 use cecop_tests::browser::{sign_in_form, wait_find, wait_some, wait_url, with_browser};
 use cecop_tests::{SpawnOptions, TestApp, TestDatabase, create_admin};
 
-use super::{ADMIN_EMAIL, ADMIN_PASSWORD, spa_dir};
+use super::{ADMIN_EMAIL, ADMIN_PASSWORD, admin_with_spa, spa_dir};
 
 #[tokio::test]
 async fn a_signed_in_session_outlives_its_short_lived_access_token() {
@@ -36,6 +36,25 @@ async fn a_signed_in_session_outlives_its_short_lived_access_token() {
         wait_url(&c, |u| u.path() == "/admin/users").await;
         assert!(wait_some(&c, "[data-testid=user-row]").await >= 1);
         wait_find(&c, "[data-testid=nav-account]").await;
+    })
+    .await;
+}
+
+/// The attack that worked: `next=/<TAB>/evil.example` passed the same-site
+/// check, and after signing in the router followed it off the site (a URL
+/// parser drops the tab: `//evil.example`).
+#[tokio::test]
+async fn signing_in_never_sends_the_user_to_another_site() {
+    let db = TestDatabase::new();
+    let app = admin_with_spa(&db);
+    with_browser(|c| async move {
+        c.goto(&app.url("/login?next=%2F%09%2Fevil.example"))
+            .await
+            .unwrap();
+        sign_in_form(&c, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+        wait_find(&c, "[data-testid=nav-account]").await;
+        let url = wait_url(&c, |u| u.path() == "/").await;
+        assert_eq!(url.host_str(), Some("127.0.0.1"), "{url}");
     })
     .await;
 }

@@ -103,6 +103,31 @@ async fn visit(c: &Client, app: &TestApp, axe: &str) {
     c.goto(&app.url("/members/no-such-member")).await.unwrap();
     wait_text(c, "h1", |t| !t.is_empty()).await;
     assert_accessible(c, axe, "a missing member").await;
+
+    // The strict Content-Security-Policy broke nothing on the way: the
+    // browser reported no violation (reports reach the server's log)…
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let log = app.stderr();
+    assert!(!log.contains("csp violation"), "{log}");
+    // …and it would have: an inline script is blocked, and reported.
+    let ran = c
+        .execute(
+            "const s = document.createElement('script'); \
+             s.textContent = 'window.inlineRan = true'; document.body.appendChild(s); \
+             return window.inlineRan === true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(ran, false, "the policy let an inline script run");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !app.stderr().contains("csp violation") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the blocked script was not reported"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 #[tokio::test]

@@ -107,3 +107,142 @@ async fn responses_are_compressed_when_the_client_accepts_it() {
         );
     }
 }
+
+/// Every answer carries the security headers; pages get the app's strict
+/// policy (no inline script or style, WebAssembly allowed, no framing), the
+/// API documentation a looser one for Swagger UI, and data a closed one.
+#[tokio::test]
+async fn every_answer_carries_security_headers_and_pages_a_strict_policy() {
+    let db = TestDatabase::new();
+    let dir = spa_folder();
+    let app = TestApp::spawn_with(
+        &db,
+        SpawnOptions {
+            static_dir: Some(dir.path().into()),
+            ..Default::default()
+        },
+    );
+    let directives = |res: &reqwest::Response| -> Vec<String> {
+        res.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .map(|d| d.trim().to_owned())
+            .collect()
+    };
+    for path in [
+        "/",
+        "/members/coceta",
+        "/api/v1/members",
+        "/api/v1/nowhere",
+        "/healthz",
+        "/api/docs/",
+    ] {
+        let res = app.get(path).await;
+        for (name, value) in [
+            ("x-content-type-options", "nosniff"),
+            ("referrer-policy", "strict-origin-when-cross-origin"),
+            ("x-frame-options", "DENY"),
+        ] {
+            assert_eq!(res.headers()[name], value, "{path}: {name}");
+        }
+        assert!(res.headers().contains_key("permissions-policy"), "{path}");
+        // Served over plain HTTP here: no HSTS, which browsers would ignore anyway.
+        assert!(
+            !res.headers().contains_key("strict-transport-security"),
+            "{path}"
+        );
+        let policy = directives(&res);
+        assert!(
+            policy.contains(&"frame-ancestors 'none'".to_owned()),
+            "{path}: {policy:?}"
+        );
+        assert!(
+            policy.contains(&"base-uri 'none'".to_owned()),
+            "{path}: {policy:?}"
+        );
+    }
+    let page = directives(&app.get("/members").await);
+    for directive in [
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self'",
+        "object-src 'none'",
+        "report-uri /api/v1/csp-reports",
+    ] {
+        assert!(
+            page.contains(&directive.to_owned()),
+            "{directive}: {page:?}"
+        );
+    }
+    assert!(
+        !page.iter().any(|d| d.contains("unsafe-inline")),
+        "{page:?}"
+    );
+    let data = directives(&app.get("/api/v1/members").await);
+    assert!(data.contains(&"default-src 'none'".to_owned()), "{data:?}");
+    // Behind a proxy that terminated TLS, HSTS is sent.
+    let res = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-forwarded-proto", "https")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()["strict-transport-security"],
+        "max-age=63072000"
+    );
+}
+
+/// Browsers report what the policy blocked; reports are logged for the
+/// operator, and a body that is not a report is a 400 problem.
+#[tokio::test]
+async fn csp_violation_reports_are_logged_and_garbage_is_refused() {
+    let db = TestDatabase::new();
+    let app = TestApp::spawn(&db);
+    let send = |content_type: &'static str, body: &'static str| {
+        app.client
+            .post(app.url("/api/v1/csp-reports"))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    let legacy = r#"{"csp-report":{"document-uri":"http://x/members","violated-directive":"script-src-elem","blocked-uri":"inline"}}"#;
+    assert_eq!(
+        send("application/csp-report", legacy)
+            .await
+            .unwrap()
+            .status(),
+        204
+    );
+    let api = r#"[{"type":"csp-violation","body":{"documentURL":"http://x/","effectiveDirective":"img-src","blockedURL":"http://tracker.example/p.gif"}}]"#;
+    assert_eq!(
+        send("application/reports+json", api)
+            .await
+            .unwrap()
+            .status(),
+        204
+    );
+    for garbage in ["", "not json", "[1,2]", r#"{"csp-report": 3}"#, "\"x\""] {
+        let res = send("application/csp-report", garbage).await.unwrap();
+        if garbage == "[1,2]" {
+            // A list with no violation in it: received, nothing to log.
+            assert_eq!(res.status(), 204);
+            continue;
+        }
+        cecop_tests::expect_problem(res, 400).await;
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let log = app.stderr();
+        if log.contains("tracker.example") {
+            assert!(
+                log.contains("csp violation") && log.contains("script-src-elem"),
+                "{log}"
+            );
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "not logged: {log}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}

@@ -60,7 +60,7 @@ pub async fn change_password(
     let source = client.ip.clone().unwrap_or_default();
     let (reservation, stored) = db
         .run(move |conn| {
-            let reservation = rate_limit::reserve(conn, &account, &source, Utc::now().naive_utc())?;
+            let reservation = rate_limit::reserve(conn, &account, &source)?;
             let stored = users::find_by_id(conn, user.id)?
                 .ok_or_else(|| ApiError::Unauthorized("The account no longer exists.".into()))?;
             Ok((reservation, stored.password_hash))

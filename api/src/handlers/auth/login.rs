@@ -62,8 +62,7 @@ pub async fn login(
     let (reservation, user) = {
         let (subject, source) = (subject.clone(), source.clone());
         db.run(move |conn| {
-            let now = Utc::now().naive_utc();
-            let reservation = rate_limit::reserve(conn, &subject, &source, now)?;
+            let reservation = rate_limit::reserve(conn, &subject, &source)?;
             let user = users::find_by_email(conn, &subject)?.filter(|u| !u.disabled);
             Ok((reservation, user))
         })

@@ -17,17 +17,30 @@ use crate::session::{SessionState, use_session};
 /// Where to go after signing in: `next` if it is a path on this site (never
 /// another origin, which would make this page an open redirect, nor the
 /// login page itself, which would loop), else home.
+///
+/// The target is read the way a browser's URL parser reads it against this
+/// site (WHATWG URL: tabs and newlines anywhere are dropped, leading and
+/// trailing controls and spaces trimmed, `\` counts as `/`), so what is
+/// checked is what the router would follow: `/\t/evil.example` is
+/// `//evil.example`, another host.
 pub fn safe_next(next: Option<String>) -> String {
-    match next {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.contains('\\')
-                && !path.starts_with("/login") =>
-        {
-            path
-        }
-        _ => "/".to_owned(),
+    let Some(raw) = next else {
+        return "/".to_owned();
+    };
+    let cleaned: String = raw
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let mut chars = cleaned.chars();
+    let same_site = chars.next() == Some('/') && !matches!(chars.next(), Some('/' | '\\'));
+    let login = cleaned
+        .strip_prefix("/login")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['?', '#', '/']));
+    if same_site && !login && !cleaned.chars().any(char::is_control) {
+        cleaned
+    } else {
+        "/".to_owned()
     }
 }
 
@@ -145,5 +158,23 @@ mod tests {
         assert_eq!(safe_next(Some("/\\evil.example".into())), "/");
         assert_eq!(safe_next(Some("/login?next=/x".into())), "/");
         assert_eq!(safe_next(None), "/");
+        // What a URL parser drops or reads as a slash: still another host.
+        for hostile in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            " //evil.example",
+            "\t//evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "javascript:alert(1)",
+            "/\u{0}/evil.example",
+        ] {
+            assert_eq!(safe_next(Some(hostile.into())), "/", "{hostile:?}");
+        }
+        assert_eq!(
+            safe_next(Some("/news?q=a%20b#top".into())),
+            "/news?q=a%20b#top"
+        );
+        assert_eq!(safe_next(Some("/loginhelp".into())), "/loginhelp");
     }
 }
