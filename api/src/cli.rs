@@ -69,7 +69,8 @@ pub enum Command {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
-    let settings = cli.settings;
+    let mut settings = cli.settings;
+    settings.load_secrets()?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Openapi => {
             let json = routes::openapi().to_pretty_json()?;
@@ -87,7 +88,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Seed { demo: _ } => {
             telemetry::init(settings.log);
             let pool = prepare_database(&Settings {
-                demo_data: false,
+                demo_data: Some(false),
                 ..settings
             })?;
             let mut conn = pool.get()?;
@@ -109,7 +110,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             telemetry::init(settings.log);
             let pool = prepare_database(&Settings {
-                demo_data: false,
+                demo_data: Some(false),
                 ..settings
             })?;
             let data = std::fs::read(&returns)
@@ -152,7 +153,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             telemetry::init(settings.log);
             let pool = prepare_database(&Settings {
-                demo_data: false,
+                demo_data: Some(false),
                 ..settings
             })?;
             let open = || std::fs::File::open(&articles).map(std::io::BufReader::new);
@@ -182,7 +183,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             std::io::stdin().read_line(&mut secret)?;
             let secret = secret.trim_end_matches(['\r', '\n']);
             let pool = prepare_database(&Settings {
-                demo_data: false,
+                demo_data: Some(false),
                 ..settings
             })?;
             let id = crate::auth::accounts::create_admin(&mut *pool.get()?, &email, &name, secret)?;

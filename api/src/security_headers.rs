@@ -3,7 +3,8 @@
 //! WebAssembly allowed), a locked-down one for everything else, and the
 //! usual companions — `X-Content-Type-Options`, `Referrer-Policy`,
 //! `Permissions-Policy`, `X-Frame-Options`, `Cross-Origin-Opener-Policy`, and
-//! `Strict-Transport-Security` when the request came over HTTPS. Violations
+//! `Strict-Transport-Security` when the request came over HTTPS (as a
+//! trusted proxy says: the server itself speaks plain HTTP). Violations
 //! the browser sees are reported to `POST /api/v1/csp-reports`
 //! (`handlers::csp`), which logs them.
 
@@ -11,6 +12,8 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
+
+use crate::auth::TrustedProxies;
 
 /// The policy of the app's pages: its own scripts (and WebAssembly, which
 /// `WebAssembly.instantiate` needs `'wasm-unsafe-eval'` for), styles and
@@ -65,7 +68,14 @@ pub async fn add(
     next: Next<impl MessageBody + 'static>,
 ) -> actix_web::Result<ServiceResponse<BoxBody>> {
     let path = req.path().to_owned();
-    let https = req.connection_info().scheme() == "https";
+    let https = {
+        let http = req.request();
+        let (scheme, _) = match http.app_data::<actix_web::web::Data<TrustedProxies>>() {
+            Some(proxies) => proxies.origin_of(http),
+            None => TrustedProxies::default().origin_of(http),
+        };
+        scheme == "https"
+    };
     let mut res = next.call(req).await?.map_into_boxed_body();
     let content_type = res
         .headers()

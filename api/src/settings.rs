@@ -33,8 +33,11 @@ pub struct Settings {
     pub data_dir: PathBuf,
 
     /// `postgres://…` for PostgreSQL; a file path or `sqlite://…` for SQLite.
-    /// Default: `cecop.sqlite3` in the data folder.
-    #[arg(long, env = "CECOP_DATABASE_URL", hide_env_values = true)]
+    /// Default: `cecop.sqlite3` in the data folder. A secret (it may hold a
+    /// password): only from `CECOP_DATABASE_URL` or the file named by
+    /// `CECOP_DATABASE_URL_FILE`, never a command-line flag, which `ps`
+    /// shows to every user of the machine ([`Settings::load_secrets`]).
+    #[arg(skip)]
     pub database_url: Option<String>,
 
     /// Folder with the built single-page app, served at `/`.
@@ -45,21 +48,25 @@ pub struct Settings {
     #[arg(long, env = "CECOP_LOG", value_enum, default_value = "text")]
     pub log: LogFormat,
 
-    /// Load the demo dataset on first start when the database is empty.
-    #[arg(long, env = "CECOP_DEMO_DATA", default_value_t = true, action = clap::ArgAction::Set)]
-    pub demo_data: bool,
+    /// Load the demo dataset on first start when the database is empty. By
+    /// default only in development: illustrative figures must never reach a
+    /// production database unless asked for.
+    #[arg(long, env = "CECOP_DEMO_DATA", action = clap::ArgAction::Set)]
+    pub demo_data: Option<bool>,
 
     /// Database connections in the pool.
     #[arg(long, env = "CECOP_DB_POOL_SIZE", default_value_t = 8)]
     pub db_pool_size: u32,
 
-    /// `development` or `production` (which requires `CECOP_JWT_SECRET`).
+    /// `development` or `production` (which requires `CECOP_JWT_SECRET` and
+    /// `CECOP_PUBLIC_URL`, and loads no demo data unless asked).
     #[arg(long, env = "CECOP_ENV", value_enum, default_value = "development")]
     pub env: Environment,
 
     /// Secret for signing access tokens, at least 32 bytes. In development a
-    /// random one is generated once and kept in the data folder.
-    #[arg(long, env = "CECOP_JWT_SECRET", hide_env_values = true)]
+    /// random one is generated once and kept in the data folder. Only from
+    /// `CECOP_JWT_SECRET` or the file `CECOP_JWT_SECRET_FILE` names.
+    #[arg(skip)]
     pub jwt_secret: Option<String>,
 
     /// Seconds an access token lives (5 to 86400); clients refresh before then.
@@ -100,7 +107,43 @@ pub struct Settings {
     pub clock_offset: i64,
 }
 
+/// A secret setting: the variable's value, or the contents of the file
+/// `<NAME>_FILE` names (a container secret), not both.
+fn secret_setting(name: &str) -> anyhow::Result<Option<String>> {
+    let direct = std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    let file_var = format!("{name}_FILE");
+    let from_file = match std::env::var_os(&file_var) {
+        Some(path) => Some(
+            std::fs::read_to_string(&path)
+                .map_err(|e| {
+                    anyhow::anyhow!("cannot read {file_var} ({}): {e}", path.to_string_lossy())
+                })?
+                .trim()
+                .to_owned(),
+        ),
+        None => None,
+    };
+    match (direct, from_file) {
+        (Some(_), Some(_)) => anyhow::bail!("set {name} or {file_var}, not both"),
+        (direct, from_file) => Ok(direct.or(from_file)),
+    }
+}
+
 impl Settings {
+    /// Reads the secret settings from the environment (or the files it
+    /// names): the database URL and the JWT secret.
+    pub fn load_secrets(&mut self) -> anyhow::Result<()> {
+        self.database_url = secret_setting("CECOP_DATABASE_URL")?;
+        self.jwt_secret = secret_setting("CECOP_JWT_SECRET")?;
+        Ok(())
+    }
+
+    /// Whether the demo dataset loads into an empty database.
+    pub fn loads_demo_data(&self) -> bool {
+        self.demo_data
+            .unwrap_or(self.env == Environment::Development)
+    }
+
     /// The database URL to use: the configured one, or the default SQLite file.
     pub fn database_url(&self) -> String {
         match &self.database_url {

@@ -40,17 +40,17 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<Pool> {
     let pool = db::pool(&url, settings.db_pool_size)?;
     let mut conn = pool.get()?;
     db::migrate(&mut conn)?;
-    if settings.demo_data
+    if settings.loads_demo_data()
         && let Some(report) = seed::seed_if_empty(&mut conn)?
     {
         tracing::info!(inserted = report.inserted, "loaded the demo dataset");
     }
-    if settings.demo_data
+    if settings.loads_demo_data()
         && let Some(items) = seed::seed_content_if_empty(&mut conn)?
     {
         tracing::info!(items, "loaded the demo content");
     }
-    if settings.demo_data
+    if settings.loads_demo_data()
         && let Some(returns) = seed::seed_returns_if_empty(&mut conn)?
     {
         tracing::info!(returns, "loaded the demo data returns");
@@ -107,6 +107,13 @@ impl Application {
         if settings.clock_offset != 0 && settings.env == crate::settings::Environment::Production {
             anyhow::bail!(
                 "CECOP_CLOCK_OFFSET is a testing aid and is refused with CECOP_ENV=production"
+            );
+        }
+        if settings.public_url.is_none() && settings.env == crate::settings::Environment::Production
+        {
+            anyhow::bail!(
+                "CECOP_ENV=production needs CECOP_PUBLIC_URL (the site's public origin, e.g. \
+                 https://cecop.coop): links in feeds must not come from request headers"
             );
         }
         let clock = web::Data::new(Clock::shifted(settings.clock_offset));

@@ -73,8 +73,13 @@ fn violations(body: &Value) -> Option<Vec<&Value>> {
 /// refused.
 #[utoipa::path(
     tag = "meta",
-    request_body(content = Object, description = "A CSP violation report.",
-        content_type = "application/csp-report"),
+    request_body(description = "A CSP violation report.",
+        content(
+            (Object = "application/csp-report"),
+            (Object = "application/reports+json"),
+            (Object = "application/json")
+        )
+    ),
     responses(
         (status = 204, description = "Received."),
         (status = 400, description = "The body is not a CSP report.", body = cecop_shared::Problem,

@@ -620,3 +620,46 @@ async fn ending_a_session_ends_its_access_tokens_at_once() {
     assert_eq!(me_status(&app, &c.access_token).await, 401);
     assert_eq!(me_status(&app, &d.access_token).await, 401);
 }
+
+/// Unsafe defaults are gone: production needs its public origin, never
+/// loads the illustrative demo data unless asked, and takes secrets from
+/// the environment or a file only (a command-line flag is visible in `ps`).
+#[tokio::test]
+async fn production_needs_its_settings_takes_secrets_only_from_env_or_file_and_loads_no_demo_data()
+{
+    let db = TestDatabase::new();
+    let secret = "a production secret of at least thirty-two bytes";
+    let output = api_command(&db)
+        .env("CECOP_ENV", "production")
+        .env("CECOP_JWT_SECRET", secret)
+        .arg("serve")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("CECOP_PUBLIC_URL"));
+
+    let flag = api_command(&db)
+        .args(["--jwt-secret", secret, "serve"])
+        .output()
+        .unwrap();
+    assert!(!flag.status.success(), "a secret flag is refused");
+
+    let file = db.data_dir.path().join("jwt-secret-file");
+    std::fs::write(&file, format!("{secret}\n")).unwrap();
+    let app = TestApp::spawn_with(
+        &db,
+        cecop_tests::SpawnOptions {
+            extra_env: vec![
+                ("CECOP_ENV".into(), "production".into()),
+                (
+                    "CECOP_JWT_SECRET_FILE".into(),
+                    file.to_string_lossy().into_owned(),
+                ),
+                ("CECOP_PUBLIC_URL".into(), "https://cecop.example".into()),
+            ],
+            ..Default::default()
+        },
+    );
+    let members: cecop_shared::Page<cecop_shared::Member> = app.get_json("/api/v1/members").await;
+    assert_eq!(members.total, 0, "no demo data in production");
+}

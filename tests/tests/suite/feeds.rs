@@ -160,3 +160,59 @@ async fn the_calendar_parses_with_time_zones_defined_for_every_event() {
     );
     assert!(!text.contains("illustrative-draft-bucharest"), "draft");
 }
+
+/// The attack that worked: with `CECOP_PUBLIC_URL` unset, a client's
+/// `X-Forwarded-Host: evil.example` put another site's links into the feed,
+/// which shared caches then served to everyone. Forwarding headers now count
+/// only from trusted proxies.
+#[tokio::test]
+async fn feed_links_never_follow_forwarding_headers_from_untrusted_clients() {
+    let db = TestDatabase::new();
+    let links = |app: &TestApp, headers: &'static [(&'static str, &'static str)]| {
+        let mut request = app.client.get(app.url("/api/v1/feeds/articles.atom"));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        async move {
+            let xml = request.send().await.unwrap().bytes().await.unwrap();
+            let feed = feed_rs::parser::parse(&xml[..]).expect("a valid Atom document");
+            feed.entries
+                .iter()
+                .flat_map(|e| e.links.iter().map(|l| l.href.clone()))
+                .collect::<Vec<_>>()
+        }
+    };
+    let hostile: &[(&str, &str)] = &[
+        ("x-forwarded-host", "evil.example"),
+        ("x-forwarded-proto", "https"),
+        ("forwarded", "host=evil.example;proto=https"),
+    ];
+    let direct = TestApp::spawn(&db);
+    let own = direct.url("/");
+    let hrefs = links(&direct, hostile).await;
+    assert!(!hrefs.is_empty());
+    assert!(hrefs.iter().all(|h| h.starts_with(&own)), "{hrefs:?}");
+
+    // Behind a trusted proxy, what it forwards is the public origin.
+    let proxied = TestApp::spawn_with(
+        &db,
+        cecop_tests::SpawnOptions {
+            extra_env: vec![("CECOP_TRUSTED_PROXIES".into(), "127.0.0.1".into())],
+            ..Default::default()
+        },
+    );
+    let hrefs = links(
+        &proxied,
+        &[(
+            "forwarded",
+            "for=203.0.113.9;host=cecop.example;proto=https",
+        )],
+    )
+    .await;
+    assert!(
+        hrefs
+            .iter()
+            .all(|h| h.starts_with("https://cecop.example/")),
+        "{hrefs:?}"
+    );
+}

@@ -180,14 +180,24 @@ async fn every_answer_carries_security_headers_and_pages_a_strict_policy() {
     );
     let data = directives(&app.get("/api/v1/members").await);
     assert!(data.contains(&"default-src 'none'".to_owned()), "{data:?}");
-    // Behind a proxy that terminated TLS, HSTS is sent.
-    let res = app
-        .client
-        .get(app.url("/healthz"))
-        .header("x-forwarded-proto", "https")
-        .send()
-        .await
-        .unwrap();
+    // A client cannot claim HTTPS itself…
+    let https = |app: &TestApp| {
+        app.client
+            .get(app.url("/healthz"))
+            .header("x-forwarded-proto", "https")
+            .send()
+    };
+    let res = https(&app).await.unwrap();
+    assert!(!res.headers().contains_key("strict-transport-security"));
+    // …but behind a trusted proxy that terminated TLS, HSTS is sent.
+    let proxied = TestApp::spawn_with(
+        &db,
+        SpawnOptions {
+            extra_env: vec![("CECOP_TRUSTED_PROXIES".into(), "127.0.0.1".into())],
+            ..Default::default()
+        },
+    );
+    let res = https(&proxied).await.unwrap();
     assert_eq!(
         res.headers()["strict-transport-security"],
         "max-age=63072000"
