@@ -85,6 +85,7 @@ pub fn api_v1<R: Routes>(cfg: &mut R) {
         .add(tokens::create::create_token)
         .add(tokens::list::list_tokens)
         .add(tokens::revoke::revoke_token)
+        .add(tokens::update::update_token)
         .add(my::organisation::get_my_organisation)
         .add(my::organisation::update_my_organisation)
         .add(users::list::list_users)

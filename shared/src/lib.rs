@@ -45,7 +45,7 @@ pub use slug::Slug;
 pub use statistics::{
     Coverage, Dimension, SeriesYear, Statistics, StatisticsRow, StatisticsSeries,
 };
-pub use tokens::{ApiToken, CreateTokenRequest, CreatedApiToken, Scope};
+pub use tokens::{ApiToken, CreateTokenRequest, CreatedApiToken, Scope, UpdateApiTokenRequest};
 
 /// Why a value could not be parsed into a domain type. The message is meant
 /// for people: it ends up in problem+json `errors[].message` and in the SPA.

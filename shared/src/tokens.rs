@@ -122,6 +122,21 @@ pub struct ApiToken {
     pub last_used_at: Option<String>,
     /// Set when the token was revoked; it no longer works.
     pub revoked_at: Option<String>,
+    /// Whether it keeps working when the person who created it is disabled,
+    /// deleted or moves to another organisation (an admin's decision: the
+    /// organisation owns it). Otherwise it is revoked with them.
+    #[serde(default)]
+    pub survives_creator: bool,
+}
+
+/// The body of `PATCH /api/v1/tokens/{id}` (admins).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateApiTokenRequest {
+    /// Make the token the organisation's, so it survives its creator (or
+    /// tie it back to its creator).
+    pub survives_creator: Option<bool>,
 }
 
 /// The answer to `POST /api/v1/tokens`: the only time the secret is shown.

@@ -59,6 +59,8 @@ audit_actions! {
     TokenCreated = "token.created",
     /// An API token was revoked.
     TokenRevoked = "token.revoked",
+    /// An admin changed who owns an API token.
+    TokenUpdated = "token.updated",
     /// A revoked API token was presented.
     TokenUsedAfterRevocation = "token.used_after_revocation",
     /// A member organisation's profile was changed.
@@ -167,6 +169,7 @@ mod tests {
             "user.password_changed",
             "token.created",
             "token.revoked",
+            "token.updated",
             "token.used_after_revocation",
             "organisation.updated",
             "campaign.created",

@@ -23,6 +23,7 @@ pub struct TokenRow {
     pub expires_at: NaiveDateTime,
     pub last_used_at: Option<NaiveDateTime>,
     pub revoked_at: Option<NaiveDateTime>,
+    pub survives_creator: bool,
 }
 
 type Columns = (
@@ -36,6 +37,7 @@ type Columns = (
     api_tokens::expires_at,
     api_tokens::last_used_at,
     api_tokens::revoked_at,
+    api_tokens::survives_creator,
 );
 
 fn columns() -> Columns {
@@ -50,6 +52,7 @@ fn columns() -> Columns {
         api_tokens::expires_at,
         api_tokens::last_used_at,
         api_tokens::revoked_at,
+        api_tokens::survives_creator,
     )
 }
 
@@ -114,6 +117,30 @@ pub fn revoke(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> QueryResu
     )
     .set(api_tokens::revoked_at.eq(now))
     .execute(conn)
+}
+
+/// Revokes the working tokens this user created that do not survive their
+/// creator (the user was disabled, deleted or moved); returns how many.
+pub fn revoke_created_by(
+    conn: &mut DbConnection,
+    user_id: i64,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        api_tokens::table
+            .filter(api_tokens::created_by.eq(user_id))
+            .filter(api_tokens::survives_creator.eq(false))
+            .filter(api_tokens::revoked_at.is_null()),
+    )
+    .set(api_tokens::revoked_at.eq(now))
+    .execute(conn)
+}
+
+/// Whether the token keeps working when its creator leaves.
+pub fn set_survives_creator(conn: &mut DbConnection, id: i64, keep: bool) -> QueryResult<usize> {
+    diesel::update(api_tokens::table.filter(api_tokens::id.eq(id)))
+        .set(api_tokens::survives_creator.eq(keep))
+        .execute(conn)
 }
 
 /// Records use, at most once a minute per token, so reads do not turn into

@@ -86,6 +86,7 @@ diesel::table! {
         expires_at -> Timestamp,
         last_used_at -> Nullable<Timestamp>,
         revoked_at -> Nullable<Timestamp>,
+        survives_creator -> Bool,
     }
 }
 

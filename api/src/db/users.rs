@@ -167,8 +167,9 @@ pub fn update(conn: &mut DbConnection, id: i64, changes: &UserChanges) -> QueryR
         .execute(conn)
 }
 
-/// Deletes a user; tokens it created keep working (they belong to an
-/// organisation) but no longer name their creator.
+/// Deletes a user. Tokens they created that survive them (an admin's
+/// decision; the others are revoked first, `api_tokens::revoke_created_by`)
+/// keep working and no longer name their creator.
 pub fn delete(conn: &mut DbConnection, id: i64) -> QueryResult<usize> {
     use super::schema::{api_tokens, refresh_tokens};
     diesel::update(api_tokens::table.filter(api_tokens::created_by.eq(id)))

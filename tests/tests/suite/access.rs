@@ -559,3 +559,137 @@ async fn audited(admin: &cecop_tests::Session<'_>, action: &str) -> u64 {
         .await;
     page.total
 }
+
+/// The attack that worked: a token outlived the person who created it by
+/// up to a year. Now a token goes with its creator — disabled, moved or
+/// deleted — unless an admin made it the organisation's.
+#[tokio::test]
+async fn tokens_go_with_their_creator_unless_an_admin_made_them_the_organisations() {
+    let (_db, app) = setup().await;
+    let admin = sign_in(&app, ADMIN, PASSWORD).await;
+    let member = sign_in(&app, MEMBER, PASSWORD).await;
+    let mint = |name: &'static str| {
+        let member = &member;
+        async move {
+            let body = json!({ "name": name, "scopes": ["profile:write"], "expires_in_days": 30 });
+            let res = member
+                .call(Method::POST, "/api/v1/tokens", Some(body))
+                .await;
+            assert_eq!(res.status(), 201);
+            res.json::<CreatedApiToken>().await.unwrap()
+        }
+    };
+    let works = |secret: &str| {
+        let session = Session {
+            app: &app,
+            bearer: secret.to_owned(),
+        };
+        async move {
+            session
+                .call(Method::GET, "/api/v1/my/organisation", None)
+                .await
+                .status()
+                .as_u16()
+        }
+    };
+    let personal = mint("Personal script").await;
+    let shared = mint("Nightly membership sync").await;
+    assert!(!shared.token.survives_creator);
+
+    // Only an admin decides who owns a token; bad input changes nothing.
+    let keep = json!({ "survives_creator": true });
+    let path = format!("/api/v1/tokens/{}", shared.token.id);
+    problem(
+        member.call(Method::PATCH, &path, Some(keep.clone())).await,
+        403,
+    )
+    .await;
+    let anonymous = app
+        .client
+        .patch(app.url(&path))
+        .json(&keep)
+        .send()
+        .await
+        .unwrap();
+    problem(anonymous, 401).await;
+    for (bad_path, body, status) in [
+        ("/api/v1/tokens/x", keep.clone(), 400),
+        ("/api/v1/tokens/999999", keep.clone(), 404),
+        (path.as_str(), json!({ "survives_creator": "yes" }), 400),
+        (path.as_str(), json!({ "owner": "someone" }), 400),
+    ] {
+        problem(
+            admin.call(Method::PATCH, bad_path, Some(body)).await,
+            status,
+        )
+        .await;
+    }
+    assert_eq!(audited(&admin, "token.updated").await, 0);
+    let kept: ApiToken = admin.json(Method::PATCH, &path, Some(keep)).await;
+    assert!(kept.survives_creator);
+    assert_eq!(audited(&admin, "token.updated").await, 1);
+
+    // Disabling the creator ends their personal token at once; the
+    // organisation's keeps working.
+    let page: Page<User> = admin
+        .json(Method::GET, "/api/v1/users?role=member", None)
+        .await;
+    let user = format!("/api/v1/users/{}", page.items[0].id);
+    assert_eq!(works(&personal.secret).await, 200);
+    admin
+        .json::<User>(Method::PATCH, &user, Some(json!({ "disabled": true })))
+        .await;
+    assert_eq!(works(&personal.secret).await, 401);
+    assert_eq!(works(&shared.secret).await, 200);
+
+    // Deleting them too.
+    assert_eq!(admin.call(Method::DELETE, &user, None).await.status(), 204);
+    assert_eq!(works(&shared.secret).await, 200);
+    let tokens: Vec<ApiToken> = admin.json(Method::GET, "/api/v1/tokens", None).await;
+    let revoked: Vec<bool> = tokens.iter().map(|t| t.revoked_at.is_some()).collect();
+    assert_eq!(revoked.iter().filter(|r| **r).count(), 1, "{tokens:?}");
+}
+
+/// Moving a member user to another organisation revokes the tokens they
+/// made for the old one.
+#[tokio::test]
+async fn moving_a_member_user_revokes_the_tokens_they_created() {
+    let (_db, app) = setup().await;
+    let admin = sign_in(&app, ADMIN, PASSWORD).await;
+    let member = sign_in(&app, MEMBER, PASSWORD).await;
+    let body = json!({ "name": "Export", "scopes": ["profile:write"], "expires_in_days": 30 });
+    let created: CreatedApiToken = member
+        .call(Method::POST, "/api/v1/tokens", Some(body))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let token = Session {
+        app: &app,
+        bearer: created.secret,
+    };
+    let page: Page<User> = admin
+        .json(Method::GET, "/api/v1/users?role=member", None)
+        .await;
+    let user = format!("/api/v1/users/{}", page.items[0].id);
+    let other: Page<Member> = app.get_json("/api/v1/members?per_page=2").await;
+    let elsewhere = other
+        .items
+        .iter()
+        .find(|m| m.slug.as_str() != "coceta")
+        .expect("another member");
+    admin
+        .json::<User>(
+            Method::PATCH,
+            &user,
+            Some(json!({ "organisation": elsewhere.slug.as_str() })),
+        )
+        .await;
+    problem(
+        token
+            .call(Method::GET, "/api/v1/my/organisation", None)
+            .await,
+        401,
+    )
+    .await;
+}

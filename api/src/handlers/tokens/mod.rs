@@ -1,10 +1,11 @@
-//! API tokens: `POST/GET /api/v1/tokens`, `DELETE /api/v1/tokens/{id}`.
+//! API tokens: `POST/GET /api/v1/tokens`, `PATCH` and `DELETE /api/v1/tokens/{id}`.
 //! A member user manages its own organisation's tokens; an admin any
 //! organisation's, and integrator tokens (no organisation, read scopes only).
 
 pub mod create;
 pub mod list;
 pub mod revoke;
+pub mod update;
 
 use cecop_shared::ApiToken;
 use chrono::{NaiveDateTime, SecondsFormat};
@@ -30,7 +31,16 @@ fn to_view(row: TokenRow) -> ApiToken {
         expires_at: rfc3339(row.expires_at),
         last_used_at: row.last_used_at.map(rfc3339),
         revoked_at: row.revoked_at.map(rfc3339),
+        survives_creator: row.survives_creator,
     }
+}
+
+/// Parses a token id from the path.
+fn token_id(raw: &str) -> Result<i64, ApiError> {
+    raw.parse()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| ApiError::invalid("id", "must be a positive whole number"))
 }
 
 /// Whose tokens this user manages: `None` for admins (all), the member id of

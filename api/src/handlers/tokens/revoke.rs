@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, delete, web};
 use chrono::Utc;
 
-use super::managed_member_id;
+use super::{managed_member_id, token_id};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, CurrentUser};
 use crate::db::Db;
@@ -32,11 +32,7 @@ pub async fn revoke_token(
     client: ClientInfo,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
-    let id: i64 = id
-        .parse()
-        .ok()
-        .filter(|id| *id > 0)
-        .ok_or_else(|| ApiError::invalid("id", "must be a positive whole number"))?;
+    let id = token_id(&id)?;
     db.run(move |conn| {
         let managed = managed_member_id(conn, &user)?;
         let row = db::find_by_id(conn, id)?

@@ -8,7 +8,7 @@ use super::{binding, check_display_name, to_user, user_id};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
 use crate::db::users::{self, UserChanges};
-use crate::db::{Db, sessions};
+use crate::db::{Db, api_tokens, sessions};
 use crate::error::ApiError;
 use crate::error::responses::{BadIdOrBody, InvalidFields, NoSuchUser, NotAdmin, NotSignedIn};
 use crate::handlers::NO_STORE;
@@ -16,7 +16,10 @@ use crate::handlers::body::Body;
 
 /// Change a user (admins only). Making someone a `member` needs an
 /// organisation; making them staff unbinds it. Disabling ends every session
-/// of the user at once. Admins cannot demote or disable themselves, so the
+/// of the user at once. Disabling or moving a user (to another organisation,
+/// or between an organisation and the staff) revokes the API tokens they
+/// created, except those an admin made the organisation's
+/// (`survives_creator`). Admins cannot demote or disable themselves, so the
 /// platform never loses its last way in by accident.
 #[utoipa::path(
     tag = "users",
@@ -78,6 +81,14 @@ pub async fn update_user(
                 if disabled && !current.disabled {
                     sessions::revoke_user(conn, id, now)?;
                 }
+                // Their tokens are theirs unless an admin made them the
+                // organisation's: they go when the person leaves or moves.
+                let moved = organisation != current.organisation;
+                let tokens_revoked = if (disabled && !current.disabled) || moved {
+                    api_tokens::revoke_created_by(conn, id, now)?
+                } else {
+                    0
+                };
                 let action = if disabled && !current.disabled {
                     AuditAction::UserDisabled
                 } else {
@@ -86,7 +97,10 @@ pub async fn update_user(
                 let event = Event {
                     actor: Some(admin.actor()),
                     target: Some(("user", id.to_string())),
-                    detail: Some(format!("role={} disabled={disabled}", role.as_str())),
+                    detail: Some(format!(
+                        "role={} disabled={disabled} tokens_revoked={tokens_revoked}",
+                        role.as_str()
+                    )),
                     ..Event::new(action)
                 };
                 audit::record(conn, &client, event)?;
