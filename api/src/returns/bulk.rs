@@ -196,9 +196,10 @@ pub fn import(
                 ReturnState::Submitted | ReturnState::Approved | ReturnState::Returned
             );
             let reviewed = matches!(state, ReturnState::Approved | ReturnState::Returned);
-            db::set_state(
+            let moved = db::set_state(
                 conn,
                 id,
+                from.unwrap_or(state),
                 &StateChange {
                     state,
                     reason: reason.clone(),
@@ -207,6 +208,9 @@ pub fn import(
                     updated_at: now,
                 },
             )?;
+            if moved == 0 {
+                anyhow::bail!("the return {id} changed while importing");
+            }
             let step = Step {
                 action: RevisionAction::Imported,
                 from,

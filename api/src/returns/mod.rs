@@ -39,6 +39,11 @@ impl Actor {
     }
 }
 
+/// Another request moved the return between our read and our write.
+fn changed_meanwhile() -> ApiError {
+    state_conflict("The return was changed by another request at the same time; reload it.".into())
+}
+
 fn state_conflict(message: String) -> ApiError {
     ApiError::Conflict {
         field: "state".into(),
@@ -151,8 +156,10 @@ pub fn save_values(
         return Ok(changes);
     }
     let now = Utc::now().naive_utc();
+    if db::touch(conn, row.id, state, now)? == 0 {
+        return Err(changed_meanwhile());
+    }
     db::replace_values(conn, row.id, &to_rows(row.id, values))?;
-    db::touch(conn, row.id, now)?;
     let step = Step {
         action,
         from: Some(state),
@@ -221,17 +228,16 @@ pub fn transition(
         Transition::Return | Transition::Reopen => reason.clone(),
         _ => None,
     };
-    db::set_state(
-        conn,
-        row.id,
-        &db::StateChange {
-            state: next,
-            reason: kept_reason,
-            submitted_at,
-            reviewed_at,
-            updated_at: now,
-        },
-    )?;
+    let change = db::StateChange {
+        state: next,
+        reason: kept_reason,
+        submitted_at,
+        reviewed_at,
+        updated_at: now,
+    };
+    if db::set_state(conn, row.id, state, &change)? == 0 {
+        return Err(changed_meanwhile());
+    }
     let action = match transition {
         Transition::Submit => RevisionAction::Submitted,
         Transition::Approve => RevisionAction::Approved,

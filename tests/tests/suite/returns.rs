@@ -1203,3 +1203,111 @@ async fn every_return_route_refuses_callers_it_does_not_serve_and_writes_nothing
     // The password did not change.
     sign_in(&app, &member_email("coceta"), PASSWORD).await;
 }
+
+/// The race that worked on PostgreSQL: state changes were plain updates, so
+/// two editors deciding at once both won, and a member's save could land
+/// after the submit. Now each change is conditional on the state it saw:
+/// exactly one of many conflicting requests wins, the rest get 409, none a
+/// 5xx, and the history records one decision.
+#[tokio::test]
+async fn conflicting_decisions_and_saves_at_once_have_exactly_one_winner() {
+    let (_db, app) = setup().await;
+    let member = sign_in(&app, &member_email("coceta"), PASSWORD).await;
+    let editor = sign_in(&app, EDITOR, PASSWORD).await;
+    let admin = sign_in(&app, ADMIN, PASSWORD).await;
+    let id = my_return(&member, 2024)
+        .await
+        .summary
+        .id
+        .expect("a 2024 draft");
+
+    // A member's saves racing their own submit: whatever lands, nothing
+    // changes after the submit.
+    let mut race = tokio::task::JoinSet::new();
+    for i in 0..24 {
+        let client = app.client.clone();
+        let bearer = member.bearer.clone();
+        let base = app.url("/api/v1/my/returns/2024");
+        race.spawn(async move {
+            let request = if i == 12 {
+                client.post(format!("{base}/submit"))
+            } else {
+                let body =
+                    json!({ "values": [cell("workers", "worker", "services", json!(100 + i))] });
+                client.put(base).json(&body)
+            };
+            let res = request.bearer_auth(bearer).send().await.unwrap();
+            (i, res.status().as_u16())
+        });
+    }
+    let mut statuses = Vec::new();
+    while let Some(done) = race.join_next().await {
+        statuses.push(done.unwrap());
+    }
+    assert!(
+        statuses.iter().all(|(_, s)| *s == 200 || *s == 409),
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.contains(&(12, 200)),
+        "the submit wins or goes first: {statuses:?}"
+    );
+    let after = my_return(&member, 2024).await;
+    assert_eq!(after.summary.state, ReturnState::Submitted);
+    let submit_at = after
+        .revisions
+        .iter()
+        .position(|r| r.action == cecop_shared::RevisionAction::Submitted)
+        .expect("a submit revision");
+    // Revisions are newest first: nothing was saved after the submit.
+    let actions: Vec<_> = after.revisions.iter().map(|r| r.action).collect();
+    assert_eq!(submit_at, 0, "{actions:?}");
+
+    // Staff deciding at once: one approval or send-back, the rest 409.
+    let mut decisions = tokio::task::JoinSet::new();
+    for i in 0..30 {
+        let client = app.client.clone();
+        let bearer = if i % 2 == 0 {
+            editor.bearer.clone()
+        } else {
+            admin.bearer.clone()
+        };
+        let (action, body) = if i % 3 == 0 {
+            ("return", Some(json!({ "reason": format!("check {i}") })))
+        } else {
+            ("approve", None)
+        };
+        let url = app.url(&format!("/api/v1/returns/{id}/{action}"));
+        decisions.spawn(async move {
+            let mut request = client.post(url).bearer_auth(bearer);
+            if let Some(body) = body {
+                request = request.json(&body);
+            }
+            request.send().await.unwrap().status().as_u16()
+        });
+    }
+    let mut statuses = Vec::new();
+    while let Some(done) = decisions.join_next().await {
+        statuses.push(done.unwrap());
+    }
+    statuses.sort_unstable();
+    let won = statuses.iter().filter(|s| **s == 200).count();
+    assert_eq!(won, 1, "{statuses:?}");
+    assert!(
+        statuses.iter().all(|s| *s == 200 || *s == 409),
+        "{statuses:?}"
+    );
+    let decided = my_return(&member, 2024).await;
+    let decisions = decided
+        .revisions
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.action,
+                cecop_shared::RevisionAction::Approved | cecop_shared::RevisionAction::Returned
+            )
+        })
+        .count();
+    let actions: Vec<_> = decided.revisions.iter().map(|r| r.action).collect();
+    assert_eq!(decisions, 1, "{actions:?}");
+}

@@ -170,16 +170,41 @@ pub struct StateChange {
     pub updated_at: NaiveDateTime,
 }
 
-pub fn set_state(conn: &mut DbConnection, id: i64, change: &StateChange) -> QueryResult<usize> {
-    diesel::update(data_returns::table.find(id))
-        .set(change)
-        .execute(conn)
+/// Moves a return from `expected` to the change's state; 0 when it is no
+/// longer in `expected` (another request moved it first). On PostgreSQL the
+/// update waits for a concurrent one on the row and then re-checks the
+/// state, so of two decisions at once exactly one applies.
+pub fn set_state(
+    conn: &mut DbConnection,
+    id: i64,
+    expected: ReturnState,
+    change: &StateChange,
+) -> QueryResult<usize> {
+    diesel::update(
+        data_returns::table
+            .find(id)
+            .filter(data_returns::state.eq(expected)),
+    )
+    .set(change)
+    .execute(conn)
 }
 
-pub fn touch(conn: &mut DbConnection, id: i64, at: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(data_returns::table.find(id))
-        .set(data_returns::updated_at.eq(at))
-        .execute(conn)
+/// Marks a return changed, if it is still in `expected`; 0 otherwise. Done
+/// before its values are replaced, it also holds the row (PostgreSQL) so a
+/// submit or decision cannot slip in between.
+pub fn touch(
+    conn: &mut DbConnection,
+    id: i64,
+    expected: ReturnState,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        data_returns::table
+            .find(id)
+            .filter(data_returns::state.eq(expected)),
+    )
+    .set(data_returns::updated_at.eq(at))
+    .execute(conn)
 }
 
 /// The member's latest approved return of a year before `year`: its id and year.
