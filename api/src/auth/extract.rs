@@ -16,6 +16,7 @@ use chrono::Utc;
 use super::audit::{self, AuditAction, Event};
 use super::{AuthState, ClientInfo, api_tokens, session_tokens};
 use crate::db::api_tokens as db_tokens;
+use crate::db::audit as audit_log;
 use crate::db::{Db, sessions, users};
 use crate::error::ApiError;
 
@@ -155,12 +156,19 @@ async fn resolve_api_token(
             };
             let now = Utc::now().naive_utc();
             if row.revoked_at.is_some() {
-                let event = Event {
-                    actor: Some(format!("token:{}", row.prefix)),
-                    target: Some(("api_token", row.id.to_string())),
-                    ..Event::new(AuditAction::TokenUsedAfterRevocation)
-                };
-                audit::record(conn, &client, event)?;
+                // Once a minute per token: a client retrying a revoked
+                // token in a loop must not write a row per request.
+                let action = AuditAction::TokenUsedAfterRevocation;
+                let id = row.id.to_string();
+                let recent = now - chrono::Duration::minutes(1);
+                if !audit_log::recorded_since(conn, action.as_str(), ("api_token", &id), recent)? {
+                    let event = Event {
+                        actor: Some(format!("token:{}", row.prefix)),
+                        target: Some(("api_token", id)),
+                        ..Event::new(action)
+                    };
+                    audit::record(conn, &client, event)?;
+                }
                 return Ok(None);
             }
             if row.expires_at <= now {

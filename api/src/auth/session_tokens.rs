@@ -12,6 +12,9 @@ use sha2::{Digest, Sha256};
 pub const ACCESS_TTL_SECS: u64 = 15 * 60;
 /// Lifetime of a refresh token (each use issues a new one).
 pub const REFRESH_TTL_DAYS: i64 = 30;
+/// The longest a session lives, however often it is refreshed: then its
+/// user signs in again.
+pub const SESSION_MAX_DAYS: i64 = 90;
 
 /// The claims of an access token. Authorisation reads the user and the
 /// session from the database on each request, so a disabled user, a

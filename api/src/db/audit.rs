@@ -18,7 +18,7 @@ pub struct NewEntry {
     pub target_type: Option<String>,
     pub target_id: Option<String>,
     /// Who the action was about when there is no actor yet (the e-mail of a
-    /// login attempt); what per-account rate limits count.
+    /// login attempt).
     pub subject: Option<String>,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
@@ -31,50 +31,22 @@ pub fn append(conn: &mut DbConnection, entry: &NewEntry) -> QueryResult<usize> {
         .execute(conn)
 }
 
-/// How many entries of `action` from this IP since `since`.
-pub fn count_by_ip(
+/// True when an entry of `action` about this record was appended since
+/// `since` (to record a repeated event once a minute, not once a request).
+pub fn recorded_since(
     conn: &mut DbConnection,
     action: &str,
-    ip: &str,
+    target: (&str, &str),
     since: NaiveDateTime,
-) -> QueryResult<i64> {
-    audit_log::table
-        .filter(audit_log::action.eq(action))
-        .filter(audit_log::ip.eq(ip))
-        .filter(audit_log::at.gt(since))
-        .count()
-        .get_result(conn)
-}
-
-/// How many entries of `action` about this subject since `since`.
-pub fn count_by_subject(
-    conn: &mut DbConnection,
-    action: &str,
-    subject: &str,
-    since: NaiveDateTime,
-) -> QueryResult<i64> {
-    audit_log::table
-        .filter(audit_log::action.eq(action))
-        .filter(audit_log::subject.eq(subject))
-        .filter(audit_log::at.gt(since))
-        .count()
-        .get_result(conn)
-}
-
-/// The oldest matching entry's time in the window, to compute `Retry-After`.
-pub fn oldest_since(
-    conn: &mut DbConnection,
-    action: &str,
-    ip: &str,
-    subject: &str,
-    since: NaiveDateTime,
-) -> QueryResult<Option<NaiveDateTime>> {
-    audit_log::table
-        .filter(audit_log::action.eq(action))
-        .filter(audit_log::ip.eq(ip).or(audit_log::subject.eq(subject)))
-        .filter(audit_log::at.gt(since))
-        .select(diesel::dsl::min(audit_log::at))
-        .first(conn)
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        audit_log::table
+            .filter(audit_log::action.eq(action))
+            .filter(audit_log::at.gt(since))
+            .filter(audit_log::target_type.eq(target.0))
+            .filter(audit_log::target_id.eq(target.1)),
+    ))
+    .get_result(conn)
 }
 
 /// A stored entry.

@@ -116,13 +116,25 @@ fn password_of(url: &str) -> Option<&str> {
     (!password.is_empty()).then_some(password)
 }
 
-/// The text with the URL's password replaced, for messages and logs (the
+/// Every password the URL carries: in its user info, and in `password=`
+/// query parameters (libpq accepts both).
+fn passwords_of(url: &str) -> Vec<&str> {
+    let query = url.split_once('?').map(|(_, q)| q).unwrap_or_default();
+    let in_query = query.split('&').filter_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        (key.eq_ignore_ascii_case("password") && !value.is_empty()).then_some(value)
+    });
+    password_of(url).into_iter().chain(in_query).collect()
+}
+
+/// The text with the URL's passwords replaced, for messages and logs (the
 /// database driver's own errors may quote the URL).
 pub fn redact_in(text: &str, url: &str) -> String {
-    match password_of(url) {
-        Some(password) => text.replace(password, "***"),
-        None => text.to_owned(),
-    }
+    passwords_of(url)
+        .into_iter()
+        .fold(text.to_owned(), |text, password| {
+            text.replace(password, "***")
+        })
 }
 
 /// The URL with any password replaced.
@@ -282,6 +294,14 @@ mod tests {
     #[test]
     fn passwords_never_reach_messages() {
         assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(
+            redact("postgres://u@h/db?sslmode=require&password=hunter2xyz"),
+            "postgres://u@h/db?sslmode=require&password=***"
+        );
+        assert_eq!(
+            redact("postgres://u:one@h/db?PASSWORD=two"),
+            "postgres://u:***@h/db?PASSWORD=***"
+        );
         assert_eq!(
             redact("postgres://u:s@c:r@t@[::1/db"),
             "postgres://u:***@[::1/db"

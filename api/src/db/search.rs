@@ -121,33 +121,47 @@ pub fn index(
     Ok(())
 }
 
-/// Re-indexes every member organisation (name, acronym, country and
-/// description, in English). Cheap at the scale of a confederation, so it
-/// runs at every start and after profile changes.
+/// Re-indexes every member organisation (name, acronym and description, in
+/// English). Cheap at the scale of a confederation, so it runs at every
+/// start; a profile change re-indexes its own member ([`reindex_member`]).
 pub fn reindex_members(conn: &mut DbConnection) -> QueryResult<()> {
-    let rows: Vec<(i64, String, Option<String>, String)> = members::table
-        .select((
-            members::id,
-            members::name,
-            members::acronym,
-            members::description,
-        ))
+    let rows = members::table.select(MemberText::as_select()).load(conn)?;
+    super::write(conn, |conn| index_members(conn, rows))
+}
+
+/// Re-indexes one member organisation, by slug, in the caller's transaction.
+pub fn reindex_member(conn: &mut DbConnection, slug: &str) -> QueryResult<()> {
+    let rows = members::table
+        .filter(members::slug.eq(slug))
+        .select(MemberText::as_select())
         .load(conn)?;
-    super::write(conn, |conn| {
-        for (id, name, acronym, description) in rows {
-            let title = match acronym {
-                Some(acronym) => format!("{name} ({acronym})"),
-                None => name,
-            };
-            index(
-                conn,
-                DocType::Member,
-                id,
-                &[("en".to_owned(), title, description)],
-            )?;
-        }
-        Ok(())
-    })
+    index_members(conn, rows)
+}
+
+/// What the index holds of a member.
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = members)]
+struct MemberText {
+    id: i64,
+    name: String,
+    acronym: Option<String>,
+    description: String,
+}
+
+fn index_members(conn: &mut DbConnection, rows: Vec<MemberText>) -> QueryResult<()> {
+    for member in rows {
+        let title = match member.acronym {
+            Some(acronym) => format!("{} ({acronym})", member.name),
+            None => member.name,
+        };
+        index(
+            conn,
+            DocType::Member,
+            member.id,
+            &[("en".to_owned(), title, member.description)],
+        )?;
+    }
+    Ok(())
 }
 
 /// One matching document in one language.

@@ -108,3 +108,18 @@ pub fn revoke_user(
     .set(refresh_tokens::revoked_at.eq(now))
     .execute(conn)
 }
+
+/// When a session (family) began: its first token's creation.
+pub fn family_started(conn: &mut DbConnection, family: &str) -> QueryResult<Option<NaiveDateTime>> {
+    refresh_tokens::table
+        .filter(refresh_tokens::family.eq(family))
+        .select(diesel::dsl::min(refresh_tokens::created_at))
+        .get_result(conn)
+}
+
+/// Deletes tokens that expired before `before`: dead rows, kept a while
+/// only so that a late reuse is still recognised as one.
+pub fn purge_expired(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(refresh_tokens::table.filter(refresh_tokens::expires_at.lt(before)))
+        .execute(conn)
+}

@@ -58,6 +58,19 @@ pub fn coverage(row: Option<&CoverageRow>, total_members: i64) -> Coverage {
 }
 
 /// The rows as CSV, one column per grouped dimension.
+/// Free text made safe to open in a spreadsheet (OWASP "CSV injection"): a
+/// cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return
+/// would be read as a formula, so it gets a leading `'`, which spreadsheets
+/// show as text. Only text columns pass through here; numbers are written as
+/// they are.
+pub fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 pub fn to_csv(rows: &[StatisticsRow], group_by: &[Dimension]) -> Result<Vec<u8>, ApiError> {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
     let mut header = vec!["year", "indicator"];
@@ -90,7 +103,9 @@ pub fn to_csv(rows: &[StatisticsRow], group_by: &[Dimension]) -> Result<Vec<u8>,
                             .map(|m| m.to_string())
                             .unwrap_or_default(),
                     );
-                    record.push(row.member_name.clone().unwrap_or_default());
+                    record.push(spreadsheet_safe(
+                        row.member_name.as_deref().unwrap_or_default(),
+                    ));
                 }
             }
         }
@@ -101,4 +116,17 @@ pub fn to_csv(rows: &[StatisticsRow], group_by: &[Dimension]) -> Result<Vec<u8>,
     writer
         .into_inner()
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("cannot finish the CSV: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_cells_never_start_a_formula() {
+        for formula in ["=HYPERLINK(\"x\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(spreadsheet_safe(formula), format!("'{formula}"));
+        }
+        assert_eq!(spreadsheet_safe("Legacoop Sociali"), "Legacoop Sociali");
+    }
 }

@@ -663,3 +663,44 @@ async fn production_needs_its_settings_takes_secrets_only_from_env_or_file_and_l
     let members: cecop_shared::Page<cecop_shared::Member> = app.get_json("/api/v1/members").await;
     assert_eq!(members.total, 0, "no demo data in production");
 }
+
+/// A session has an absolute lifetime (90 days) however often it is
+/// refreshed, and dead refresh-token rows are purged.
+#[tokio::test]
+async fn sessions_end_after_ninety_days_and_dead_tokens_are_purged() {
+    let (db, app) = app_with_admin();
+    let pair: TokenPair = login(&app, EMAIL, PASSWORD).await.json().await.unwrap();
+    let refreshed: TokenPair = post(
+        &app,
+        "/api/v1/auth/refresh",
+        json!({ "refresh_token": pair.refresh_token }),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    // The session began 91 days ago (as its rows would say after that long).
+    db.execute("UPDATE refresh_tokens SET created_at = '2000-01-01 00:00:00'");
+    let res = post(
+        &app,
+        "/api/v1/auth/refresh",
+        json!({ "refresh_token": refreshed.refresh_token }),
+    )
+    .await;
+    problem(res, 401).await;
+    assert_eq!(
+        me_status(&app, &refreshed.access_token).await,
+        401,
+        "the session is over"
+    );
+
+    // Rows long expired go at the next sign-in.
+    db.execute("UPDATE refresh_tokens SET expires_at = '2000-02-01 00:00:00'");
+    assert_eq!(db.count_rows("refresh_tokens"), 2);
+    assert_eq!(login(&app, EMAIL, PASSWORD).await.status(), 200);
+    assert_eq!(
+        db.count_rows("refresh_tokens"),
+        1,
+        "only the new session's token is left"
+    );
+}

@@ -8,7 +8,7 @@ use super::issue;
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::rate_limit;
 use crate::auth::{AuthState, ClientInfo, password, session_tokens};
-use crate::db::{Db, users};
+use crate::db::{Db, sessions, users};
 use crate::error::ApiError;
 use crate::handlers::NO_STORE;
 use crate::handlers::body::Body;
@@ -95,6 +95,7 @@ pub async fn login(
                 let now = Utc::now().naive_utc();
                 rate_limit::succeeded(conn, &reservation)?;
                 rate_limit::purge(conn, now)?;
+                sessions::purge_expired(conn, now - chrono::Duration::days(7))?;
                 let pair = issue(conn, &keys, user.id, session_tokens::random_string(22))?;
                 let event = Event {
                     actor: Some(format!("user:{}", user.id)),

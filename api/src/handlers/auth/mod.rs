@@ -7,7 +7,7 @@ pub mod refresh;
 use cecop_shared::TokenPair;
 use chrono::{Duration, Utc};
 
-use crate::auth::session_tokens::{self, Keys, REFRESH_TTL_DAYS};
+use crate::auth::session_tokens::{self, Keys, REFRESH_TTL_DAYS, SESSION_MAX_DAYS};
 use crate::db::DbConnection;
 use crate::db::sessions::{self, NewRefresh};
 use crate::error::ApiError;
@@ -23,13 +23,17 @@ fn issue(
     let refresh = session_tokens::new_refresh_token();
     let access_token = keys.issue_access(user_id, &family)?;
     let now = Utc::now().naive_utc();
+    // Each refresh token lives 30 days, but never past the session's end.
+    let started = sessions::family_started(conn, &family)?.unwrap_or(now);
+    let expires_at =
+        (now + Duration::days(REFRESH_TTL_DAYS)).min(started + Duration::days(SESSION_MAX_DAYS));
     sessions::insert(
         conn,
         &NewRefresh {
             user_id,
             family,
             token_hash: session_tokens::sha256_hex(&refresh),
-            expires_at: now + Duration::days(REFRESH_TTL_DAYS),
+            expires_at,
             created_at: now,
         },
     )?;

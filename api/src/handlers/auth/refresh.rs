@@ -54,6 +54,12 @@ pub async fn refresh(
                 if row.revoked_at.is_some() || row.expires_at <= now {
                     return Ok(Outcome::Invalid);
                 }
+                let max_age = chrono::Duration::days(session_tokens::SESSION_MAX_DAYS);
+                let started = sessions::family_started(conn, &row.family)?.unwrap_or(now);
+                if started + max_age <= now {
+                    sessions::revoke_family(conn, &row.family, now)?;
+                    return Ok(Outcome::Invalid);
+                }
                 if row.used_at.is_some() || sessions::mark_used(conn, row.id, now)? == 0 {
                     sessions::revoke_family(conn, &row.family, now)?;
                     let event = Event {

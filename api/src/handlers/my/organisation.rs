@@ -34,6 +34,9 @@ async fn load(db: &Db, slug: Slug) -> Result<Member, ApiError> {
 }
 
 /// Get the caller's own member organisation.
+///
+/// `network_contact` (members-only) is left out for a token without
+/// `members:read`, as on the public member routes.
 #[utoipa::path(
     tag = "my",
     security(("bearer" = []), ("api_token" = [])),
@@ -49,7 +52,14 @@ pub async fn get_my_organisation(
     principal: Principal,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
-    let member = load(&db, organisation_of(&principal)?).await?;
+    let mut member = load(&db, organisation_of(&principal)?).await?;
+    // The members-only contact goes to people and to tokens that may read
+    // members-only data, as on `/members/{slug}`; not to a token of any scope.
+    if let Principal::Token(token) = &principal
+        && !token.scopes.contains(&Scope::MembersRead)
+    {
+        member.network_contact = None;
+    }
     Ok(HttpResponse::Ok().insert_header(NO_STORE).json(member))
 }
 
@@ -144,6 +154,7 @@ pub async fn update_my_organisation(
                     "Your organisation no longer exists.".into(),
                 ));
             }
+            crate::db::search::reindex_member(conn, target.as_str())?;
             let event = Event {
                 actor: Some(principal.actor()),
                 target: Some(("member", target.to_string())),
