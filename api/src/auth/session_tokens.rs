@@ -107,9 +107,69 @@ pub fn sha256_hex(token: &str) -> String {
     format!("{:x}", Sha256::digest(token.as_bytes()))
 }
 
+/// The key stream that seals a successor under the token it replaced:
+/// SHA-256 in counter mode over that token, which only its holder knows
+/// (the database keeps its hash). Each key seals one successor, once.
+fn key_stream(token: &str, len: usize) -> Vec<u8> {
+    (0u8..)
+        .flat_map(|block| {
+            let mut hash = Sha256::new();
+            hash.update(b"cecop refresh successor\0");
+            hash.update(token.as_bytes());
+            hash.update([block]);
+            hash.finalize().to_vec()
+        })
+        .take(len)
+        .collect()
+}
+
+/// A successor refresh token sealed under the token it replaced (hex).
+pub fn seal(successor: &str, under: &str) -> String {
+    let stream = key_stream(under, successor.len());
+    successor
+        .bytes()
+        .zip(stream)
+        .map(|(b, k)| format!("{:02x}", b ^ k))
+        .collect()
+}
+
+/// The successor, given the token it was sealed under; `None` if the seal
+/// is not one.
+pub fn unseal(sealed: &str, under: &str) -> Option<String> {
+    let bytes: Vec<u8> = (0..sealed.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(sealed.get(i..i + 2)?, 16).ok())
+        .collect::<Option<_>>()?;
+    let stream = key_stream(under, bytes.len());
+    String::from_utf8(bytes.iter().zip(stream).map(|(b, k)| b ^ k).collect()).ok()
+}
+
+/// A fingerprint of a client (address and user agent), to tell "the same
+/// client again" from someone else; not reversible.
+pub fn client_fingerprint(ip: Option<&str>, user_agent: Option<&str>) -> String {
+    let mut hash = Sha256::new();
+    hash.update(ip.unwrap_or_default().as_bytes());
+    hash.update(b"\0");
+    hash.update(user_agent.unwrap_or_default().as_bytes());
+    format!("{:x}", hash.finalize())[..32].to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sealed_successor_opens_only_with_the_token_it_replaced() {
+        let (old, new) = (new_refresh_token(), new_refresh_token());
+        let sealed = seal(&new, &old);
+        assert!(!sealed.contains(&new));
+        assert_eq!(unseal(&sealed, &old).as_deref(), Some(new.as_str()));
+        assert_ne!(
+            unseal(&sealed, &new_refresh_token()).as_deref(),
+            Some(new.as_str())
+        );
+        assert_eq!(unseal("zz", &old), None);
+    }
 
     #[test]
     fn access_tokens_round_trip_and_reject_tampering() {

@@ -55,6 +55,8 @@ diesel::table! {
         used_at -> Nullable<Timestamp>,
         revoked_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        successor_sealed -> Nullable<Text>,
+        used_by -> Nullable<Text>,
     }
 }
 

@@ -16,6 +16,10 @@ pub struct RefreshRow {
     pub expires_at: NaiveDateTime,
     pub used_at: Option<NaiveDateTime>,
     pub revoked_at: Option<NaiveDateTime>,
+    /// The successor issued when it was used, sealed (`session_tokens::seal`).
+    pub successor_sealed: Option<String>,
+    /// A fingerprint of the client that used it.
+    pub used_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -44,21 +48,38 @@ pub fn find_by_hash(conn: &mut DbConnection, hash: &str) -> QueryResult<Option<R
             refresh_tokens::expires_at,
             refresh_tokens::used_at,
             refresh_tokens::revoked_at,
+            refresh_tokens::successor_sealed,
+            refresh_tokens::used_by,
         ))
         .get_result(conn)
         .optional()
 }
 
-/// Marks a token used, only if it is still unused: the returned count is 0
-/// when a concurrent request used it first.
-pub fn mark_used(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+/// Marks a token used by this client, only if it is still unused: the
+/// returned count is 0 when a concurrent request used it first.
+pub fn mark_used(
+    conn: &mut DbConnection,
+    id: i64,
+    now: NaiveDateTime,
+    client: &str,
+) -> QueryResult<usize> {
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::id.eq(id))
             .filter(refresh_tokens::used_at.is_null()),
     )
-    .set(refresh_tokens::used_at.eq(now))
+    .set((
+        refresh_tokens::used_at.eq(now),
+        refresh_tokens::used_by.eq(client),
+    ))
     .execute(conn)
+}
+
+/// Keeps the successor a used token was exchanged for, sealed.
+pub fn set_successor(conn: &mut DbConnection, id: i64, sealed: &str) -> QueryResult<usize> {
+    diesel::update(refresh_tokens::table.filter(refresh_tokens::id.eq(id)))
+        .set(refresh_tokens::successor_sealed.eq(sealed))
+        .execute(conn)
 }
 
 /// Revokes every token of a family (logout, or reuse of a used token).

@@ -129,13 +129,9 @@ async fn refresh_tokens_rotate_and_a_reused_one_ends_the_session() {
     let second: TokenPair = res.json().await.unwrap();
     assert_ne!(second.refresh_token, first.refresh_token);
 
-    // Presenting the first token again: refused, and the second dies with it.
-    let reuse = post(
-        &app,
-        "/api/v1/auth/refresh",
-        json!({ "refresh_token": first.refresh_token }),
-    )
-    .await;
+    // Presenting the first token again from another client: refused, and
+    // the second dies with it.
+    let reuse = refresh_as(&app, &first.refresh_token, "someone else").await;
     problem(reuse, 401).await;
     let after = post(
         &app,
@@ -584,7 +580,8 @@ async fn ending_a_session_ends_its_access_tokens_at_once() {
     assert_eq!(me_status(&app, &a.access_token).await, 401);
     assert_eq!(me_status(&app, &b.access_token).await, 200);
 
-    // A refresh token presented again ends the session with its newest access token.
+    // A refresh token presented again (by someone else) ends the session
+    // with its newest access token.
     let b2: TokenPair = post(
         &app,
         "/api/v1/auth/refresh",
@@ -595,12 +592,7 @@ async fn ending_a_session_ends_its_access_tokens_at_once() {
     .await
     .unwrap();
     assert_eq!(me_status(&app, &b2.access_token).await, 200);
-    let reused = post(
-        &app,
-        "/api/v1/auth/refresh",
-        json!({ "refresh_token": b.refresh_token }),
-    )
-    .await;
+    let reused = refresh_as(&app, &b.refresh_token, "someone else").await;
     problem(reused, 401).await;
     assert_eq!(me_status(&app, &b2.access_token).await, 401);
     assert_eq!(me_status(&app, &b.access_token).await, 401);
@@ -703,4 +695,54 @@ async fn sessions_end_after_ninety_days_and_dead_tokens_are_purged() {
         1,
         "only the new session's token is left"
     );
+}
+
+/// A refresh as a client with this user agent.
+async fn refresh_as(app: &TestApp, token: &str, user_agent: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/auth/refresh"))
+        .header("user-agent", user_agent)
+        .json(&json!({ "refresh_token": token }))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The trap that signed people out: a refresh presented twice at once (two
+/// tabs, or a retry after a lost answer) counted as theft. The same client
+/// now gets the same successor within 30 seconds; real reuse still ends
+/// the session.
+#[tokio::test]
+async fn a_refresh_presented_twice_by_the_same_client_gets_the_same_successor() {
+    let (_db, app) = app_with_admin();
+    let first: TokenPair = login(&app, EMAIL, PASSWORD).await.json().await.unwrap();
+    // Two tabs at once.
+    let (a, b) = tokio::join!(
+        refresh_as(&app, &first.refresh_token, "tab"),
+        refresh_as(&app, &first.refresh_token, "tab")
+    );
+    let decode = |res: reqwest::Response| async move {
+        let (status, text) = (res.status(), res.text().await.unwrap_or_default());
+        serde_json::from_str::<TokenPair>(&text).unwrap_or_else(|_| panic!("{status}: {text}"))
+    };
+    let (a, b) = (decode(a).await, decode(b).await);
+    assert_eq!(a.refresh_token, b.refresh_token, "one successor for both");
+    assert_eq!(me_status(&app, &a.access_token).await, 200);
+    assert_eq!(me_status(&app, &b.access_token).await, 200);
+    // A retry a moment later gets it too, while it is unused.
+    let retry: TokenPair = refresh_as(&app, &first.refresh_token, "tab")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(retry.refresh_token, a.refresh_token);
+    // Once the successor is used, the first token is spent for good: its
+    // reuse is theft and ends the session.
+    let next: TokenPair = refresh_as(&app, &a.refresh_token, "tab")
+        .await
+        .json()
+        .await
+        .unwrap();
+    problem(refresh_as(&app, &first.refresh_token, "tab").await, 401).await;
+    assert_eq!(me_status(&app, &next.access_token).await, 401);
 }

@@ -22,7 +22,9 @@ enum Outcome {
 
 /// Exchange a refresh token for a new access token and refresh token.
 ///
-/// Each refresh token works once. Presenting one that was already used ends
+/// Each refresh token works once. The same client presenting it again
+/// within 30 seconds (two tabs, a retry after a lost answer) gets the same
+/// successor, while that one is unused. Presented again otherwise, it ends
 /// the whole session (every token issued since that login), in case it was
 /// stolen.
 #[utoipa::path(
@@ -42,7 +44,10 @@ pub async fn refresh(
     db: web::Data<Db>,
     auth: web::Data<AuthState>,
 ) -> Result<HttpResponse, ApiError> {
-    let hash = session_tokens::sha256_hex(&request.refresh_token);
+    let presented = request.refresh_token;
+    let hash = session_tokens::sha256_hex(&presented);
+    let fingerprint =
+        session_tokens::client_fingerprint(client.ip.as_deref(), client.user_agent.as_deref());
     let keys = auth.keys.clone();
     let outcome = db
         .run(move |conn| {
@@ -60,7 +65,17 @@ pub async fn refresh(
                     sessions::revoke_family(conn, &row.family, now)?;
                     return Ok(Outcome::Invalid);
                 }
-                if row.used_at.is_some() || sessions::mark_used(conn, row.id, now)? == 0 {
+                let used_first = row.used_at.is_none()
+                    && sessions::mark_used(conn, row.id, now, &fingerprint)? == 1;
+                if !used_first {
+                    // Used already: by this client a moment ago (two tabs, a
+                    // retry), it gets the same successor; else it is theft.
+                    let row = sessions::find_by_hash(conn, &hash)?.unwrap_or(row);
+                    if let Some(pair) =
+                        same_successor(conn, &keys, &row, &presented, &fingerprint, now)?
+                    {
+                        return Ok(Outcome::Issued(pair));
+                    }
                     sessions::revoke_family(conn, &row.family, now)?;
                     let event = Event {
                         actor: Some(format!("user:{}", row.user_id)),
@@ -74,12 +89,10 @@ pub async fn refresh(
                 if !enabled {
                     return Ok(Outcome::Invalid);
                 }
-                Ok(Outcome::Issued(issue(
-                    conn,
-                    &keys,
-                    row.user_id,
-                    row.family,
-                )?))
+                let pair = issue(conn, &keys, row.user_id, row.family)?;
+                let sealed = session_tokens::seal(&pair.refresh_token, &presented);
+                sessions::set_successor(conn, row.id, &sealed)?;
+                Ok(Outcome::Issued(pair))
             })
         })
         .await?;
@@ -93,4 +106,45 @@ pub async fn refresh(
             "The refresh token is invalid or has expired.".into(),
         )),
     }
+}
+
+/// How long a used refresh token still gives its successor to the client
+/// that used it.
+const GRACE_SECS: i64 = 30;
+
+/// The successor of a used token, with a fresh access token, when the same
+/// client presents it again within the grace and the successor is unused.
+fn same_successor(
+    conn: &mut crate::db::DbConnection,
+    keys: &session_tokens::Keys,
+    row: &sessions::RefreshRow,
+    presented: &str,
+    fingerprint: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<Option<TokenPair>, ApiError> {
+    let recent = row
+        .used_at
+        .is_some_and(|at| now - at <= chrono::Duration::seconds(GRACE_SECS));
+    if !recent || row.used_by.as_deref() != Some(fingerprint) {
+        return Ok(None);
+    }
+    let Some(successor) = row
+        .successor_sealed
+        .as_deref()
+        .and_then(|sealed| session_tokens::unseal(sealed, presented))
+    else {
+        return Ok(None);
+    };
+    let next = sessions::find_by_hash(conn, &session_tokens::sha256_hex(&successor))?;
+    let live =
+        next.is_some_and(|n| n.used_at.is_none() && n.revoked_at.is_none() && n.expires_at > now);
+    if !live {
+        return Ok(None);
+    }
+    Ok(Some(TokenPair {
+        access_token: keys.issue_access(row.user_id, &row.family)?,
+        token_type: "Bearer".into(),
+        expires_in: keys.access_ttl(),
+        refresh_token: successor,
+    }))
 }
