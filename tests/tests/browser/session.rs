@@ -51,6 +51,18 @@ async fn signing_in_never_sends_the_user_to_another_site() {
         c.goto(&app.url("/login?next=%2F%09%2Fevil.example"))
             .await
             .unwrap();
+        // Nothing has gone wrong yet: no empty alert or notice bar shows.
+        wait_find(&c, "#login-email").await;
+        let empty_bars = c
+            .execute(
+                "return [...document.querySelectorAll('main .notice, main .form-error, \
+                 main [role=alert], main [role=status]')] \
+                 .filter(e => e.textContent.trim() === '' && e.offsetHeight > 0).map(e => e.outerHTML).join(' ');",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(empty_bars, "", "an empty alert or notice is rendered");
         sign_in_form(&c, ADMIN_EMAIL, ADMIN_PASSWORD).await;
         wait_find(&c, "[data-testid=nav-account]").await;
         let url = wait_url(&c, |u| u.path() == "/").await;

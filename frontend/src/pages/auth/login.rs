@@ -103,9 +103,13 @@ pub fn LoginPage() -> impl IntoView {
         <Title text=move || page_title(t().login_title) />
         <div class="wrap page narrow">
             <h1>{tr(|t| t.login_heading)}</h1>
-            <p class="notice" role="status">
-                {move || password_changed.then(|| t().password_changed_sign_in)}
-            </p>
+            // Known when the page opens (it came from a password change), so
+            // rendered only then: an empty notice showed as a bare amber bar.
+            {password_changed.then(|| view! {
+                <p class="notice" role="status" data-testid="login-notice">
+                    {move || t().password_changed_sign_in}
+                </p>
+            })}
             <form class="stack-form" on:submit=on_submit novalidate>
                 <FormAlert id="login-error" message />
                 <TextField
