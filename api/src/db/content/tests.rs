@@ -1,12 +1,13 @@
-//! [`visible`] (SQL, for lists) and [`shows`] through [`find_visible`]
-//! (Rust, for one row) are two spellings of one rule: they must agree on
-//! every combination of what decides visibility.
+//! [`visible`] (SQL, for lists), [`shows`] through [`find_visible`] (Rust,
+//! for one row) and search's raw-SQL filter (`db::search`, which must run
+//! inside each backend's full-text query) are three spellings of one rule:
+//! they must agree on every combination of what decides visibility.
 use std::collections::BTreeSet;
 
 use chrono::Duration;
 
 use super::*;
-use crate::db::{connect, migrate};
+use crate::db::{connect, migrate, search};
 use cecop_shared::{ArticleKind, EventKind, Language};
 
 const STATUSES: [ContentStatus; 4] = [
@@ -102,8 +103,14 @@ fn the_sql_rule_and_the_row_rule_agree_on_every_combination()
                             publish_at,
                             consent_id,
                         );
-                        insert(&mut conn, &new, &[], &[], &[], &[])?;
-                        made.push((item_type, slug));
+                        let id = insert(&mut conn, &new, &[], &[], &[], &[])?;
+                        let text = (
+                            "en".to_owned(),
+                            "Combination".to_owned(),
+                            "A combination.".to_owned(),
+                        );
+                        search::index(&mut conn, search::DocType::Content, id, &[text])?;
+                        made.push((item_type, slug, id));
                     }
                 }
             }
@@ -119,7 +126,7 @@ fn the_sql_rule_and_the_row_rule_agree_on_every_combination()
                 .into_iter()
                 .collect();
             let mut by_row = BTreeSet::new();
-            for (t, slug) in made.iter().filter(|(t, _)| *t == item_type) {
+            for (t, slug, _) in made.iter().filter(|(t, _, _)| *t == item_type) {
                 if let Some(row) = find_visible(&mut conn, *t, slug, audience)? {
                     by_row.insert(row.slug);
                 }
@@ -127,6 +134,21 @@ fn the_sql_rule_and_the_row_rule_agree_on_every_combination()
             assert_eq!(
                 by_sql, by_row,
                 "{item_type} for members_only={members_only}"
+            );
+            let words = crate::search_text::tokens("combination");
+            let by_search: BTreeSet<Slug> =
+                search::search(&mut conn, &words, now, members_only, 10_000)?
+                    .into_iter()
+                    .filter(|hit| hit.doc_type == search::DocType::Content)
+                    .filter_map(|hit| {
+                        made.iter()
+                            .find(|(t, _, id)| *t == item_type && *id == hit.doc_id)
+                            .map(|(_, slug, _)| slug.clone())
+                    })
+                    .collect();
+            assert_eq!(
+                by_sql, by_search,
+                "search, {item_type} for members_only={members_only}"
             );
             shown_somewhere += by_sql.len();
         }
