@@ -28,7 +28,8 @@ pub const APP_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe
 /// styles and draws its icons as `data:` images.
 pub const DOCS_POLICY: &str = "default-src 'self'; script-src 'self'; \
      style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
-     object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+     object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'; \
+     report-uri /api/v1/csp-reports";
 
 /// The policy of everything that is not a page (JSON, feeds, files): nothing
 /// may run or load from it, should a browser ever render one.
