@@ -39,6 +39,10 @@ async fn create_admin_refuses_weak_passwords_bad_emails_and_duplicates() {
     for (email, password, reason) in [
         (EMAIL, "short", "at least 12 characters"),
         (EMAIL, "Password1234", "too common"),
+        // Not on the short shipped list, but easy to guess: a sequence
+        // (the old policy accepted both).
+        (EMAIL, "abcdefgh12345", "too common"),
+        (EMAIL, "1234567890ab", "too common"),
         ("not-an-email", PASSWORD, "e-mail"),
     ] {
         let (ok, _, stderr) = create_admin(&db, email, password);
