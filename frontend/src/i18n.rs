@@ -248,6 +248,10 @@ pub struct Strings {
     pub col_actions: &'static str,
     pub token_active: &'static str,
     pub token_revoked: &'static str,
+    /// A token an admin made the organisation's: it survives its creator.
+    pub token_kept: &'static str,
+    pub token_keep: &'static str,
+    pub token_tie: &'static str,
     pub revoke: &'static str,
     pub revoke_named: fn(&str) -> String,
     pub revoke_confirm_question: fn(&str) -> String,

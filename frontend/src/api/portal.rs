@@ -1,7 +1,9 @@
 //! The member portal: API tokens (`/api/v1/tokens`) and the user's own
 //! organisation profile (`/api/v1/my/organisation`).
 
-use cecop_shared::{ApiToken, CreateTokenRequest, CreatedApiToken, Member, ProfileUpdate};
+use cecop_shared::{
+    ApiToken, CreateTokenRequest, CreatedApiToken, Member, ProfileUpdate, UpdateApiTokenRequest,
+};
 use gloo_net::http::Method;
 
 use super::authorized::Authorized;
@@ -29,6 +31,21 @@ pub async fn revoke_token(session: impl Authorized, id: i64) -> Result<(), ApiEr
         .call(Method::DELETE, &format!("/tokens/{id}"), &[], None)
         .await
         .map(drop)
+}
+
+/// Makes a token the organisation's (it survives its creator), or its
+/// creator's again (admins).
+pub async fn set_token_owner(
+    session: impl Authorized,
+    id: i64,
+    survives_creator: bool,
+) -> Result<ApiToken, ApiError> {
+    let body = to_json(&UpdateApiTokenRequest {
+        survives_creator: Some(survives_creator),
+    })?;
+    session
+        .call_json(Method::PATCH, &format!("/tokens/{id}"), &[], Some(body))
+        .await
 }
 
 /// The signed-in member user's organisation.

@@ -189,6 +189,9 @@ pub const ES: Strings = Strings {
     col_actions: "Acciones",
     token_active: "Activo",
     token_revoked: "Revocado",
+    token_kept: "se conserva si su autor se va",
+    token_keep: "Confiarlo a la organización",
+    token_tie: "Vincularlo a su autor",
     revoke: "Revocar",
     revoke_named: |name| format!("Revocar {name}"),
     revoke_confirm_question: |name| {

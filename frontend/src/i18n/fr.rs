@@ -194,6 +194,9 @@ pub const FR: Strings = Strings {
     col_actions: "Actions",
     token_active: "Actif",
     token_revoked: "Révoqué",
+    token_kept: "conservé si son auteur part",
+    token_keep: "Le confier à l'organisation",
+    token_tie: "Le lier à son auteur",
     revoke: "Révoquer",
     revoke_named: |name| format!("Révoquer {name}"),
     revoke_confirm_question: |name| {

@@ -192,6 +192,9 @@ pub const IT: Strings = Strings {
     col_actions: "Azioni",
     token_active: "Attivo",
     token_revoked: "Revocato",
+    token_kept: "mantenuto se il suo autore se ne va",
+    token_keep: "Affidarlo all'organizzazione",
+    token_tie: "Legarlo al suo autore",
     revoke: "Revoca",
     revoke_named: |name| format!("Revoca {name}"),
     revoke_confirm_question: |name| {

@@ -189,14 +189,37 @@ async fn sign_in_journey(c: &Client, app: &TestApp, axe: &str) {
     wait_some(c, "[data-testid=audit-row]").await;
     assert_accessible(c, axe, "/admin/audit").await;
 
-    // An admin's token form also offers the organisation (or none).
+    // An admin's token form also offers the organisation (or none), and an
+    // admin decides who owns a token: this one survives its creator.
+    let res = app
+        .client
+        .post(app.url("/api/v1/tokens"))
+        .bearer_auth(&admin)
+        .json(
+            &serde_json::json!({ "name": "Nightly sync", "scopes": ["profile:write"],
+                                   "organisation": "coceta" }),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        201,
+        "{}",
+        res.text().await.unwrap_or_default()
+    );
     wait_find(c, "header a[href='/portal/tokens']")
         .await
         .click()
         .await
         .unwrap();
     wait_some(c, "#token-organisation option[value=coceta]").await;
-    wait_count(c, "[data-testid=token-row]", 1).await;
+    wait_count(c, "[data-testid=token-row]", 2).await;
+    click(c, "[data-testid=token-owner]").await;
+    wait_text(c, "[data-testid=token-state]", |t| {
+        t.contains("kept if its creator leaves")
+    })
+    .await;
     assert_accessible(c, axe, "/portal/tokens as an admin").await;
 
     // Disabling the member user from the users table.

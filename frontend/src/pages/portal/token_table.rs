@@ -4,13 +4,15 @@ use cecop_shared::ApiToken;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::portal::revoke_token;
+use cecop_shared::Role;
+
+use crate::api::portal::{revoke_token, set_token_owner};
 use crate::components::confirm_button::ConfirmButton;
 use crate::components::data_table::{DataTable, Text};
 use crate::components::form_alert::{FormAlert, error_text};
 use crate::i18n::{tr, use_i18n};
 use crate::intl;
-use crate::session::use_session;
+use crate::session::{SessionState, use_session};
 
 /// The table's column headings.
 const COLUMNS: &[Text] = &[
@@ -35,6 +37,16 @@ pub fn TokenTable(tokens: Vec<ApiToken>, on_changed: Callback<()>) -> impl IntoV
     }
     let session = use_session();
     let error = RwSignal::new(None::<String>);
+    let admin = matches!(session.state(), SessionState::SignedIn(me) if me.role == Role::Admin);
+    let set_owner = move |id: i64, keep: bool| {
+        error.set(None);
+        spawn_local(async move {
+            match set_token_owner(session, id, keep).await {
+                Ok(_) => on_changed.run(()),
+                Err(err) => error.set(Some(error_text(i18n.t(), &err))),
+            }
+        });
+    };
     let revoke = move |id: i64| {
         spawn_local(async move {
             match revoke_token(session, id).await {
@@ -61,6 +73,27 @@ pub fn TokenTable(tokens: Vec<ApiToken>, on_changed: Callback<()>) -> impl IntoV
                     None => t().never.to_owned(),
                 }
             };
+            let kept = token.survives_creator;
+            let name = StoredValue::new(token.name.clone());
+            // Only an admin decides who owns a token.
+            let owner_button = (admin && !revoked).then(|| {
+                view! {
+                    <button
+                        type="button"
+                        class="button secondary"
+                        data-testid="token-owner"
+                        // The visible words first, then the token (WCAG 2.5.3).
+                        aria-label=move || {
+                            let label = if kept { t().token_tie } else { t().token_keep };
+                            format!("{label}: {}", name.read_value())
+                        }
+                        on:click=move |_| set_owner(id, !kept)
+                    >
+                        {move || if kept { t().token_tie } else { t().token_keep }}
+                    </button>
+                    " "
+                }
+            });
             let actions = (!revoked).then(|| {
                 view! {
                     <ConfirmButton
@@ -83,10 +116,11 @@ pub fn TokenTable(tokens: Vec<ApiToken>, on_changed: Callback<()>) -> impl IntoV
                     <td>{when(Some(token.created_at))}</td>
                     <td>{when(Some(token.expires_at))}</td>
                     <td>{when(token.last_used_at)}</td>
-                    <td>
+                    <td data-testid="token-state">
                         {move || if revoked { t().token_revoked } else { t().token_active }}
+                        {move || (kept && !revoked).then(|| format!(" · {}", t().token_kept))}
                     </td>
-                    <td>{actions}</td>
+                    <td>{owner_button}{actions}</td>
                 </tr>
             }
         })
