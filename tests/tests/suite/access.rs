@@ -731,3 +731,89 @@ async fn a_profile_edit_is_found_by_search_at_once() {
     assert_eq!(res.status(), 200);
     assert_eq!(find().await, ["coceta"]);
 }
+
+/// The admin-only routes this release added refuse everyone else — nobody
+/// signed in, the wrong role (an editor, the organisation's own member
+/// user), a token of that organisation whatever its scopes, an integrator
+/// token — and a refused call changes nothing. (`POST /csp-reports` is
+/// public by design: browsers send reports without credentials.)
+#[tokio::test]
+async fn token_ownership_and_unlock_refuse_everyone_but_admins_and_write_nothing() {
+    let (db, app) = setup().await;
+    let admin = sign_in(&app, ADMIN, PASSWORD).await;
+    let editor_body = json!({ "email": "editor@cecop.coop", "display_name": "Editor",
+                              "role": "editor", "password": PASSWORD });
+    assert_eq!(
+        admin
+            .call(Method::POST, "/api/v1/users", Some(editor_body))
+            .await
+            .status(),
+        201
+    );
+    let editor = sign_in(&app, "editor@cecop.coop", PASSWORD).await;
+    let member = sign_in(&app, MEMBER, PASSWORD).await;
+    let mint = |owner: &Session<'_>, body: Value| {
+        let owner = owner.bearer.clone();
+        let app = &app;
+        async move {
+            let res = app
+                .client
+                .post(app.url("/api/v1/tokens"))
+                .bearer_auth(owner)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 201);
+            res.json::<CreatedApiToken>().await.unwrap()
+        }
+    };
+    let own = mint(
+        &member,
+        json!({ "name": "all scopes", "scopes": ["members:read", "profile:write", "returns:write"] }),
+    )
+    .await;
+    let integrator = mint(
+        &admin,
+        json!({ "name": "reader", "scopes": ["members:read"] }),
+    )
+    .await;
+    let as_token = |secret: &str| Session {
+        app: &app,
+        bearer: secret.to_owned(),
+    };
+    let anonymous = as_token("");
+    let (org_token, reader) = (as_token(&own.secret), as_token(&integrator.secret));
+    let users: Page<User> = admin
+        .json(Method::GET, "/api/v1/users?role=member", None)
+        .await;
+    let unlock = format!("/api/v1/users/{}/unlock", users.items[0].id);
+    let owner = format!("/api/v1/tokens/{}", own.token.id);
+    let tables = ["audit_log", "login_throttles", "api_tokens", "users"];
+    let before: Vec<i64> = tables.iter().map(|t| db.count_rows(t)).collect();
+    let routes = [
+        (Method::POST, unlock.as_str(), None),
+        (
+            Method::PATCH,
+            owner.as_str(),
+            Some(json!({ "survives_creator": true })),
+        ),
+    ];
+    for (method, path, body) in routes {
+        for (who, caller, status) in [
+            ("anonymous", &anonymous, 401),
+            ("editor", &editor, 403),
+            ("member user", &member, 403),
+            ("the organisation's token", &org_token, 403),
+            ("integrator token", &reader, 403),
+        ] {
+            let res = caller.call(method.clone(), path, body.clone()).await;
+            assert_eq!(res.status(), status, "{who}: {method} {path}");
+            problem(res, status).await;
+        }
+    }
+    let after: Vec<i64> = tables.iter().map(|t| db.count_rows(t)).collect();
+    assert_eq!(before, after, "refused calls write nothing");
+    let tokens: Vec<ApiToken> = admin.json(Method::GET, "/api/v1/tokens", None).await;
+    assert!(tokens.iter().all(|t| !t.survives_creator), "{tokens:?}");
+}
