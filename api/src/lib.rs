@@ -11,6 +11,7 @@ pub mod db;
 pub mod error;
 pub mod flights;
 pub mod handlers;
+pub mod mail;
 pub mod middleware;
 pub mod representation;
 pub mod returns;

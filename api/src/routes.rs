@@ -39,8 +39,8 @@ impl Routes for actix_web::web::ServiceConfig {
 }
 
 use crate::handlers::{
-    account, articles, audit, auth, campaigns, csp, docs, events, feeds, health, members, my,
-    overview, returns, search, statistics, stories, tokens, users,
+    account, articles, audit, auth, campaigns, csp, docs, events, feeds, health, invitations,
+    members, my, overview, returns, search, statistics, stories, tokens, users,
 };
 
 /// Versioned API routes, mounted under `/api/v1`.
@@ -80,6 +80,8 @@ pub fn api_v1<R: Routes>(cfg: &mut R) {
         .add(auth::login::login)
         .add(auth::refresh::refresh)
         .add(auth::logout::logout)
+        .add(auth::password_reset::request_password_reset)
+        .add(auth::password_reset::confirm_password_reset)
         .add(account::get::get_me)
         .add(account::password::change_password)
         .add(tokens::create::create_token)
@@ -94,6 +96,10 @@ pub fn api_v1<R: Routes>(cfg: &mut R) {
         .add(users::update::update_user)
         .add(users::delete::delete_user)
         .add(users::unlock::unlock_user)
+        .add(invitations::create::create_invitation)
+        .add(invitations::list::list_invitations)
+        .add(invitations::revoke::revoke_invitation)
+        .add(invitations::accept::accept_invitation)
         .add(audit::list::list_audit);
 }
 

@@ -95,6 +95,26 @@ pub struct Settings {
     #[arg(long, env = "CECOP_PUBLIC_URL", value_parser = parse_origin)]
     pub public_url: Option<String>,
 
+    /// Where e-mail goes: `smtp://host:port` (plain, for a relay on the same
+    /// machine or network), `smtp://host:587?tls=required` (STARTTLS) or
+    /// `smtps://host:465`, with `user:password@` before the host when the
+    /// server wants them. A secret: only from `CECOP_SMTP_URL` or the file
+    /// `CECOP_SMTP_URL_FILE` names. Without it, messages are written as
+    /// `.eml` files to `CECOP_MAIL_DIR`, so development needs no mail server.
+    #[arg(skip)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of the e-mail the platform sends, e.g.
+    /// `CECOP <no-reply@cecop.coop>`. Default: `no-reply@` the public URL's
+    /// host (or `localhost`).
+    #[arg(long, env = "CECOP_MAIL_FROM")]
+    pub mail_from: Option<String>,
+
+    /// Folder for outgoing messages when no SMTP server is set. Default:
+    /// `mail` in the data folder.
+    #[arg(long, env = "CECOP_MAIL_DIR")]
+    pub mail_dir: Option<PathBuf>,
+
     /// Testing aid: seconds to shift the clock that decides when scheduled
     /// content becomes public. Refused with `CECOP_ENV=production`.
     #[arg(
@@ -131,10 +151,11 @@ fn secret_setting(name: &str) -> anyhow::Result<Option<String>> {
 
 impl Settings {
     /// Reads the secret settings from the environment (or the files it
-    /// names): the database URL and the JWT secret.
+    /// names): the database URL, the JWT secret and the SMTP URL.
     pub fn load_secrets(&mut self) -> anyhow::Result<()> {
         self.database_url = secret_setting("CECOP_DATABASE_URL")?;
         self.jwt_secret = secret_setting("CECOP_JWT_SECRET")?;
+        self.smtp_url = secret_setting("CECOP_SMTP_URL")?;
         Ok(())
     }
 

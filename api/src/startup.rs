@@ -122,6 +122,9 @@ impl Application {
         ));
         let statistics = web::Data::new(crate::statistics::StatisticsCache::default());
         let public_url = web::Data::new(PublicUrl(settings.public_url.clone()));
+        let mailer = crate::mail::Mailer::from_settings(settings, addr)?;
+        crate::mail::deliver::spawn(db.clone(), mailer.clone());
+        let mailer = web::Data::new(mailer);
         let mut server = HttpServer::new(move || {
             App::new()
                 .configure(routes::mount)
@@ -134,6 +137,7 @@ impl Application {
                 .app_data(cache.clone())
                 .app_data(statistics.clone())
                 .app_data(public_url.clone())
+                .app_data(mailer.clone())
                 .app_data(
                     web::JsonConfig::default()
                         .limit(64 * 1024)

@@ -14,7 +14,9 @@ use crate::pages::about::AboutPage;
 use crate::pages::account::page::AccountPage;
 use crate::pages::admin::audit::AuditPage;
 use crate::pages::admin::users::UsersPage;
+use crate::pages::auth::invitation::AcceptInvitationPage;
 use crate::pages::auth::login::LoginPage;
+use crate::pages::auth::recovery::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::cooptales::detail::StoryPage;
 use crate::pages::cooptales::list::StoriesPage;
 use crate::pages::data::page::DataPage;
@@ -66,6 +68,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/members/:slug") view=MemberProfilePage />
                     <Route path=path!("/data") view=DataPage />
                     <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage />
+                    <Route path=path!("/reset-password") view=ResetPasswordPage />
+                    <Route path=path!("/accept-invitation") view=AcceptInvitationPage />
                     <Route path=path!("/account") view=AccountPage />
                     <Route path=path!("/portal/tokens") view=TokensPage />
                     <Route path=path!("/portal/profile") view=ProfilePage />

@@ -19,6 +19,7 @@ pub mod data;
 mod en;
 mod es;
 mod fr;
+pub mod identity;
 mod it;
 pub mod publishing;
 
@@ -313,6 +314,8 @@ pub struct Strings {
     pub publishing: publishing::Publishing,
     /// The data collection's strings (statistics, data returns, their review).
     pub data: data::Data,
+    /// Account recovery and enrolment (reset links, invitations).
+    pub identity: identity::Identity,
 }
 
 /// A translated text that follows the language, for a view:

@@ -6,6 +6,7 @@
 //! [`Slug`] or a [`CountryCode`] that exists is a valid one, whichever side of
 //! the wire built it. OpenAPI schema derives sit behind the `server` feature.
 
+pub mod account;
 pub mod auth;
 pub mod content;
 pub mod country;
@@ -19,6 +20,10 @@ pub mod slug;
 pub mod statistics;
 pub mod tokens;
 
+pub use account::{
+    AcceptInvitationRequest, AcceptedInvitation, CreateInvitationRequest, Invitation,
+    InvitationStatus, PasswordResetConfirmation, PasswordResetRequest, UiLanguage,
+};
 pub use auth::{
     AuditEntry, ChangePasswordRequest, CreateUserRequest, Email, LoginRequest, Me, RefreshRequest,
     Role, TokenPair, UpdateUserRequest, User,

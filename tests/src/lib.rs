@@ -7,6 +7,7 @@
 //! `just test` runs the suite once per backend; nothing is skipped.
 
 pub mod browser;
+pub mod smtp;
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};

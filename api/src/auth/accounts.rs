@@ -28,6 +28,7 @@ pub fn create_admin(
         member_id: None,
         password_hash: hash,
         disabled: false,
+        language: cecop_shared::UiLanguage::En,
         created_at: now,
         updated_at: now,
     };

@@ -55,6 +55,16 @@ audit_actions! {
     UserUnlocked = "user.unlocked",
     /// A user changed their password.
     PasswordChanged = "user.password_changed",
+    /// A password-reset link was asked for (and sent, if the account exists).
+    PasswordResetRequested = "user.password_reset_requested",
+    /// A user set a new password through a reset link.
+    PasswordReset = "user.password_reset",
+    /// An admin invited someone to create an account.
+    InvitationSent = "invitation.sent",
+    /// An admin withdrew an invitation.
+    InvitationRevoked = "invitation.revoked",
+    /// An invitee chose a password: the account exists.
+    InvitationAccepted = "invitation.accepted",
     /// An API token was minted.
     TokenCreated = "token.created",
     /// An API token was revoked.

@@ -251,6 +251,15 @@ pub fn id_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<i64
         .optional()
 }
 
+/// A member organisation's name.
+pub fn name_by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<String>> {
+    members::table
+        .filter(members::id.eq(id))
+        .select(members::name)
+        .get_result(conn)
+        .optional()
+}
+
 /// The fields a member organisation edits itself.
 #[derive(Debug, Clone, AsChangeset)]
 #[diesel(table_name = members, treat_none_as_null = true)]

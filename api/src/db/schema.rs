@@ -42,6 +42,7 @@ diesel::table! {
         disabled -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        language -> Text,
     }
 }
 
@@ -231,6 +232,50 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    mail_outbox (id) {
+        id -> BigInt,
+        kind -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body -> Nullable<Text>,
+        created_at -> Timestamp,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        failed_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    password_resets (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    invitations (id) {
+        id -> BigInt,
+        email -> Text,
+        display_name -> Text,
+        role -> Text,
+        member_id -> Nullable<BigInt>,
+        language -> Text,
+        token_hash -> Text,
+        invited_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        accepted_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(users -> members (member_id));
 diesel::joinable!(data_returns -> campaigns (campaign_id));
 diesel::joinable!(data_returns -> members (member_id));
@@ -238,6 +283,8 @@ diesel::joinable!(return_values -> data_returns (return_id));
 diesel::joinable!(return_revisions -> data_returns (return_id));
 diesel::joinable!(api_tokens -> members (member_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(password_resets -> users (user_id));
+diesel::joinable!(invitations -> members (member_id));
 diesel::joinable!(content_items -> story_consents (consent_id));
 diesel::joinable!(content_translations -> content_items (content_id));
 diesel::joinable!(content_themes -> content_items (content_id));
@@ -259,5 +306,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     campaigns,
     data_returns,
     return_values,
-    return_revisions
+    return_revisions,
+    mail_outbox,
+    password_resets,
+    invitations
 );

@@ -1,6 +1,6 @@
 //! Queries over users: lookup by e-mail or id, creation, password changes.
 
-use cecop_shared::{Email, Role, Slug};
+use cecop_shared::{Email, Role, Slug, UiLanguage};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -75,6 +75,8 @@ pub struct NewUser {
     pub member_id: Option<i64>,
     pub password_hash: String,
     pub disabled: bool,
+    /// The language of the e-mail sent to them.
+    pub language: UiLanguage,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -96,6 +98,29 @@ pub fn set_password_hash(
     diesel::update(users::table.filter(users::id.eq(id)))
         .set((users::password_hash.eq(hash), users::updated_at.eq(now)))
         .execute(conn)
+}
+
+/// The language of the messages sent to a user.
+pub fn language_of(conn: &mut DbConnection, id: i64) -> QueryResult<Option<UiLanguage>> {
+    users::table
+        .filter(users::id.eq(id))
+        .select(users::language)
+        .get_result(conn)
+        .optional()
+}
+
+/// The enabled users of a member organisation, with their languages: who
+/// is told about its data return.
+pub fn recipients_of(
+    conn: &mut DbConnection,
+    member_id: i64,
+) -> QueryResult<Vec<(Email, UiLanguage)>> {
+    users::table
+        .filter(users::member_id.eq(member_id))
+        .filter(users::disabled.eq(false))
+        .select((users::email, users::language))
+        .order_by(users::id.asc())
+        .load(conn)
 }
 
 /// Admin list filters.

@@ -15,6 +15,7 @@ pub mod docs;
 pub mod events;
 pub mod feeds;
 pub mod health;
+pub mod invitations;
 
 pub mod members;
 pub mod my;

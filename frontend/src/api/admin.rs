@@ -1,7 +1,11 @@
-//! Administration: user accounts (`/api/v1/users`) and the audit log
+//! Administration: user accounts (`/api/v1/users`), invitations
+//! (`/api/v1/invitations`) and the audit log
 //! (`/api/v1/audit`). Admins only; the server enforces it.
 
-use cecop_shared::{AuditEntry, CreateUserRequest, Page, UpdateUserRequest, User};
+use cecop_shared::{
+    AuditEntry, CreateInvitationRequest, CreateUserRequest, Invitation, Page, UpdateUserRequest,
+    User,
+};
 use gloo_net::http::Method;
 
 use super::authorized::Authorized;
@@ -63,4 +67,31 @@ pub async fn list_audit(
     query: &[(&str, String)],
 ) -> Result<Page<AuditEntry>, ApiError> {
     session.call_json(Method::GET, "/audit", query, None).await
+}
+
+/// One page of invitations, newest first.
+pub async fn list_invitations(session: impl Authorized) -> Result<Page<Invitation>, ApiError> {
+    let query = [("per_page", ADMIN_PER_PAGE.to_string())];
+    session
+        .call_json(Method::GET, "/invitations", &query, None)
+        .await
+}
+
+/// Invites someone by e-mail to create an account.
+pub async fn create_invitation(
+    session: impl Authorized,
+    request: &CreateInvitationRequest,
+) -> Result<Invitation, ApiError> {
+    let body = to_json(request)?;
+    session
+        .call_json(Method::POST, "/invitations", &[], Some(body))
+        .await
+}
+
+/// Withdraws an invitation; its link stops working.
+pub async fn revoke_invitation(session: impl Authorized, id: i64) -> Result<(), ApiError> {
+    session
+        .call(Method::DELETE, &format!("/invitations/{id}"), &[], None)
+        .await
+        .map(drop)
 }

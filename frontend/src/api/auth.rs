@@ -1,7 +1,11 @@
-//! Sessions (`/api/v1/auth/*`): sign in, exchange a refresh token, sign out.
+//! Sessions (`/api/v1/auth/*`): sign in, exchange a refresh token, sign out;
+//! a forgotten password reset by e-mail, and an invitation accepted.
 //! These carry no access token; [`crate::session`] decides when to call them.
 
-use cecop_shared::{LoginRequest, RefreshRequest, TokenPair};
+use cecop_shared::{
+    AcceptInvitationRequest, AcceptedInvitation, LoginRequest, PasswordResetConfirmation,
+    PasswordResetRequest, RefreshRequest, TokenPair,
+};
 use gloo_net::http::Method;
 
 use super::{ApiError, decode, send, to_json};
@@ -30,4 +34,43 @@ pub async fn logout(refresh_token: &str) -> Result<(), ApiError> {
     })?;
     send(Method::POST, "/auth/logout", &[], None, Some(&body)).await?;
     Ok(())
+}
+
+/// Asks for a password-reset link by e-mail (the answer is the same whether
+/// or not an account has the address).
+pub async fn request_password_reset(email: &str) -> Result<(), ApiError> {
+    let body = to_json(&PasswordResetRequest {
+        email: email.to_owned(),
+    })?;
+    send(Method::POST, "/auth/password-reset", &[], None, Some(&body)).await?;
+    Ok(())
+}
+
+/// Sets a new password with a reset link's token.
+pub async fn confirm_password_reset(token: &str, new_password: &str) -> Result<(), ApiError> {
+    let body = to_json(&PasswordResetConfirmation {
+        token: token.to_owned(),
+        new_password: new_password.to_owned(),
+    })?;
+    send(
+        Method::POST,
+        "/auth/password-reset/confirm",
+        &[],
+        None,
+        Some(&body),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Accepts an invitation by choosing a password; the account's address.
+pub async fn accept_invitation(
+    token: &str,
+    password: &str,
+) -> Result<AcceptedInvitation, ApiError> {
+    let body = to_json(&AcceptInvitationRequest {
+        token: token.to_owned(),
+        password: password.to_owned(),
+    })?;
+    decode(send(Method::POST, "/invitations/accept", &[], None, Some(&body)).await?).await
 }

@@ -246,4 +246,5 @@ pub const EN: Strings = Strings {
     anonymous: "Anonymous",
     publishing: super::publishing::EN,
     data: super::data::EN,
+    identity: super::identity::EN,
 };

@@ -249,4 +249,5 @@ pub const ES: Strings = Strings {
     anonymous: "Anónimo",
     publishing: super::publishing::ES,
     data: super::data::ES,
+    identity: super::identity::ES,
 };

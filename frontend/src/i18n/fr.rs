@@ -256,4 +256,5 @@ pub const FR: Strings = Strings {
     anonymous: "Anonyme",
     publishing: super::publishing::FR,
     data: super::data::FR,
+    identity: super::identity::FR,
 };

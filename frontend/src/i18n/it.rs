@@ -252,4 +252,5 @@ pub const IT: Strings = Strings {
     anonymous: "Anonimo",
     publishing: super::publishing::IT,
     data: super::data::IT,
+    identity: super::identity::IT,
 };

@@ -2,7 +2,7 @@
 //! editing its own profile, and the audit log that records it all.
 
 use cecop_shared::{
-    ApiToken, AuditEntry, CreatedApiToken, Member, Page, ProblemKind, Role, Scope, User,
+    ApiToken, AuditEntry, CreatedApiToken, Invitation, Member, Page, ProblemKind, Role, Scope, User,
 };
 use cecop_tests::{
     Session, TestApp, TestDatabase, create_admin, expect_problem as problem, sign_in,
@@ -738,7 +738,7 @@ async fn a_profile_edit_is_found_by_search_at_once() {
 /// token — and a refused call changes nothing. (`POST /csp-reports` is
 /// public by design: browsers send reports without credentials.)
 #[tokio::test]
-async fn token_ownership_and_unlock_refuse_everyone_but_admins_and_write_nothing() {
+async fn admin_only_routes_refuse_everyone_but_admins_and_write_nothing() {
     let (db, app) = setup().await;
     let admin = sign_in(&app, ADMIN, PASSWORD).await;
     let editor_body = json!({ "email": "editor@cecop.coop", "display_name": "Editor",
@@ -789,7 +789,23 @@ async fn token_ownership_and_unlock_refuse_everyone_but_admins_and_write_nothing
         .await;
     let unlock = format!("/api/v1/users/{}/unlock", users.items[0].id);
     let owner = format!("/api/v1/tokens/{}", own.token.id);
-    let tables = ["audit_log", "login_throttles", "api_tokens", "users"];
+    let invitation: Invitation = admin
+        .json(
+            Method::POST,
+            "/api/v1/invitations",
+            Some(json!({ "email": "new@cecop.coop", "display_name": "New", "role": "editor" })),
+        )
+        .await;
+    let withdraw = format!("/api/v1/invitations/{}", invitation.id);
+    let invite = json!({ "email": "other@cecop.coop", "display_name": "Other", "role": "admin" });
+    let tables = [
+        "audit_log",
+        "login_throttles",
+        "api_tokens",
+        "users",
+        "invitations",
+        "invitations WHERE revoked_at IS NULL",
+    ];
     let before: Vec<i64> = tables.iter().map(|t| db.count_rows(t)).collect();
     let routes = [
         (Method::POST, unlock.as_str(), None),
@@ -798,6 +814,9 @@ async fn token_ownership_and_unlock_refuse_everyone_but_admins_and_write_nothing
             owner.as_str(),
             Some(json!({ "survives_creator": true })),
         ),
+        (Method::GET, "/api/v1/invitations", None),
+        (Method::POST, "/api/v1/invitations", Some(invite)),
+        (Method::DELETE, withdraw.as_str(), None),
     ];
     for (method, path, body) in routes {
         for (who, caller, status) in [

@@ -9,6 +9,7 @@ mod docs;
 mod errors;
 mod feeds;
 mod import;
+mod mail;
 mod members;
 mod overview;
 mod returns;

@@ -1,7 +1,9 @@
-//! Sessions: `POST /api/v1/auth/login`, `/refresh` and `/logout`.
+//! Sessions: `POST /api/v1/auth/login`, `/refresh` and `/logout`; and a
+//! forgotten password replaced by e-mail (`/password-reset`).
 
 pub mod login;
 pub mod logout;
+pub mod password_reset;
 pub mod refresh;
 
 use cecop_shared::TokenPair;

@@ -71,6 +71,7 @@ pub async fn create_user(
                         member_id,
                         password_hash: hash,
                         disabled: false,
+                        language: cecop_shared::UiLanguage::En,
                         created_at: now,
                         updated_at: now,
                     },

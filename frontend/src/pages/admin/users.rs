@@ -1,5 +1,6 @@
 //! `/admin/users?q=&role=&page=`: the user accounts, searchable and
-//! filterable by role, with a create form and per-row actions.
+//! filterable by role, with per-row actions, the invitations sent and a
+//! form to invite someone, and a form that creates an account directly.
 
 use cecop_shared::{Page, Role, User};
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ use crate::components::require_role::RequireRole;
 use crate::components::text_field::TextField;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::account::page::role_label;
+use crate::pages::admin::invitations::Invitations;
 use crate::pages::admin::user_form::UserForm;
 use crate::pages::admin::user_row::UserRow;
 use crate::query::href_with;
@@ -133,6 +135,7 @@ fn UsersContent() -> impl IntoView {
                 <h2 id="users-list-heading">{tr(|t| t.users_list_heading)}</h2>
                 <Transition fallback=|| view! { <Loading /> }>{list}</Transition>
             </section>
+            <Invitations />
             <UserForm on_created=refetch />
         </div>
     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::NavigateOptions;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::ApiError;
@@ -52,7 +53,8 @@ pub fn LoginPage() -> impl IntoView {
     let session = use_session();
     let query = use_query_map();
     let password_changed = query.read_untracked().get("changed").is_some();
-    if password_changed {
+    let password_reset = query.read_untracked().get("reset").is_some();
+    if password_changed || password_reset {
         // The server has ended every session; the app forgets its tokens too.
         session.forget();
     }
@@ -105,9 +107,13 @@ pub fn LoginPage() -> impl IntoView {
             <h1>{tr(|t| t.login_heading)}</h1>
             // Known when the page opens (it came from a password change), so
             // rendered only then: an empty notice showed as a bare amber bar.
-            {password_changed.then(|| view! {
+            {(password_changed || password_reset).then(|| view! {
                 <p class="notice" role="status" data-testid="login-notice">
-                    {move || t().password_changed_sign_in}
+                    {move || if password_reset {
+                        t().identity.reset_done
+                    } else {
+                        t().password_changed_sign_in
+                    }}
                 </p>
             })}
             <form class="stack-form" on:submit=on_submit novalidate>
@@ -143,6 +149,7 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if busy.get() { t().signing_in } else { t().sign_in }}
                 </button>
             </form>
+            <p><A href="/forgot-password">{tr(|t| t.identity.forgot_link)}</A></p>
         </div>
     }
 }

@@ -18,9 +18,10 @@ use super::{detail, parse_id};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{ClientInfo, Principal, StaffUser};
 use crate::db::Db;
-use crate::db::returns;
+use crate::db::{returns, users};
 use crate::error::ApiError;
 use crate::handlers::NO_STORE;
+use crate::mail::{Letter, Mailer};
 use crate::returns::{Actor, parse_reason};
 use crate::statistics::StatisticsCache;
 
@@ -33,6 +34,7 @@ pub struct Decider {
     client: ClientInfo,
     db: web::Data<Db>,
     statistics: web::Data<StatisticsCache>,
+    mailer: web::Data<Mailer>,
 }
 
 impl FromRequest for Decider {
@@ -44,11 +46,12 @@ impl FromRequest for Decider {
         let client = ClientInfo::from_request(req, payload).into_inner();
         let db = req.app_data::<web::Data<Db>>().cloned();
         let statistics = req.app_data::<web::Data<StatisticsCache>>().cloned();
+        let mailer = req.app_data::<web::Data<Mailer>>().cloned();
         Box::pin(async move {
             let staff = staff.await?;
-            let (Some(db), Some(statistics)) = (db, statistics) else {
+            let (Some(db), Some(statistics), Some(mailer)) = (db, statistics, mailer) else {
                 return Err(ApiError::Internal(anyhow::anyhow!(
-                    "database or statistics cache not configured"
+                    "database, statistics cache or mailer not configured"
                 )));
             };
             Ok(Self {
@@ -56,6 +59,7 @@ impl FromRequest for Decider {
                 client: client?,
                 db,
                 statistics,
+                mailer,
             })
         })
     }
@@ -67,6 +71,7 @@ async fn decide(
         client,
         db,
         statistics,
+        mailer,
     }: Decider,
     id: &str,
     transition: Transition,
@@ -75,7 +80,8 @@ async fn decide(
     let id = parse_id(id)?;
     let reason = reason.as_deref().map(parse_reason).transpose()?;
     let principal = Principal::User(staff.0);
-    let updated = db
+    let link = mailer.link("/portal/returns");
+    let (updated, told) = db
         .run(move |conn| {
             crate::db::write(conn, |conn| {
                 let row = returns::find_return(conn, id)?
@@ -94,12 +100,47 @@ async fn decide(
                     ..Event::new(AuditAction::from(transition))
                 };
                 audit::record(conn, &client, event)?;
+                let told = tell_members(conn, &row, transition, &link)?;
                 let row = returns::find_return(conn, id)?
                     .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("return {id} vanished")))?;
-                detail(conn, &row)
+                Ok((detail(conn, &row)?, told))
             })
         })
         .await?;
+    if told {
+        mailer.wake();
+    }
     statistics.forget_fingerprint();
     Ok(HttpResponse::Ok().insert_header(NO_STORE).json(updated))
+}
+
+/// E-mails the organisation's users when their return is approved or sent
+/// back (in the decision's transaction); true if any message is waiting.
+fn tell_members(
+    conn: &mut crate::db::DbConnection,
+    row: &returns::ReturnRow,
+    transition: Transition,
+    link: &str,
+) -> Result<bool, ApiError> {
+    let (organisation, year, link) = (row.member_name.clone(), row.year, link.to_owned());
+    let letter = match transition {
+        Transition::Approve => Letter::ReturnApproved {
+            organisation,
+            year,
+            link,
+        },
+        Transition::Return => Letter::ReturnReturned {
+            organisation,
+            year,
+            // The reason as just recorded.
+            reason: returns::find_return(conn, row.id)?.and_then(|r| r.reason),
+            link,
+        },
+        Transition::Submit | Transition::Reopen => return Ok(false),
+    };
+    let recipients = users::recipients_of(conn, row.member_id)?;
+    for (email, language) in &recipients {
+        crate::mail::enqueue(conn, email.as_str(), *language, &letter)?;
+    }
+    Ok(!recipients.is_empty())
 }
