@@ -11,6 +11,7 @@ mod data;
 mod hostile_content;
 mod portal;
 mod publishing;
+mod recovery;
 mod session;
 mod visitor;
 
