@@ -114,3 +114,21 @@ pub struct AcceptInvitationRequest {
 pub struct AcceptedInvitation {
     pub email: Email,
 }
+
+/// A signed-in session (one sign-in on one device), as its user sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct SignedInSession {
+    /// Names the session in `DELETE /api/v1/me/sessions/{id}`.
+    pub id: String,
+    /// RFC 3339 (UTC): when it signed in.
+    pub created_at: String,
+    /// RFC 3339 (UTC): its last sign-in or refresh.
+    pub last_used_at: String,
+    /// The browser or program, as it names itself.
+    pub user_agent: Option<String>,
+    /// The client address it last came from.
+    pub address: Option<String>,
+    /// The session this request was made in.
+    pub current: bool,
+}

@@ -22,7 +22,7 @@ pub mod tokens;
 
 pub use account::{
     AcceptInvitationRequest, AcceptedInvitation, CreateInvitationRequest, Invitation,
-    InvitationStatus, PasswordResetConfirmation, PasswordResetRequest, UiLanguage,
+    InvitationStatus, PasswordResetConfirmation, PasswordResetRequest, SignedInSession, UiLanguage,
 };
 pub use auth::{
     AuditEntry, ChangePasswordRequest, CreateUserRequest, Email, LoginRequest, Me, RefreshRequest,

@@ -41,6 +41,10 @@ audit_actions! {
     LoginFailed = "auth.login_failed",
     /// A user signed out.
     Logout = "auth.logout",
+    /// A user signed out one of their sessions (a device) from the list.
+    SessionEnded = "auth.session_ended",
+    /// A user signed out all their other sessions.
+    OtherSessionsEnded = "auth.other_sessions_ended",
     /// A refresh token was presented again after use: its session is revoked.
     RefreshReused = "auth.refresh_reused",
     /// A user was created (by an admin, or by the `create-admin` command).
@@ -51,6 +55,8 @@ audit_actions! {
     UserDisabled = "user.disabled",
     /// An admin deleted a user.
     UserDeleted = "user.deleted",
+    /// An admin ended every session of a user.
+    UserSessionsEnded = "user.sessions_ended",
     /// An admin cleared a user's sign-in throttles.
     UserUnlocked = "user.unlocked",
     /// A user changed their password.

@@ -28,6 +28,8 @@ pub struct CurrentUser {
     pub display_name: String,
     pub role: Role,
     pub organisation: Option<Slug>,
+    /// The session (refresh-token family) the access token belongs to.
+    pub session: String,
 }
 
 impl CurrentUser {
@@ -122,10 +124,11 @@ impl FromRequest for Principal {
 async fn resolve_user(token: &str, auth: &AuthState, db: &Db) -> Result<CurrentUser, ApiError> {
     let invalid = || ApiError::Unauthorized("The access token is invalid or has expired.".into());
     let (id, session) = auth.keys.verify_access(token).ok_or_else(invalid)?;
+    let family = session.clone();
     let row = db
         .run(move |conn| {
             let now = Utc::now().naive_utc();
-            let active = sessions::is_active(conn, id, &session, now)?;
+            let active = sessions::is_active(conn, id, &family, now)?;
             Ok(users::find_by_id(conn, id)?.filter(|_| active))
         })
         .await?;
@@ -136,6 +139,7 @@ async fn resolve_user(token: &str, auth: &AuthState, db: &Db) -> Result<CurrentU
         display_name: row.display_name,
         role: row.role,
         organisation: row.organisation,
+        session,
     })
 }
 

@@ -233,6 +233,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    sessions (family) {
+        family -> Text,
+        public_id -> Text,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+        last_used_at -> Timestamp,
+        user_agent -> Nullable<Text>,
+        address -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     mail_outbox (id) {
         id -> BigInt,
         kind -> Text,
@@ -284,6 +296,7 @@ diesel::joinable!(return_revisions -> data_returns (return_id));
 diesel::joinable!(api_tokens -> members (member_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(password_resets -> users (user_id));
+diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(invitations -> members (member_id));
 diesel::joinable!(content_items -> story_consents (consent_id));
 diesel::joinable!(content_translations -> content_items (content_id));
@@ -309,5 +322,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     return_revisions,
     mail_outbox,
     password_resets,
-    invitations
+    invitations,
+    sessions
 );

@@ -1,11 +1,13 @@
-//! Refresh tokens: one family per login, rotated on every use. The token
-//! itself never reaches the database, only its SHA-256 hash.
+//! Sessions: one refresh-token family per login, rotated on every use (the
+//! token itself never reaches the database, only its SHA-256 hash), and the
+//! signed-in device each belongs to (`sessions`: when, from where, which
+//! browser), which its user can list and sign out.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::DbConnection;
-use super::schema::refresh_tokens;
+use super::schema::{refresh_tokens, sessions};
 
 /// A stored refresh token.
 #[derive(Debug, Clone, Queryable)]
@@ -139,8 +141,119 @@ pub fn family_started(conn: &mut DbConnection, family: &str) -> QueryResult<Opti
 }
 
 /// Deletes tokens that expired before `before`: dead rows, kept a while
-/// only so that a late reuse is still recognised as one.
+/// only so that a late reuse is still recognised as one; and the devices of
+/// sessions no token is left of.
 pub fn purge_expired(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
-    diesel::delete(refresh_tokens::table.filter(refresh_tokens::expires_at.lt(before)))
+    let purged =
+        diesel::delete(refresh_tokens::table.filter(refresh_tokens::expires_at.lt(before)))
+            .execute(conn)?;
+    diesel::delete(sessions::table.filter(diesel::dsl::not(diesel::dsl::exists(
+        refresh_tokens::table.filter(refresh_tokens::family.eq(sessions::family)),
+    ))))
+    .execute(conn)?;
+    Ok(purged)
+}
+
+/// A signed-in device.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = sessions)]
+pub struct NewSession {
+    pub family: String,
+    pub public_id: String,
+    pub user_id: i64,
+    pub created_at: NaiveDateTime,
+    pub last_used_at: NaiveDateTime,
+    pub user_agent: Option<String>,
+    pub address: Option<String>,
+}
+
+/// A session as its user sees it.
+#[derive(Debug, Clone, Queryable)]
+pub struct SessionRow {
+    pub family: String,
+    pub public_id: String,
+    pub created_at: NaiveDateTime,
+    pub last_used_at: NaiveDateTime,
+    pub user_agent: Option<String>,
+    pub address: Option<String>,
+}
+
+pub fn start(conn: &mut DbConnection, session: &NewSession) -> QueryResult<usize> {
+    diesel::insert_into(sessions::table)
+        .values(session)
         .execute(conn)
+}
+
+/// A refresh: the session was used now, from this device.
+pub fn touch(
+    conn: &mut DbConnection,
+    family: &str,
+    now: NaiveDateTime,
+    user_agent: Option<&str>,
+    address: Option<&str>,
+) -> QueryResult<usize> {
+    diesel::update(sessions::table.filter(sessions::family.eq(family)))
+        .set((
+            sessions::last_used_at.eq(now),
+            sessions::user_agent.eq(user_agent),
+            sessions::address.eq(address),
+        ))
+        .execute(conn)
+}
+
+/// A user's sessions that still have a live token, most recently used first.
+pub fn list_active(
+    conn: &mut DbConnection,
+    user_id: i64,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<SessionRow>> {
+    sessions::table
+        .filter(sessions::user_id.eq(user_id))
+        .filter(diesel::dsl::exists(
+            refresh_tokens::table
+                .filter(refresh_tokens::family.eq(sessions::family))
+                .filter(refresh_tokens::revoked_at.is_null())
+                .filter(refresh_tokens::expires_at.gt(now)),
+        ))
+        .select((
+            sessions::family,
+            sessions::public_id,
+            sessions::created_at,
+            sessions::last_used_at,
+            sessions::user_agent,
+            sessions::address,
+        ))
+        .order_by(sessions::last_used_at.desc())
+        .load(conn)
+}
+
+/// The family of the user's session with this public id.
+pub fn family_of(
+    conn: &mut DbConnection,
+    user_id: i64,
+    public_id: &str,
+) -> QueryResult<Option<String>> {
+    sessions::table
+        .filter(sessions::user_id.eq(user_id))
+        .filter(sessions::public_id.eq(public_id))
+        .select(sessions::family)
+        .get_result(conn)
+        .optional()
+}
+
+/// Revokes every session of a user but `keep`; the number of tokens revoked.
+pub fn revoke_user_except(
+    conn: &mut DbConnection,
+    user_id: i64,
+    keep: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::user_id.eq(user_id))
+            .filter(refresh_tokens::family.ne(keep))
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(now))
+    .execute(conn)
 }

@@ -196,10 +196,11 @@ pub fn update(conn: &mut DbConnection, id: i64, changes: &UserChanges) -> QueryR
 /// decision; the others are revoked first, `api_tokens::revoke_created_by`)
 /// keep working and no longer name their creator.
 pub fn delete(conn: &mut DbConnection, id: i64) -> QueryResult<usize> {
-    use super::schema::{api_tokens, refresh_tokens};
+    use super::schema::{api_tokens, refresh_tokens, sessions};
     diesel::update(api_tokens::table.filter(api_tokens::created_by.eq(id)))
         .set(api_tokens::created_by.eq(None::<i64>))
         .execute(conn)?;
     diesel::delete(refresh_tokens::table.filter(refresh_tokens::user_id.eq(id))).execute(conn)?;
+    diesel::delete(sessions::table.filter(sessions::user_id.eq(id))).execute(conn)?;
     diesel::delete(users::table.filter(users::id.eq(id))).execute(conn)
 }

@@ -1,6 +1,7 @@
-//! The signed-in user's own account (`/api/v1/me`, `/api/v1/me/password`).
+//! The signed-in user's own account (`/api/v1/me`, `/api/v1/me/password`,
+//! `/api/v1/me/sessions`).
 
-use cecop_shared::{ChangePasswordRequest, Me};
+use cecop_shared::{ChangePasswordRequest, Me, SignedInSession};
 use gloo_net::http::Method;
 
 use super::authorized::Authorized;
@@ -23,6 +24,29 @@ pub async fn change_password(
     })?;
     session
         .call(Method::POST, "/me/password", &[], Some(body))
+        .await
+        .map(drop)
+}
+
+/// The sessions (devices) signed in to this account.
+pub async fn list_sessions(session: impl Authorized) -> Result<Vec<SignedInSession>, ApiError> {
+    session
+        .call_json(Method::GET, "/me/sessions", &[], None)
+        .await
+}
+
+/// Signs out one session (a device).
+pub async fn end_session(session: impl Authorized, id: &str) -> Result<(), ApiError> {
+    session
+        .call(Method::DELETE, &format!("/me/sessions/{id}"), &[], None)
+        .await
+        .map(drop)
+}
+
+/// Signs out every session but this one.
+pub async fn end_other_sessions(session: impl Authorized) -> Result<(), ApiError> {
+    session
+        .call(Method::POST, "/me/sessions/end-others", &[], None)
         .await
         .map(drop)
 }

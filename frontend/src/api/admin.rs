@@ -61,6 +61,14 @@ pub async fn unlock_user(session: impl Authorized, id: i64) -> Result<(), ApiErr
         .map(drop)
 }
 
+/// Ends every session of a user (they must sign in again).
+pub async fn end_user_sessions(session: impl Authorized, id: i64) -> Result<(), ApiError> {
+    session
+        .call(Method::DELETE, &format!("/users/{id}/sessions"), &[], None)
+        .await
+        .map(drop)
+}
+
 /// One page of the audit log; `query` holds the filters and `page`.
 pub async fn list_audit(
     session: impl Authorized,

@@ -5,8 +5,8 @@
 //! every page, in the language the invitation chose.
 
 use cecop_tests::browser::{
-    assert_accessible, axe_source, click, fill, sign_in_form, wait_find, wait_text, wait_url,
-    with_browser,
+    assert_accessible, axe_source, click, fill, sign_in_form, wait_count, wait_find, wait_text,
+    wait_url, with_browser,
 };
 use cecop_tests::smtp::TestSmtp;
 use cecop_tests::{SpawnOptions, TestApp, TestDatabase, create_admin};
@@ -79,6 +79,9 @@ async fn an_invitee_joins_from_the_email_and_later_resets_a_forgotten_password()
         click(&c, "[data-testid=invitation-submit]").await;
         wait_url(&c, |u| u.path() == "/account").await;
         wait_find(&c, "[data-testid=nav-account]").await;
+        // The account page lists this device among the sessions.
+        wait_find(&c, "[data-testid=session-current]").await;
+        assert_accessible(&c, &axe, "/account with its sessions").await;
         click(&c, "[data-testid=nav-signout]").await;
         wait_find(&c, "[data-testid=nav-signin]").await;
 
@@ -120,4 +123,65 @@ async fn an_invitee_joins_from_the_email_and_later_resets_a_forgotten_password()
         wait_find(&c, "[data-testid=nav-account]").await;
     })
     .await;
+}
+
+/// Another device signed in (through the API, as a phone would) is listed
+/// on `/account` and signed out from there; its access token stops working.
+/// An admin then signs a user out everywhere from `/admin/users`.
+#[tokio::test]
+async fn a_user_signs_out_another_device_and_an_admin_signs_a_user_out_everywhere() {
+    let db = TestDatabase::new();
+    let app = super::admin_with_spa(&db);
+    let axe = axe_source();
+    with_browser(|c| async move {
+        let phone = super::api_token(&app, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+        assert_eq!(me_status(&app, &phone).await, 200);
+        c.goto(&app.url("/login?next=/account")).await.unwrap();
+        sign_in_form(&c, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+        wait_url(&c, |u| u.path() == "/account").await;
+        wait_find(&c, "[data-testid=session-current]").await;
+        wait_count(&c, "[data-testid=session]", 2).await;
+        assert_accessible(&c, &axe, "/account with two sessions").await;
+        click(&c, "[data-testid=session-end]").await;
+        click(&c, "[data-testid=session-end-confirm]").await;
+        wait_count(&c, "[data-testid=session]", 1).await;
+        assert_eq!(me_status(&app, &phone).await, 401);
+
+        // The admin signs an editor out everywhere.
+        let editor = "editor@cecop.coop";
+        let res = app
+            .client
+            .post(app.url("/api/v1/users"))
+            .bearer_auth(&super::api_token(&app, ADMIN_EMAIL, ADMIN_PASSWORD).await)
+            .json(
+                &serde_json::json!({ "email": editor, "display_name": "Editor", "role": "editor",
+                                        "password": CHOSEN }),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+        let member = super::api_token(&app, editor, CHOSEN).await;
+        c.goto(&app.url("/admin/users")).await.unwrap();
+        let row = format!("tr[data-email='{editor}']");
+        click(&c, &format!("{row} [data-testid=user-sign-out]")).await;
+        click(&c, &format!("{row} [data-testid=user-sign-out-confirm]")).await;
+        wait_text(&c, &format!("{row} [data-testid=user-signed-out]"), |t| {
+            !t.is_empty()
+        })
+        .await;
+        assert_eq!(me_status(&app, &member).await, 401);
+    })
+    .await;
+}
+
+async fn me_status(app: &TestApp, token: &str) -> u16 {
+    app.client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
 }

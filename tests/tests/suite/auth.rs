@@ -750,3 +750,197 @@ async fn a_refresh_presented_twice_by_the_same_client_gets_the_same_successor() 
     problem(refresh_as(&app, &first.refresh_token, "tab").await, 401).await;
     assert_eq!(me_status(&app, &next.access_token).await, 401);
 }
+
+async fn login_as(app: &TestApp, user_agent: &str) -> TokenPair {
+    app.client
+        .post(app.url("/api/v1/auth/login"))
+        .header("user-agent", user_agent)
+        .json(&json!({ "email": EMAIL, "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+async fn call(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    access_token: &str,
+) -> reqwest::Response {
+    app.client
+        .request(method, app.url(path))
+        .bearer_auth(access_token)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn my_sessions(app: &TestApp, access_token: &str) -> Vec<cecop_shared::SignedInSession> {
+    let res = call(
+        app,
+        reqwest::Method::GET,
+        "/api/v1/me/sessions",
+        access_token,
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    res.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_user_sees_their_devices_and_signs_out_one_or_all_the_others() {
+    use reqwest::Method;
+    let (db, app) = app_with_admin();
+    let laptop = login_as(&app, "Laptop Firefox").await;
+    let phone = login_as(&app, "Phone Safari").await;
+    let tablet = login_as(&app, "Tablet Chrome").await;
+    // A refresh is a use of that device's session.
+    let phone: TokenPair = app
+        .client
+        .post(app.url("/api/v1/auth/refresh"))
+        .header("user-agent", "Phone Safari")
+        .json(&json!({ "refresh_token": phone.refresh_token }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+
+    let list = my_sessions(&app, &laptop.access_token).await;
+    assert_eq!(list.len(), 3, "{list:?}");
+    let agents: Vec<_> = list
+        .iter()
+        .filter_map(|s| s.user_agent.as_deref())
+        .collect();
+    assert_eq!(
+        agents[0], "Phone Safari",
+        "most recently used first: {agents:?}"
+    );
+    let current: Vec<_> = list.iter().filter(|s| s.current).collect();
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].user_agent.as_deref(), Some("Laptop Firefox"));
+    assert!(
+        list.iter()
+            .all(|s| s.address.as_deref() == Some("127.0.0.1"))
+    );
+
+    // Signing out the phone ends its access token at once, and nothing else.
+    let phone_id = list[0].id.clone();
+    let path = format!("/api/v1/me/sessions/{phone_id}");
+    assert_eq!(
+        call(&app, Method::DELETE, &path, &laptop.access_token)
+            .await
+            .status(),
+        204
+    );
+    assert_eq!(me_status(&app, &phone.access_token).await, 401);
+    assert_eq!(me_status(&app, &tablet.access_token).await, 200);
+    let refused = post(
+        &app,
+        "/api/v1/auth/refresh",
+        json!({ "refresh_token": phone.refresh_token }),
+    )
+    .await;
+    problem(refused, 401).await;
+    problem(
+        call(&app, Method::DELETE, &path, &laptop.access_token).await,
+        404,
+    )
+    .await;
+
+    // Another account's session is not found, and ends nothing.
+    let other = "editor@cecop.coop";
+    assert!(create_admin(&db, other, PASSWORD).0);
+    let them: TokenPair = login(&app, other, PASSWORD).await.json().await.unwrap();
+    let theirs = my_sessions(&app, &them.access_token).await;
+    let path = format!("/api/v1/me/sessions/{}", theirs[0].id);
+    problem(
+        call(&app, Method::DELETE, &path, &laptop.access_token).await,
+        404,
+    )
+    .await;
+    assert_eq!(me_status(&app, &them.access_token).await, 200);
+
+    // All the others: only this one stays.
+    let res = call(
+        &app,
+        Method::POST,
+        "/api/v1/me/sessions/end-others",
+        &laptop.access_token,
+    )
+    .await;
+    assert_eq!(res.status(), 204);
+    assert_eq!(me_status(&app, &tablet.access_token).await, 401);
+    assert_eq!(me_status(&app, &laptop.access_token).await, 200);
+    assert_eq!(my_sessions(&app, &laptop.access_token).await.len(), 1);
+    assert_eq!(me_status(&app, &them.access_token).await, 200);
+    assert_eq!(
+        db.count_rows(
+            "audit_log WHERE action IN ('auth.session_ended', 'auth.other_sessions_ended')"
+        ),
+        2
+    );
+
+    // An admin ends every session of a user.
+    let me: Me = call(&app, Method::GET, "/api/v1/me", &them.access_token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let path = format!("/api/v1/users/{}/sessions", me.id);
+    assert_eq!(
+        call(&app, Method::DELETE, &path, &laptop.access_token)
+            .await
+            .status(),
+        204
+    );
+    assert_eq!(me_status(&app, &them.access_token).await, 401);
+    assert_eq!(me_status(&app, &laptop.access_token).await, 200);
+    problem(
+        call(
+            &app,
+            Method::DELETE,
+            "/api/v1/users/999999/sessions",
+            &laptop.access_token,
+        )
+        .await,
+        404,
+    )
+    .await;
+
+    // Sessions are people's: no access without signing in, none for API tokens.
+    let minted: cecop_shared::CreatedApiToken = app
+        .client
+        .post(app.url("/api/v1/tokens"))
+        .bearer_auth(&laptop.access_token)
+        .json(&json!({ "name": "reader", "scopes": ["members:read"] }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = format!(
+        "/api/v1/me/sessions/{}",
+        my_sessions(&app, &laptop.access_token).await[0].id
+    );
+    let before = db.count_rows("refresh_tokens WHERE revoked_at IS NULL");
+    for (method, path) in [
+        (Method::GET, "/api/v1/me/sessions"),
+        (Method::DELETE, id.as_str()),
+        (Method::POST, "/api/v1/me/sessions/end-others"),
+    ] {
+        problem(call(&app, method.clone(), path, "").await, 401).await;
+        problem(call(&app, method, path, &minted.secret).await, 403).await;
+    }
+    assert_eq!(
+        db.count_rows("refresh_tokens WHERE revoked_at IS NULL"),
+        before
+    );
+    assert_eq!(me_status(&app, &laptop.access_token).await, 200);
+}

@@ -96,7 +96,20 @@ pub async fn login(
                 rate_limit::succeeded(conn, &reservation)?;
                 rate_limit::purge(conn, now)?;
                 sessions::purge_expired(conn, now - chrono::Duration::days(7))?;
-                let pair = issue(conn, &keys, user.id, session_tokens::random_string(22))?;
+                let family = session_tokens::random_string(22);
+                let pair = issue(conn, &keys, user.id, family.clone())?;
+                sessions::start(
+                    conn,
+                    &sessions::NewSession {
+                        family,
+                        public_id: session_tokens::random_string(16),
+                        user_id: user.id,
+                        created_at: now,
+                        last_used_at: now,
+                        user_agent: client.user_agent.clone(),
+                        address: client.ip.clone(),
+                    },
+                )?;
                 let event = Event {
                     actor: Some(format!("user:{}", user.id)),
                     target: Some(("user", user.id.to_string())),

@@ -89,6 +89,13 @@ pub async fn refresh(
                 if !enabled {
                     return Ok(Outcome::Invalid);
                 }
+                sessions::touch(
+                    conn,
+                    &row.family,
+                    now,
+                    client.user_agent.as_deref(),
+                    client.ip.as_deref(),
+                )?;
                 let pair = issue(conn, &keys, row.user_id, row.family)?;
                 let sealed = session_tokens::seal(&pair.refresh_token, &presented);
                 sessions::set_successor(conn, row.id, &sealed)?;

@@ -37,4 +37,25 @@ pub const ES: Identity = Identity {
     status_accepted: "Aceptada",
     status_revoked: "Retirada",
     status_expired: "Caducada",
+    sessions_heading: "Dispositivos con sesión iniciada",
+    sessions_intro: "Dónde tiene ahora su cuenta la sesión iniciada. Cierre la sesión de un dispositivo que no reconozca, o de todos los demás si ha perdido uno.",
+    session_this_device: "Este dispositivo",
+    session_unknown_device: "Navegador desconocido",
+    session_signed_in: "Sesión iniciada",
+    session_last_used: "Último uso",
+    session_address: "Dirección",
+    session_end: "Cerrar sesión",
+    session_end_named: |device| format!("Cerrar sesión: {device}"),
+    session_end_question: |device| {
+        format!("¿Cerrar la sesión de {device}? Tendrá que iniciarla de nuevo.")
+    },
+    session_end_confirm: "Sí, cerrar",
+    sessions_end_others: "Cerrar la sesión en todos los demás dispositivos",
+    sessions_end_others_done: "Se ha cerrado la sesión en todos los demás dispositivos.",
+    sign_out_everywhere: "Cerrar todas las sesiones",
+    sign_out_everywhere_named: |name| format!("Cerrar todas las sesiones de {name}"),
+    sign_out_everywhere_question: |name| {
+        format!("¿Cerrar la sesión de {name} en todos sus dispositivos?")
+    },
+    signed_out_everywhere: "Sesiones cerradas en todas partes.",
 };

@@ -37,4 +37,23 @@ pub const FR: Identity = Identity {
     status_accepted: "Acceptée",
     status_revoked: "Retirée",
     status_expired: "Expirée",
+    sessions_heading: "Appareils connectés",
+    sessions_intro: "Là où votre compte est connecté en ce moment. Déconnectez un appareil que vous ne reconnaissez pas, ou tous les autres après en avoir perdu un.",
+    session_this_device: "Cet appareil",
+    session_unknown_device: "Navigateur inconnu",
+    session_signed_in: "Connecté le",
+    session_last_used: "Dernière utilisation",
+    session_address: "Adresse",
+    session_end: "Déconnecter",
+    session_end_named: |device| format!("Déconnecter {device}"),
+    session_end_question: |device| format!("Déconnecter {device}\u{a0}? Il devra se reconnecter."),
+    session_end_confirm: "Oui, déconnecter",
+    sessions_end_others: "Déconnecter tous les autres appareils",
+    sessions_end_others_done: "Tous les autres appareils sont déconnectés.",
+    sign_out_everywhere: "Déconnecter partout",
+    sign_out_everywhere_named: |name| format!("Déconnecter partout\u{a0}: {name}"),
+    sign_out_everywhere_question: |name| {
+        format!("Déconnecter {name} sur tous ses appareils\u{a0}?")
+    },
+    signed_out_everywhere: "Déconnecté partout.",
 };

@@ -51,6 +51,23 @@ pub struct Identity {
     pub status_accepted: &'static str,
     pub status_revoked: &'static str,
     pub status_expired: &'static str,
+    pub sessions_heading: &'static str,
+    pub sessions_intro: &'static str,
+    pub session_this_device: &'static str,
+    pub session_unknown_device: &'static str,
+    pub session_signed_in: &'static str,
+    pub session_last_used: &'static str,
+    pub session_address: &'static str,
+    pub session_end: &'static str,
+    pub session_end_named: fn(&str) -> String,
+    pub session_end_question: fn(&str) -> String,
+    pub session_end_confirm: &'static str,
+    pub sessions_end_others: &'static str,
+    pub sessions_end_others_done: &'static str,
+    pub sign_out_everywhere: &'static str,
+    pub sign_out_everywhere_named: fn(&str) -> String,
+    pub sign_out_everywhere_question: fn(&str) -> String,
+    pub signed_out_everywhere: &'static str,
 }
 
 impl Identity {

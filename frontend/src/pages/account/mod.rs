@@ -2,3 +2,4 @@
 
 pub mod page;
 pub mod password_form;
+pub mod sessions;

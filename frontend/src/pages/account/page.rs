@@ -1,5 +1,6 @@
 //! `/account`: who is signed in (name, e-mail, role, organisation) and the
-//! change-password form. Any signed-in role may use it.
+//! change-password form, and the devices signed in. Any signed-in role may
+//! use it.
 
 use cecop_shared::Role;
 use leptos::prelude::*;
@@ -9,6 +10,7 @@ use crate::components::page_head::page_title;
 use crate::components::require_role::RequireRole;
 use crate::i18n::{Strings, tr, use_i18n};
 use crate::pages::account::password_form::PasswordForm;
+use crate::pages::account::sessions::SessionsList;
 use crate::session::use_session;
 
 /// The translated name of a role.
@@ -56,6 +58,7 @@ pub fn AccountPage() -> impl IntoView {
                 <h1>{tr(|t| t.account_heading)}</h1>
                 {details}
                 <PasswordForm />
+                <SessionsList />
             </div>
         </RequireRole>
     }

@@ -1,11 +1,11 @@
-//! One user in the admin table: role change, enable/disable, and delete
-//! with a confirm step. Each change is sent at once.
+//! One user in the admin table: role change, enable/disable, unlock, sign
+//! out everywhere, and delete with a confirm step. Each change is sent at once.
 
 use cecop_shared::{Role, UpdateUserRequest, User};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::admin::{delete_user, unlock_user, update_user};
+use crate::api::admin::{delete_user, end_user_sessions, unlock_user, update_user};
 use crate::components::confirm_button::ConfirmButton;
 use crate::components::form_alert::error_text;
 use crate::i18n::use_i18n;
@@ -67,6 +67,16 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
             }
         });
     };
+    let signed_out = RwSignal::new(false);
+    let sign_out = Callback::new(move |()| {
+        error.set(None);
+        spawn_local(async move {
+            match end_user_sessions(session, id).await {
+                Ok(()) => signed_out.set(true),
+                Err(err) => error.set(Some(error_text(i18n.t(), &err))),
+            }
+        });
+    });
     let role_option = move |r: Role| {
         view! {
             <option value=r.as_str() selected=r == role>
@@ -118,6 +128,19 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
                     {move || t().unlock}
                 </button>
                 " "
+                {move || (!signed_out.get()).then(|| view! {
+                    <ConfirmButton
+                        name=name.get_value()
+                        label=|t| t.identity.sign_out_everywhere
+                        named=|t| t.identity.sign_out_everywhere_named
+                        question=|t| t.identity.sign_out_everywhere_question
+                        confirm=|t| t.identity.session_end_confirm
+                        confirm_class="button"
+                        testid="user-sign-out"
+                        on_confirm=sign_out
+                    />
+                })}
+                " "
                 <ConfirmButton
                     name=name.get_value()
                     label=|t| t.delete
@@ -129,6 +152,9 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
                 />
                 <span role="status" data-testid="user-unlocked">
                     {move || unlocked.get().then(|| t().unlocked)}
+                </span>
+                <span role="status" data-testid="user-signed-out">
+                    {move || signed_out.get().then(|| t().identity.signed_out_everywhere)}
                 </span>
                 <span role="alert" class="field-error">{move || error.get()}</span>
             </td>
