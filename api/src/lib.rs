@@ -24,3 +24,4 @@ pub mod spa;
 pub mod startup;
 pub mod statistics;
 pub mod telemetry;
+pub mod traffic;

@@ -115,6 +115,16 @@ pub struct Settings {
     #[arg(long, env = "CECOP_MAIL_DIR")]
     pub mail_dir: Option<PathBuf>,
 
+    /// Requests a minute from one client address without credentials (or
+    /// with invalid ones) to the API; 0 turns the limit off. Signed-in
+    /// people are not limited.
+    #[arg(long, env = "CECOP_RATE_LIMIT_ANONYMOUS", default_value_t = 1200)]
+    pub rate_limit_anonymous: u64,
+
+    /// Requests a minute with one API token; 0 turns the limit off.
+    #[arg(long, env = "CECOP_RATE_LIMIT_TOKEN", default_value_t = 6000)]
+    pub rate_limit_token: u64,
+
     /// Testing aid: seconds to shift the clock that decides when scheduled
     /// content becomes public. Refused with `CECOP_ENV=production`.
     #[arg(

@@ -125,6 +125,12 @@ impl Application {
         let mailer = crate::mail::Mailer::from_settings(settings, addr)?;
         crate::mail::deliver::spawn(db.clone(), mailer.clone());
         let mailer = web::Data::new(mailer);
+        let traffic = crate::traffic::Traffic::new(crate::traffic::Quotas {
+            anonymous: settings.rate_limit_anonymous,
+            token: settings.rate_limit_token,
+        });
+        crate::traffic::spawn_sync(db.clone(), traffic.clone());
+        let traffic = web::Data::new(traffic);
         let mut server = HttpServer::new(move || {
             App::new()
                 .configure(routes::mount)
@@ -138,6 +144,7 @@ impl Application {
                 .app_data(statistics.clone())
                 .app_data(public_url.clone())
                 .app_data(mailer.clone())
+                .app_data(traffic.clone())
                 .app_data(
                     web::JsonConfig::default()
                         .limit(64 * 1024)
@@ -169,6 +176,7 @@ impl Application {
                 .wrap(ErrorHandlers::new().default_handler(errors_to_problems))
                 .wrap(from_fn(spa::static_cache_headers))
                 .wrap(from_fn(crate::representation::compress))
+                .wrap(from_fn(crate::traffic::limit))
                 .wrap(from_fn(crate::security_headers::add))
                 .wrap(from_fn(request_id_header))
                 .wrap(TracingLogger::default())

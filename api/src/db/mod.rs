@@ -16,6 +16,7 @@ pub mod invitations;
 pub mod mail;
 pub mod members;
 pub mod password_resets;
+pub mod rate_windows;
 pub mod returns;
 pub mod schema;
 pub mod search;

@@ -245,6 +245,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    rate_windows (key, window_start) {
+        key -> Text,
+        window_start -> BigInt,
+        count -> BigInt,
+    }
+}
+
+diesel::table! {
     mail_outbox (id) {
         id -> BigInt,
         kind -> Text,
@@ -323,5 +331,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     mail_outbox,
     password_resets,
     invitations,
-    sessions
+    sessions,
+    rate_windows
 );

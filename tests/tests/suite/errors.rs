@@ -1,7 +1,7 @@
 //! Bad input gets a 4xx problem+json naming what is wrong, never a 5xx.
 
 use cecop_shared::{Problem, ProblemKind};
-use cecop_tests::{TestApp, TestDatabase};
+use cecop_tests::{SpawnOptions, TestApp, TestDatabase, expect_problem};
 
 async fn problem(
     app: &TestApp,
@@ -230,4 +230,135 @@ async fn unless_ok(request: reqwest::RequestBuilder) -> Option<String> {
         "{status}: {}",
         res.text().await.unwrap_or_default()
     ))
+}
+
+fn app_with_quotas(db: &TestDatabase, anonymous: u32, token: u32) -> TestApp {
+    TestApp::spawn_with(
+        db,
+        SpawnOptions {
+            extra_env: vec![
+                ("CECOP_RATE_LIMIT_ANONYMOUS".into(), anonymous.to_string()),
+                ("CECOP_RATE_LIMIT_TOKEN".into(), token.to_string()),
+            ],
+            ..SpawnOptions::default()
+        },
+    )
+}
+
+fn header(res: &reqwest::Response, name: &str) -> String {
+    res.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Anonymous traffic is limited per client address, API tokens per token,
+/// signed-in people not at all; every limited answer says where the caller
+/// stands, and over the quota a 429 problem says when to come back.
+#[tokio::test]
+async fn anonymous_and_token_traffic_is_rate_limited_with_ratelimit_headers() {
+    let db = TestDatabase::new();
+    let admin_email = "admin@cecop.coop";
+    let password = "correct horse battery staple";
+    assert!(cecop_tests::create_admin(&db, admin_email, password).0);
+    let app = app_with_quotas(&db, 6, 3);
+    fresh_window().await;
+    // Signing in is an anonymous request too: the first of the six.
+    let admin = cecop_tests::sign_in(&app, admin_email, password).await;
+    for expected in (0..5).rev() {
+        let res = app.get("/api/v1/members").await;
+        assert_eq!(res.status(), 200);
+        assert_eq!(header(&res, "ratelimit-policy"), "\"anonymous\";q=6;w=60");
+        let state = header(&res, "ratelimit");
+        assert!(
+            state.starts_with(&format!("\"anonymous\";r={expected};t=")),
+            "{state}"
+        );
+    }
+    let refused = app.get("/api/v1/members").await;
+    assert_eq!(refused.status(), 429);
+    let retry: u64 = header(&refused, "retry-after").parse().unwrap();
+    assert!((1..=60).contains(&retry), "{retry}");
+    assert_eq!(
+        header(&refused, "ratelimit-policy"),
+        "\"anonymous\";q=6;w=60"
+    );
+    assert!(header(&refused, "ratelimit").starts_with("\"anonymous\";r=0;t="));
+    let body = expect_problem(refused, 429).await;
+    assert!(body.is(cecop_shared::ProblemKind::RateLimited));
+    // A forged bearer token is no way around it.
+    let forged = app
+        .client
+        .get(app.url("/api/v1/members"))
+        .bearer_auth("eyJhbGciOiJIUzI1NiJ9.e30.forged")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 429);
+    // The probes and the site's own files are not the API.
+    assert_eq!(app.get("/healthz").await.status(), 200);
+
+    // A signed-in person is not limited (the SPA never meets a quota)…
+    for _ in 0..8 {
+        let res = admin
+            .call(reqwest::Method::GET, "/api/v1/members", None)
+            .await;
+        assert_eq!(res.status(), 200);
+        assert!(res.headers().get("ratelimit").is_none());
+    }
+    // …and an API token has its own quota.
+    let minted: cecop_shared::CreatedApiToken = admin
+        .json(
+            reqwest::Method::POST,
+            "/api/v1/tokens",
+            Some(serde_json::json!({ "name": "sync", "scopes": ["members:read"] })),
+        )
+        .await;
+    let token = cecop_tests::Session {
+        app: &app,
+        bearer: minted.secret,
+    };
+    let statuses = {
+        let mut statuses = Vec::new();
+        for _ in 0..4 {
+            let res = token
+                .call(reqwest::Method::GET, "/api/v1/members", None)
+                .await;
+            assert!(header(&res, "ratelimit-policy").starts_with("\"token\";q=3;"));
+            statuses.push(res.status().as_u16());
+        }
+        statuses
+    };
+    assert_eq!(statuses, [200, 200, 200, 429]);
+}
+
+/// Two instances on one database share each quota: what one counted, the
+/// other refuses once the total is reached (within a second's sync).
+#[tokio::test]
+async fn rate_limits_hold_across_instances_sharing_the_database() {
+    let db = TestDatabase::new();
+    let first = app_with_quotas(&db, 10, 0);
+    let second = app_with_quotas(&db, 10, 0);
+    fresh_window().await;
+    for _ in 0..7 {
+        assert_eq!(first.get("/api/v1/members").await.status(), 200);
+    }
+    // Both instances sync once a second.
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        statuses.push(second.get("/api/v1/members").await.status().as_u16());
+    }
+    assert_eq!(statuses, [200, 200, 200, 429, 429]);
+}
+
+/// Waits, if needed, until a one-minute window has at least 20 s left, so a
+/// test's requests all fall in one window.
+async fn fresh_window() {
+    let second = chrono::Utc::now().timestamp().rem_euclid(60);
+    if second > 40 {
+        let wait = u64::try_from(61 - second).unwrap_or(1);
+        tokio::time::sleep(std::time::Duration::from_secs(wait)).await;
+    }
 }
