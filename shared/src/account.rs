@@ -96,7 +96,7 @@ pub struct CreateInvitationRequest {
     pub language: Option<UiLanguage>,
 }
 
-/// `POST /api/v1/invitations/accept`.
+/// `POST /api/v1/auth/accept-invitation`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct AcceptInvitationRequest {

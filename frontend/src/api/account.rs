@@ -46,7 +46,7 @@ pub async fn end_session(session: impl Authorized, id: &str) -> Result<(), ApiEr
 /// Signs out every session but this one.
 pub async fn end_other_sessions(session: impl Authorized) -> Result<(), ApiError> {
     session
-        .call(Method::POST, "/me/sessions/end-others", &[], None)
+        .call(Method::POST, "/auth/logout-others", &[], None)
         .await
         .map(drop)
 }

@@ -72,5 +72,15 @@ pub async fn accept_invitation(
         token: token.to_owned(),
         password: password.to_owned(),
     })?;
-    decode(send(Method::POST, "/invitations/accept", &[], None, Some(&body)).await?).await
+    decode(
+        send(
+            Method::POST,
+            "/auth/accept-invitation",
+            &[],
+            None,
+            Some(&body),
+        )
+        .await?,
+    )
+    .await
 }

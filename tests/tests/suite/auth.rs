@@ -870,7 +870,7 @@ async fn a_user_sees_their_devices_and_signs_out_one_or_all_the_others() {
     let res = call(
         &app,
         Method::POST,
-        "/api/v1/me/sessions/end-others",
+        "/api/v1/auth/logout-others",
         &laptop.access_token,
     )
     .await;
@@ -933,7 +933,7 @@ async fn a_user_sees_their_devices_and_signs_out_one_or_all_the_others() {
     for (method, path) in [
         (Method::GET, "/api/v1/me/sessions"),
         (Method::DELETE, id.as_str()),
-        (Method::POST, "/api/v1/me/sessions/end-others"),
+        (Method::POST, "/api/v1/auth/logout-others"),
     ] {
         problem(call(&app, method.clone(), path, "").await, 401).await;
         problem(call(&app, method, path, &minted.secret).await, 403).await;

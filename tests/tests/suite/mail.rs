@@ -260,7 +260,7 @@ async fn an_admin_invites_member_staff_who_choose_their_own_password() {
     );
     let stale = post(
         &app,
-        "/api/v1/invitations/accept",
+        "/api/v1/auth/accept-invitation",
         json!({ "token": first, "password": NEW_PASSWORD }),
     )
     .await;
@@ -270,7 +270,7 @@ async fn an_admin_invites_member_staff_who_choose_their_own_password() {
     let users_before = db.count_rows("users");
     let weak = post(
         &app,
-        "/api/v1/invitations/accept",
+        "/api/v1/auth/accept-invitation",
         json!({ "token": token, "password": "ana@coceta.coop 2026" }),
     )
     .await;
@@ -281,7 +281,7 @@ async fn an_admin_invites_member_staff_who_choose_their_own_password() {
     let bodies = (0..8)
         .map(|_| json!({ "token": token, "password": NEW_PASSWORD }))
         .collect();
-    let answers = burst(&app, "/api/v1/invitations/accept", bodies).await;
+    let answers = burst(&app, "/api/v1/auth/accept-invitation", bodies).await;
     assert_eq!(
         answers.iter().filter(|s| **s == 201).count(),
         1,
@@ -357,7 +357,7 @@ async fn an_admin_invites_member_staff_who_choose_their_own_password() {
     assert!(withdrawn.is(ProblemKind::Conflict), "{withdrawn:?}");
     let refused = post(
         &app,
-        "/api/v1/invitations/accept",
+        "/api/v1/auth/accept-invitation",
         json!({ "token": ed_token, "password": NEW_PASSWORD }),
     )
     .await;
@@ -410,7 +410,7 @@ async fn members_are_told_in_their_language_when_their_return_is_returned_or_app
     );
     let res = post(
         &app,
-        "/api/v1/invitations/accept",
+        "/api/v1/auth/accept-invitation",
         json!({ "token": token, "password": NEW_PASSWORD }),
     )
     .await;

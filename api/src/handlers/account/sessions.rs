@@ -1,6 +1,6 @@
 //! The signed-in user's sessions: `GET /api/v1/me/sessions` lists the
 //! devices signed in, `DELETE /api/v1/me/sessions/{id}` signs one out, and
-//! `POST /api/v1/me/sessions/end-others` signs out all but this one.
+//! `POST /api/v1/auth/logout-others` signs out all but this one.
 
 use actix_web::{HttpResponse, delete, get, post, web};
 use cecop_shared::SignedInSession;
@@ -106,7 +106,7 @@ pub async fn end_my_session(
             content_type = "application/problem+json")
     )
 )]
-#[post("/me/sessions/end-others")]
+#[post("/auth/logout-others")]
 pub async fn end_my_other_sessions(
     user: CurrentUser,
     client: ClientInfo,

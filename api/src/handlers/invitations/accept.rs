@@ -1,4 +1,4 @@
-//! `POST /api/v1/invitations/accept`: the invitee chooses a password, and
+//! `POST /api/v1/auth/accept-invitation`: the invitee chooses a password, and
 //! the account exists.
 
 use actix_web::{HttpResponse, post, web};
@@ -36,7 +36,7 @@ const MAX_TOKEN: usize = 128;
             body = cecop_shared::Problem, content_type = "application/problem+json")
     )
 )]
-#[post("/invitations/accept")]
+#[post("/auth/accept-invitation")]
 pub async fn accept_invitation(
     Body(request): Body<AcceptInvitationRequest>,
     client: ClientInfo,

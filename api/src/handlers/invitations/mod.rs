@@ -1,6 +1,6 @@
 //! Invitations (admins): `GET/POST /api/v1/invitations`,
 //! `DELETE /api/v1/invitations/{id}`; and the invitee's
-//! `POST /api/v1/invitations/accept`, which creates the account.
+//! `POST /api/v1/auth/accept-invitation`, which creates the account.
 
 pub mod accept;
 pub mod create;
