@@ -1,7 +1,7 @@
 //! `POST /api/v1/invitations`: an admin invites someone by e-mail.
 
 use actix_web::{HttpResponse, post, web};
-use cecop_shared::{CreateInvitationRequest, Email, FieldError, Invitation, UiLanguage};
+use cecop_shared::{CreateInvitationRequest, Invitation, UiLanguage};
 use chrono::{Duration, Utc};
 
 use super::{VALID_DAYS, to_invitation};
@@ -12,7 +12,7 @@ use crate::db::{Db, members, users};
 use crate::error::ApiError;
 use crate::error::responses::{InvalidFields, NotAdmin, NotSignedIn};
 use crate::handlers::body::Body;
-use crate::handlers::users::{binding, check_display_name};
+use crate::handlers::users::{binding, check_display_name, check_email};
 use crate::mail::{self, Letter, Mailer};
 
 /// Invite someone to create an account (admins only).
@@ -45,11 +45,7 @@ pub async fn create_invitation(
     mailer: web::Data<Mailer>,
 ) -> Result<HttpResponse, ApiError> {
     let mut errors = Vec::new();
-    let email: Option<Email> = request
-        .email
-        .parse()
-        .map_err(|e| errors.push(FieldError::new("email", format!("{e}"))))
-        .ok();
+    let email = check_email(&request.email, &mut errors);
     let display_name = check_display_name(&request.display_name, &mut errors);
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return Err(ApiError::Validation(errors));

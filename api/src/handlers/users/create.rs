@@ -1,10 +1,10 @@
 //! `POST /api/v1/users`: an admin creates an account.
 
 use actix_web::{HttpResponse, post, web};
-use cecop_shared::{CreateUserRequest, Email, FieldError, User};
+use cecop_shared::{CreateUserRequest, User};
 use chrono::Utc;
 
-use super::{binding, check_display_name};
+use super::{binding, check_display_name, check_email};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, AuthState, ClientInfo, password};
 use crate::db::Db;
@@ -38,11 +38,7 @@ pub async fn create_user(
     auth: web::Data<AuthState>,
 ) -> Result<HttpResponse, ApiError> {
     let mut errors = Vec::new();
-    let email: Option<Email> = request
-        .email
-        .parse()
-        .map_err(|e| errors.push(FieldError::new("email", format!("{e}"))))
-        .ok();
+    let email = check_email(&request.email, &mut errors);
     let display_name = check_display_name(&request.display_name, &mut errors);
     if let Err(code) = password::check_policy(&request.password, request.email.trim()) {
         errors.push(code.field_error("password"));

@@ -9,7 +9,7 @@ pub mod sessions;
 pub mod unlock;
 pub mod update;
 
-use cecop_shared::{FieldError, Role, Slug, User};
+use cecop_shared::{Email, FieldError, Role, Slug, User};
 
 use super::tokens::rfc3339;
 use crate::db::users::UserRow;
@@ -34,6 +34,13 @@ pub(crate) fn user_id(raw: &str) -> Result<i64, ApiError> {
         .ok()
         .filter(|id| *id > 0)
         .ok_or_else(|| ApiError::invalid("id", "must be a positive whole number"))
+}
+
+/// An e-mail address, or its field error.
+pub(crate) fn check_email(raw: &str, errors: &mut Vec<FieldError>) -> Option<Email> {
+    raw.parse()
+        .map_err(|e| errors.push(FieldError::new("email", format!("{e}"))))
+        .ok()
 }
 
 /// A display name: trimmed, 1 to 100 characters, one line.
