@@ -125,6 +125,12 @@ pub struct Settings {
     #[arg(long, env = "CECOP_RATE_LIMIT_TOKEN", default_value_t = 6000)]
     pub rate_limit_token: u64,
 
+    /// Admins must use two-factor sign-in: until they turn it on, every
+    /// admin-only operation (and every staff one) answers 403 for them.
+    #[arg(long = "require-2fa-for-admins", env = "CECOP_REQUIRE_2FA_FOR_ADMINS",
+          default_value_t = false, action = clap::ArgAction::Set)]
+    pub require_2fa_for_admins: bool,
+
     /// Testing aid: seconds to shift the clock that decides when scheduled
     /// content becomes public. Refused with `CECOP_ENV=production`.
     #[arg(

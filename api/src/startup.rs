@@ -96,12 +96,15 @@ impl Application {
             dir: settings.static_dir.clone(),
         });
         let db = web::Data::new(Db::new(pool));
+        let secret = crate::auth::secret::load(settings)?;
         let auth = web::Data::new(AuthState {
             keys: crate::auth::session_tokens::Keys::from_secret(
-                &crate::auth::secret::load(settings)?,
+                &secret,
                 settings.access_token_ttl,
             ),
             hasher: crate::auth::hashing::Hasher::per_core(),
+            sealer: crate::auth::two_factor::Sealer::from_secret(&secret),
+            require_two_factor_for_admins: settings.require_2fa_for_admins,
         });
         let proxies = web::Data::new(TrustedProxies(settings.trusted_proxies.clone()));
         if settings.clock_offset != 0 && settings.env == crate::settings::Environment::Production {

@@ -132,3 +132,81 @@ pub struct SignedInSession {
     /// The session this request was made in.
     pub current: bool,
 }
+
+/// `202` from `POST /api/v1/auth/login` when the account uses two-factor
+/// sign-in: the password was right; send a code with the challenge to
+/// `POST /api/v1/auth/two-factor` for the session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct LoginChallenge {
+    /// Opaque; valid for `expires_in` seconds, for this sign-in only.
+    pub challenge: String,
+    /// Seconds the challenge stays valid.
+    pub expires_in: u64,
+}
+
+/// `POST /api/v1/auth/two-factor`: the second step of a sign-in.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TwoFactorSignIn {
+    /// From the `202` answer of `POST /api/v1/auth/login`.
+    #[cfg_attr(feature = "server", schema(max_length = 1024))]
+    pub challenge: String,
+    /// The six digits the authenticator app shows, or an unused recovery
+    /// code (`abcde-fghjk`).
+    #[cfg_attr(feature = "server", schema(max_length = 32))]
+    pub code: String,
+}
+
+/// A code proving the signed-in user holds their second factor: to turn
+/// two-factor sign-in on, off, or to replace the recovery codes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TwoFactorCode {
+    /// Six digits from the authenticator app (or, except to turn it on, an
+    /// unused recovery code).
+    #[cfg_attr(feature = "server", schema(max_length = 32))]
+    pub code: String,
+}
+
+/// `POST /api/v1/me/two-factor/setup`: begin enrolling an authenticator.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TwoFactorSetupRequest {
+    /// The account's password, asked again.
+    #[cfg_attr(feature = "server", schema(max_length = 256))]
+    pub password: String,
+}
+
+/// A new authenticator secret, shown once: scan `otpauth_uri` as a QR code
+/// (or type `secret`), then confirm with a code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TwoFactorSetup {
+    /// The secret in base 32, for typing into an app.
+    pub secret: String,
+    /// `otpauth://totp/…`, the key-URI format authenticator apps read.
+    pub otpauth_uri: String,
+}
+
+/// Recovery codes, shown once: each signs in once in place of a code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct RecoveryCodes {
+    pub codes: Vec<String>,
+}
+
+/// The signed-in user's two-factor sign-in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TwoFactorStatus {
+    /// Sign-in asks for a code.
+    pub enabled: bool,
+    /// RFC 3339 (UTC): when it was turned on.
+    pub enabled_at: Option<String>,
+    /// Unused recovery codes.
+    pub recovery_codes_left: i64,
+    /// The server requires it of this account (admins, when configured);
+    /// it cannot then be turned off.
+    pub required: bool,
+}

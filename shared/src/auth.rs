@@ -159,6 +159,13 @@ pub struct Me {
     pub role: Role,
     /// The member organisation a `member` user belongs to.
     pub organisation: Option<Slug>,
+    /// Sign-in asks this user for a second-factor code.
+    #[serde(default)]
+    pub two_factor: bool,
+    /// The server requires two-factor sign-in of this user and it is not
+    /// on yet: until it is, only their own account's routes answer.
+    #[serde(default)]
+    pub two_factor_required: bool,
 }
 
 /// `POST /api/v1/me/password`.
@@ -212,6 +219,9 @@ pub struct User {
     pub organisation: Option<Slug>,
     /// A disabled user cannot sign in, and its sessions have ended.
     pub disabled: bool,
+    /// Sign-in asks this user for a second-factor code.
+    #[serde(default)]
+    pub two_factor: bool,
     /// RFC 3339 (UTC).
     pub created_at: String,
 }

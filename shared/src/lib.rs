@@ -22,7 +22,9 @@ pub mod tokens;
 
 pub use account::{
     AcceptInvitationRequest, AcceptedInvitation, CreateInvitationRequest, Invitation,
-    InvitationStatus, PasswordResetConfirmation, PasswordResetRequest, SignedInSession, UiLanguage,
+    InvitationStatus, LoginChallenge, PasswordResetConfirmation, PasswordResetRequest,
+    RecoveryCodes, SignedInSession, TwoFactorCode, TwoFactorSetup, TwoFactorSetupRequest,
+    TwoFactorSignIn, TwoFactorStatus, UiLanguage,
 };
 pub use auth::{
     AuditEntry, ChangePasswordRequest, CreateUserRequest, Email, LoginRequest, Me, RefreshRequest,

@@ -8,6 +8,7 @@
 
 pub mod browser;
 pub mod smtp;
+pub mod totp;
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};

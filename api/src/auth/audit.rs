@@ -47,6 +47,16 @@ audit_actions! {
     OtherSessionsEnded = "auth.other_sessions_ended",
     /// A refresh token was presented again after use: its session is revoked.
     RefreshReused = "auth.refresh_reused",
+    /// A sign-in's second step (or another check) got a wrong code.
+    TwoFactorFailed = "auth.two_factor_failed",
+    /// A recovery code was used in place of an authenticator code.
+    RecoveryCodeUsed = "auth.recovery_code_used",
+    /// A user turned two-factor sign-in on.
+    TwoFactorEnabled = "user.two_factor_enabled",
+    /// A user turned two-factor sign-in off.
+    TwoFactorDisabled = "user.two_factor_disabled",
+    /// A user replaced their recovery codes.
+    RecoveryCodesReplaced = "user.recovery_codes_replaced",
     /// A user was created (by an admin, or by the `create-admin` command).
     UserCreated = "user.created",
     /// An admin changed a user.
@@ -59,6 +69,8 @@ audit_actions! {
     UserSessionsEnded = "user.sessions_ended",
     /// An admin cleared a user's sign-in throttles.
     UserUnlocked = "user.unlocked",
+    /// An admin removed a user's two-factor sign-in (a lost phone).
+    UserTwoFactorReset = "user.two_factor_reset",
     /// A user changed their password.
     PasswordChanged = "user.password_changed",
     /// A password-reset link was asked for (and sent, if the account exists).
@@ -179,12 +191,18 @@ mod tests {
             "auth.session_ended",
             "auth.other_sessions_ended",
             "auth.refresh_reused",
+            "auth.two_factor_failed",
+            "auth.recovery_code_used",
+            "user.two_factor_enabled",
+            "user.two_factor_disabled",
+            "user.recovery_codes_replaced",
             "user.created",
             "user.updated",
             "user.disabled",
             "user.deleted",
             "user.sessions_ended",
             "user.unlocked",
+            "user.two_factor_reset",
             "user.password_changed",
             "user.password_reset_requested",
             "user.password_reset",

@@ -17,7 +17,7 @@ use super::audit::{self, AuditAction, Event};
 use super::{AuthState, ClientInfo, api_tokens, session_tokens};
 use crate::db::api_tokens as db_tokens;
 use crate::db::audit as audit_log;
-use crate::db::{Db, sessions, users};
+use crate::db::{Db, sessions, two_factor, users};
 use crate::error::ApiError;
 
 /// The signed-in user making the request.
@@ -30,6 +30,10 @@ pub struct CurrentUser {
     pub organisation: Option<Slug>,
     /// The session (refresh-token family) the access token belongs to.
     pub session: String,
+    /// An admin while `CECOP_REQUIRE_2FA_FOR_ADMINS` is set who has not
+    /// turned two-factor sign-in on: refused everywhere but their own
+    /// account's routes until they do.
+    pub needs_two_factor: bool,
 }
 
 impl CurrentUser {
@@ -102,6 +106,7 @@ impl FromRequest for Principal {
         let auth = req.app_data::<web::Data<AuthState>>().cloned();
         let db = req.app_data::<web::Data<Db>>().cloned();
         let client = ClientInfo::from_request(req, payload).into_inner();
+        let enrolment_path = is_enrolment_path(req.path());
         Box::pin(async move {
             let token = token.ok_or_else(|| {
                 ApiError::Unauthorized(
@@ -116,9 +121,23 @@ impl FromRequest for Principal {
             if token.starts_with(api_tokens::PREFIX) {
                 return resolve_api_token(token, &db, client).await.map(Self::Token);
             }
-            resolve_user(&token, &auth, &db).await.map(Self::User)
+            let user = resolve_user(&token, &auth, &db).await?;
+            if user.needs_two_factor && !enrolment_path {
+                return Err(ApiError::Forbidden(
+                    "Administrators must turn on two-factor sign-in first: \
+                     see POST /api/v1/me/two-factor/setup."
+                        .into(),
+                ));
+            }
+            Ok(Self::User(user))
         })
     }
+}
+
+/// The routes an admin who must but does not yet use two-factor sign-in
+/// may still use: their own account (to turn it on) and signing out.
+fn is_enrolment_path(path: &str) -> bool {
+    path == "/api/v1/me" || path.starts_with("/api/v1/me/") || path.starts_with("/api/v1/auth/")
 }
 
 async fn resolve_user(token: &str, auth: &AuthState, db: &Db) -> Result<CurrentUser, ApiError> {
@@ -133,7 +152,14 @@ async fn resolve_user(token: &str, auth: &AuthState, db: &Db) -> Result<CurrentU
         })
         .await?;
     let row = row.filter(|u| !u.disabled).ok_or_else(invalid)?;
+    let needs_two_factor = if auth.require_two_factor_for_admins && row.role == Role::Admin {
+        !db.run(move |conn| Ok(two_factor::is_enabled(conn, id)?))
+            .await?
+    } else {
+        false
+    };
     Ok(CurrentUser {
+        needs_two_factor,
         id,
         email: row.email,
         display_name: row.display_name,

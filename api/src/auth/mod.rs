@@ -12,6 +12,7 @@ pub mod password;
 pub mod rate_limit;
 pub mod secret;
 pub mod session_tokens;
+pub mod two_factor;
 
 pub use client::{ClientInfo, TrustedProxies};
 pub use extract::{AdminUser, CurrentUser, MaybePrincipal, Principal, StaffUser, TokenPrincipal};
@@ -22,4 +23,9 @@ pub struct AuthState {
     pub keys: session_tokens::Keys,
     /// Password hashing, bounded and off the database pool.
     pub hasher: hashing::Hasher,
+    /// Seals two-factor secrets at rest.
+    pub sealer: two_factor::Sealer,
+    /// `CECOP_REQUIRE_2FA_FOR_ADMINS`: admins without two-factor sign-in
+    /// can do nothing as admins until they turn it on.
+    pub require_two_factor_for_admins: bool,
 }

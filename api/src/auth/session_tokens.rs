@@ -12,6 +12,8 @@ use sha2::{Digest, Sha256};
 pub const ACCESS_TTL_SECS: u64 = 15 * 60;
 /// Lifetime of a refresh token (each use issues a new one).
 pub const REFRESH_TTL_DAYS: i64 = 30;
+/// Seconds a second-step challenge lives (after the password, before the code).
+pub const CHALLENGE_TTL_SECS: u64 = 5 * 60;
 /// The longest a session lives, however often it is refreshed: then its
 /// user signs in again.
 pub const SESSION_MAX_DAYS: i64 = 90;
@@ -26,9 +28,11 @@ pub struct Claims {
     pub sub: String,
     pub exp: u64,
     pub iat: u64,
-    /// Always `access`, so no other kind of token can pass for one.
+    /// `access`, or `two-factor` for a sign-in's second-step challenge, so
+    /// neither can pass for the other.
     pub typ: String,
-    /// The session (the refresh-token family of one sign-in) it was issued to.
+    /// The session (the refresh-token family of one sign-in) it was issued
+    /// to; in a challenge, what ties it to the password it followed.
     pub sid: String,
 }
 
@@ -80,10 +84,38 @@ impl Keys {
 
     /// The user id and session of a valid, unexpired access token.
     pub fn verify_access(&self, token: &str) -> Option<(i64, String)> {
+        self.verify(token, "access")
+    }
+
+    /// A signed second-step challenge: the password of this user was right
+    /// just now. `binding` (derived from the password hash) ends it when the
+    /// password changes.
+    pub fn issue_challenge(&self, user_id: i64, binding: &str) -> anyhow::Result<String> {
+        let now = u64::try_from(Utc::now().timestamp()).unwrap_or_default();
+        let claims = Claims {
+            sub: user_id.to_string(),
+            iat: now,
+            exp: now + CHALLENGE_TTL_SECS,
+            typ: "two-factor".into(),
+            sid: binding.to_owned(),
+        };
+        Ok(jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &self.encoding,
+        )?)
+    }
+
+    /// The user id and binding of a valid, unexpired challenge.
+    pub fn verify_challenge(&self, token: &str) -> Option<(i64, String)> {
+        self.verify(token, "two-factor")
+    }
+
+    fn verify(&self, token: &str, typ: &str) -> Option<(i64, String)> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.leeway = 5;
         let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation).ok()?;
-        (data.claims.typ == "access").then_some(())?;
+        (data.claims.typ == typ).then_some(())?;
         Some((data.claims.sub.parse().ok()?, data.claims.sid))
     }
 }
@@ -179,6 +211,13 @@ mod tests {
         let other = Keys::from_secret(b"another secret of enough length!!", ACCESS_TTL_SECS);
         assert_eq!(other.verify_access(&token), None);
         assert_eq!(keys.verify_access("not.a.jwt"), None);
+        let challenge = keys.issue_challenge(42, "binding").unwrap_or_default();
+        assert_eq!(keys.verify_access(&challenge), None);
+        assert_eq!(keys.verify_challenge(&token), None);
+        assert_eq!(
+            keys.verify_challenge(&challenge),
+            Some((42, "binding".to_owned()))
+        );
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod search;
 pub mod sessions;
 pub mod statistics;
 pub mod throttles;
+pub mod two_factor;
 pub mod types;
 pub mod users;
 

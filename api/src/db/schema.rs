@@ -296,6 +296,25 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    two_factor (user_id) {
+        user_id -> BigInt,
+        sealed_secret -> Text,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        last_step -> BigInt,
+    }
+}
+
+diesel::table! {
+    recovery_codes (code_hash) {
+        code_hash -> Text,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(users -> members (member_id));
 diesel::joinable!(data_returns -> campaigns (campaign_id));
 diesel::joinable!(data_returns -> members (member_id));
@@ -305,6 +324,8 @@ diesel::joinable!(api_tokens -> members (member_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(password_resets -> users (user_id));
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(two_factor -> users (user_id));
+diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(invitations -> members (member_id));
 diesel::joinable!(content_items -> story_consents (consent_id));
 diesel::joinable!(content_translations -> content_items (content_id));
@@ -332,5 +353,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     password_resets,
     invitations,
     sessions,
-    rate_windows
+    rate_windows,
+    two_factor,
+    recovery_codes
 );

@@ -30,6 +30,7 @@ problem_responses! {
     BadLanguage = 400, "The language is malformed.";
     BadSlugOrLanguage = 400, "The slug or language is malformed.";
     BadRefreshRequest = 400, "The body is not a refresh request.";
+    BadBody = 400, "The body is malformed.";
     NotSignedIn = 401, "Not signed in.";
     NoValidCredentials = 401, "No valid credentials.";
     InvalidCredentials = 401, "Credentials were sent but are invalid.";
@@ -45,6 +46,8 @@ problem_responses! {
     ReturnLocked = 409, "The campaign is not open, or the return is submitted or approved.";
     InvalidFields = 422, "A field is invalid; `errors` names it.";
     InvalidReason = 422, "The reason is empty or too long.";
+    WrongCode = 422, "The code is wrong, expired or used already (`errors` names `code`).";
+    TooManyCodes = 429, "Too many wrong codes for this account; see `Retry-After`.";
 }
 
 /// Not modified since the `ETag` sent in `If-None-Match`.

@@ -58,6 +58,8 @@ pub enum Code {
     RepeatedCharacter,
     /// `wrong_password`: the current password does not match.
     WrongPassword,
+    /// `wrong_code`: a second-factor code that is wrong, expired or used.
+    WrongCode,
 }
 
 impl Code {
@@ -83,6 +85,7 @@ impl Code {
             Self::ContainsEmail => "contains_email",
             Self::RepeatedCharacter => "repeated_character",
             Self::WrongPassword => "wrong_password",
+            Self::WrongCode => "wrong_code",
         }
     }
 
@@ -173,6 +176,7 @@ impl Code {
             "contains_email" => Self::ContainsEmail,
             "repeated_character" => Self::RepeatedCharacter,
             "wrong_password" => Self::WrongPassword,
+            "wrong_code" => Self::WrongCode,
             _ => return None,
         })
     }
@@ -208,6 +212,7 @@ impl Code {
             Self::ContainsEmail => t.contains_email.to_owned(),
             Self::RepeatedCharacter => t.repeated_character.to_owned(),
             Self::WrongPassword => t.wrong_password.to_owned(),
+            Self::WrongCode => t.wrong_code.to_owned(),
         }
     }
 }

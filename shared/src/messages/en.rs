@@ -37,6 +37,7 @@ pub(super) const EN: Texts = Texts {
     contains_email: "must not contain your e-mail address",
     repeated_character: "must not repeat a single character",
     wrong_password: "is wrong",
+    wrong_code: "is wrong, expired or used already",
 };
 
 fn capitalise(text: &str) -> String {

@@ -53,4 +53,5 @@ pub(super) const ES: Texts = Texts {
     contains_email: "no debe contener su dirección de correo electrónico",
     repeated_character: "no debe consistir en un solo carácter repetido",
     wrong_password: "es incorrecta",
+    wrong_code: "es incorrecto, ha caducado o ya se usó",
 };

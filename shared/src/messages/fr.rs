@@ -54,4 +54,5 @@ pub(super) const FR: Texts = Texts {
     contains_email: "ne doit pas contenir votre adresse e-mail",
     repeated_character: "ne doit pas être un seul caractère répété",
     wrong_password: "est incorrect",
+    wrong_code: "est erroné, expiré ou déjà utilisé",
 };

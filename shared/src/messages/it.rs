@@ -53,4 +53,5 @@ pub(super) const IT: Texts = Texts {
     contains_email: "non deve contenere il proprio indirizzo e-mail",
     repeated_character: "non deve essere un solo carattere ripetuto",
     wrong_password: "non è corretta",
+    wrong_code: "è errato, scaduto o già usato",
 };

@@ -170,6 +170,7 @@ pub(crate) struct Texts {
     pub contains_email: &'static str,
     pub repeated_character: &'static str,
     pub wrong_password: &'static str,
+    pub wrong_code: &'static str,
 }
 
 /// "of worker cooperatives in industry", in the language of `t`.

@@ -55,6 +55,7 @@ fn every_code() -> Vec<Code> {
         Code::ContainsEmail,
         Code::RepeatedCharacter,
         Code::WrongPassword,
+        Code::WrongCode,
     ]
 }
 

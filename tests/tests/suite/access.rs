@@ -789,6 +789,7 @@ async fn admin_only_routes_refuse_everyone_but_admins_and_write_nothing() {
         .await;
     let unlock = format!("/api/v1/users/{}/unlock", users.items[0].id);
     let end_sessions = format!("/api/v1/users/{}/sessions", users.items[0].id);
+    let reset_two_factor = format!("/api/v1/users/{}/two-factor", users.items[0].id);
     let owner = format!("/api/v1/tokens/{}", own.token.id);
     let invitation: Invitation = admin
         .json(
@@ -807,6 +808,7 @@ async fn admin_only_routes_refuse_everyone_but_admins_and_write_nothing() {
         "invitations",
         "invitations WHERE revoked_at IS NULL",
         "refresh_tokens WHERE revoked_at IS NULL",
+        "two_factor",
     ];
     let before: Vec<i64> = tables.iter().map(|t| db.count_rows(t)).collect();
     let routes = [
@@ -817,6 +819,7 @@ async fn admin_only_routes_refuse_everyone_but_admins_and_write_nothing() {
             Some(json!({ "survives_creator": true })),
         ),
         (Method::DELETE, end_sessions.as_str(), None),
+        (Method::DELETE, reset_two_factor.as_str(), None),
         (Method::GET, "/api/v1/invitations", None),
         (Method::POST, "/api/v1/invitations", Some(invite)),
         (Method::DELETE, withdraw.as_str(), None),

@@ -17,3 +17,4 @@ mod search;
 mod spa;
 mod startup;
 mod statistics;
+mod two_factor;

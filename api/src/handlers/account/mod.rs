@@ -4,3 +4,4 @@
 pub mod get;
 pub mod password;
 pub mod sessions;
+pub mod two_factor;

@@ -1,14 +1,15 @@
 //! `POST /api/v1/auth/login`: e-mail and password for a session.
 
 use actix_web::{HttpResponse, post, web};
-use cecop_shared::{FieldError, LoginRequest, TokenPair};
+use cecop_shared::{FieldError, LoginChallenge, LoginRequest, TokenPair};
 use chrono::Utc;
 
-use super::issue;
+use super::{challenge_binding, start_session};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::rate_limit;
-use crate::auth::{AuthState, ClientInfo, password, session_tokens};
-use crate::db::{Db, sessions, users};
+use crate::auth::session_tokens::CHALLENGE_TTL_SECS;
+use crate::auth::{AuthState, ClientInfo, password};
+use crate::db::{Db, two_factor, users};
 use crate::error::ApiError;
 use crate::handlers::NO_STORE;
 use crate::handlers::body::Body;
@@ -22,11 +23,17 @@ use crate::handlers::body::Body;
 /// 429 with `Retry-After` until then), while the owner signing in from
 /// elsewhere is not held back. One address gets at most 50 failures in 15
 /// minutes over all accounts.
+///
+/// An account with two-factor sign-in answers `202` with a challenge
+/// instead: send it with a code to `POST /api/v1/auth/two-factor`.
 #[utoipa::path(
     tag = "auth",
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in.", body = TokenPair),
+        (status = 202, description = "The password is right and the account uses two-factor \
+            sign-in: send the challenge with a code to `/api/v1/auth/two-factor` within \
+            `expires_in` seconds.", body = LoginChallenge),
         (status = 400, description = "The body is not a login request.", body = cecop_shared::Problem,
             content_type = "application/problem+json"),
         (status = 401, description = "Wrong e-mail or password.", body = cecop_shared::Problem,
@@ -79,7 +86,7 @@ pub async fn login(
         }
     };
     let keys = auth.keys.clone();
-    let pair = db
+    let outcome = db
         .run(move |conn| {
             let Some(user) = user.filter(|_| verified) else {
                 let event = Event {
@@ -95,30 +102,22 @@ pub async fn login(
                 let now = Utc::now().naive_utc();
                 rate_limit::succeeded(conn, &reservation)?;
                 rate_limit::purge(conn, now)?;
-                sessions::purge_expired(conn, now - chrono::Duration::days(7))?;
-                let family = session_tokens::random_string(22);
-                let pair = issue(conn, &keys, user.id, family.clone())?;
-                sessions::start(
-                    conn,
-                    &sessions::NewSession {
-                        family,
-                        public_id: session_tokens::random_string(16),
-                        user_id: user.id,
-                        created_at: now,
-                        last_used_at: now,
-                        user_agent: client.user_agent.clone(),
-                        address: client.ip.clone(),
-                    },
-                )?;
-                let event = Event {
-                    actor: Some(format!("user:{}", user.id)),
-                    target: Some(("user", user.id.to_string())),
-                    ..Event::new(AuditAction::Login)
-                };
-                audit::record(conn, &client, event)?;
-                Ok(pair)
+                if two_factor::is_enabled(conn, user.id)? {
+                    let binding = challenge_binding(&user.password_hash);
+                    let challenge = keys.issue_challenge(user.id, &binding)?;
+                    return Ok(Err(LoginChallenge {
+                        challenge,
+                        expires_in: CHALLENGE_TTL_SECS,
+                    }));
+                }
+                start_session(conn, &keys, user.id, &client).map(Ok)
             })
         })
         .await?;
-    Ok(HttpResponse::Ok().insert_header(NO_STORE).json(pair))
+    Ok(match outcome {
+        Ok(pair) => HttpResponse::Ok().insert_header(NO_STORE).json(pair),
+        Err(challenge) => HttpResponse::Accepted()
+            .insert_header(NO_STORE)
+            .json(challenge),
+    })
 }

@@ -88,6 +88,7 @@ pub async fn create_user(
                     role: request.role,
                     organisation: request.organisation,
                     disabled: false,
+                    two_factor: false,
                     created_at: rfc3339(now),
                 })
             })

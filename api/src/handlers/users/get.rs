@@ -5,7 +5,7 @@ use cecop_shared::User;
 
 use super::{to_user, user_id};
 use crate::auth::AdminUser;
-use crate::db::{Db, users};
+use crate::db::{Db, two_factor, users};
 use crate::error::ApiError;
 use crate::error::responses::{BadId, NoSuchUser, NotAdmin, NotSignedIn};
 use crate::handlers::NO_STORE;
@@ -27,9 +27,16 @@ pub async fn get_user(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let id = user_id(&id)?;
-    let row = db.run(move |conn| Ok(users::find_by_id(conn, id)?)).await?;
+    let (row, enabled) = db
+        .run(move |conn| {
+            Ok((
+                users::find_by_id(conn, id)?,
+                two_factor::is_enabled(conn, id)?,
+            ))
+        })
+        .await?;
     let row = row.ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
     Ok(HttpResponse::Ok()
         .insert_header(NO_STORE)
-        .json(to_user(row)))
+        .json(to_user(row, enabled)))
 }

@@ -7,8 +7,8 @@ use utoipa::IntoParams;
 
 use super::to_user;
 use crate::auth::AdminUser;
-use crate::db::Db;
 use crate::db::users::{self, UserFilter};
+use crate::db::{Db, two_factor};
 use crate::error::ApiError;
 use crate::error::responses::{BadParameter, NotAdmin, NotSignedIn};
 use crate::handlers::pagination::{PageParams, page_response};
@@ -57,16 +57,25 @@ pub async fn list_users(
         text: parse_text("q", query.q.as_deref(), 100)?,
     };
     let request = query.page.request()?;
-    let (rows, total) = db
+    let (rows, total, with_two_factor) = db
         .run(move |conn| {
-            Ok(users::list(
+            let (rows, total) = users::list(
                 conn,
                 &filter,
                 request.offset(),
                 i64::from(request.per_page()),
-            )?)
+            )?;
+            let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+            let with_two_factor = two_factor::enabled_among(conn, &ids)?;
+            Ok((rows, total, with_two_factor))
         })
         .await?;
-    let items: Vec<_> = rows.into_iter().map(to_user).collect();
+    let items: Vec<_> = rows
+        .into_iter()
+        .map(|row| {
+            let enabled = with_two_factor.contains(&row.id);
+            to_user(row, enabled)
+        })
+        .collect();
     Ok(page_response(&req, request, items, total, &[NO_STORE]))
 }

@@ -6,6 +6,7 @@ pub mod delete;
 pub mod get;
 pub mod list;
 pub mod sessions;
+pub mod two_factor;
 pub mod unlock;
 pub mod update;
 
@@ -16,8 +17,11 @@ use crate::db::users::UserRow;
 use crate::db::{DbConnection, members};
 use crate::error::ApiError;
 
-pub(crate) fn to_user(row: UserRow) -> User {
+/// The API's view of a user; `two_factor` says whether sign-in asks them
+/// for a code (`db::two_factor`).
+pub(crate) fn to_user(row: UserRow, two_factor: bool) -> User {
     User {
+        two_factor,
         id: row.id,
         email: row.email,
         role: row.role,

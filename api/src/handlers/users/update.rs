@@ -8,7 +8,7 @@ use super::{binding, check_display_name, to_user, user_id};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
 use crate::db::users::{self, UserChanges};
-use crate::db::{Db, api_tokens, sessions};
+use crate::db::{Db, api_tokens, sessions, two_factor};
 use crate::error::ApiError;
 use crate::error::responses::{BadIdOrBody, InvalidFields, NoSuchUser, NotAdmin, NotSignedIn};
 use crate::handlers::NO_STORE;
@@ -106,7 +106,7 @@ pub async fn update_user(
                 audit::record(conn, &client, event)?;
                 let row = users::find_by_id(conn, id)?
                     .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("user {id} vanished")))?;
-                Ok(to_user(row))
+                Ok(to_user(row, two_factor::is_enabled(conn, id)?))
             })
         })
         .await?;
