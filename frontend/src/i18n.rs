@@ -22,6 +22,7 @@ mod fr;
 pub mod identity;
 mod it;
 pub mod publishing;
+pub mod two_factor;
 
 use leptos::prelude::*;
 
@@ -316,6 +317,7 @@ pub struct Strings {
     pub data: data::Data,
     /// Account recovery and enrolment (reset links, invitations).
     pub identity: identity::Identity,
+    pub two_factor: two_factor::TwoFactor,
 }
 
 /// A translated text that follows the language, for a view:

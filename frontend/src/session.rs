@@ -81,10 +81,28 @@ impl Session {
         })
     }
 
-    /// Signs in with a password, then loads who the user is.
-    pub async fn login(self, email: &str, password: &str) -> Result<(), ApiError> {
-        let pair = api::auth::login(email, password).await?;
+    /// Signs in with a password, then loads who the user is; or, for an
+    /// account with two-factor sign-in, returns the challenge that
+    /// [`Session::finish_sign_in`] needs with a code.
+    pub async fn login(self, email: &str, password: &str) -> Result<Option<String>, ApiError> {
+        match api::auth::login(email, password).await? {
+            api::auth::LoginOutcome::Session(pair) => {
+                self.accept(pair);
+                self.load_me().await.map(|()| None)
+            }
+            api::auth::LoginOutcome::Challenge(challenge) => Ok(Some(challenge.challenge)),
+        }
+    }
+
+    /// The second step of a sign-in: a code for the password's challenge.
+    pub async fn finish_sign_in(self, challenge: &str, code: &str) -> Result<(), ApiError> {
+        let pair = api::auth::two_factor(challenge, code).await?;
         self.accept(pair);
+        self.load_me().await
+    }
+
+    /// Reloads who the user is (after a change to their own account).
+    pub async fn reload(self) -> Result<(), ApiError> {
         self.load_me().await
     }
 

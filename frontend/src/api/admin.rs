@@ -69,6 +69,19 @@ pub async fn end_user_sessions(session: impl Authorized, id: i64) -> Result<(), 
         .map(drop)
 }
 
+/// Removes a user's two-factor sign-in (a lost phone); their sessions end.
+pub async fn reset_two_factor(session: impl Authorized, id: i64) -> Result<(), ApiError> {
+    session
+        .call(
+            Method::DELETE,
+            &format!("/users/{id}/two-factor"),
+            &[],
+            None,
+        )
+        .await
+        .map(drop)
+}
+
 /// One page of the audit log; `query` holds the filters and `page`.
 pub async fn list_audit(
     session: impl Authorized,

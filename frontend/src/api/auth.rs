@@ -3,20 +3,42 @@
 //! These carry no access token; [`crate::session`] decides when to call them.
 
 use cecop_shared::{
-    AcceptInvitationRequest, AcceptedInvitation, LoginRequest, PasswordResetConfirmation,
-    PasswordResetRequest, RefreshRequest, TokenPair,
+    AcceptInvitationRequest, AcceptedInvitation, LoginChallenge, LoginRequest,
+    PasswordResetConfirmation, PasswordResetRequest, RefreshRequest, TokenPair, TwoFactorSignIn,
 };
 use gloo_net::http::Method;
 
 use super::{ApiError, decode, send, to_json};
 
+/// What a right password leads to.
+pub enum LoginOutcome {
+    /// Signed in.
+    Session(TokenPair),
+    /// The account uses two-factor sign-in: a code must follow.
+    Challenge(LoginChallenge),
+}
+
 /// Signs in with an e-mail address and a password.
-pub async fn login(email: &str, password: &str) -> Result<TokenPair, ApiError> {
+pub async fn login(email: &str, password: &str) -> Result<LoginOutcome, ApiError> {
     let body = to_json(&LoginRequest {
         email: email.to_owned(),
         password: password.to_owned(),
     })?;
-    decode(send(Method::POST, "/auth/login", &[], None, Some(&body)).await?).await
+    let response = send(Method::POST, "/auth/login", &[], None, Some(&body)).await?;
+    if response.status() == 202 {
+        return Ok(LoginOutcome::Challenge(decode(response).await?));
+    }
+    Ok(LoginOutcome::Session(decode(response).await?))
+}
+
+/// The second step of a sign-in: the challenge and a code (from the
+/// authenticator app, or a recovery code).
+pub async fn two_factor(challenge: &str, code: &str) -> Result<TokenPair, ApiError> {
+    let body = to_json(&TwoFactorSignIn {
+        challenge: challenge.to_owned(),
+        code: code.to_owned(),
+    })?;
+    decode(send(Method::POST, "/auth/two-factor", &[], None, Some(&body)).await?).await
 }
 
 /// Exchanges a (one-use) refresh token for a new pair.

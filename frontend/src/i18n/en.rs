@@ -247,4 +247,5 @@ pub const EN: Strings = Strings {
     publishing: super::publishing::EN,
     data: super::data::EN,
     identity: super::identity::EN,
+    two_factor: super::two_factor::EN,
 };

@@ -250,4 +250,5 @@ pub const ES: Strings = Strings {
     publishing: super::publishing::ES,
     data: super::data::ES,
     identity: super::identity::ES,
+    two_factor: super::two_factor::ES,
 };

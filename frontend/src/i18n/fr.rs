@@ -257,4 +257,5 @@ pub const FR: Strings = Strings {
     publishing: super::publishing::FR,
     data: super::data::FR,
     identity: super::identity::FR,
+    two_factor: super::two_factor::FR,
 };

@@ -253,4 +253,5 @@ pub const IT: Strings = Strings {
     publishing: super::publishing::IT,
     data: super::data::IT,
     identity: super::identity::IT,
+    two_factor: super::two_factor::IT,
 };

@@ -13,6 +13,7 @@ mod portal;
 mod publishing;
 mod recovery;
 mod session;
+mod two_factor;
 mod visitor;
 
 use cecop_shared::TokenPair;

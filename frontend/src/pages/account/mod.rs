@@ -3,3 +3,4 @@
 pub mod page;
 pub mod password_form;
 pub mod sessions;
+pub mod two_factor;

@@ -1,5 +1,5 @@
 //! `/account`: who is signed in (name, e-mail, role, organisation) and the
-//! change-password form, and the devices signed in. Any signed-in role may
+//! change-password form, two-factor sign-in, and the devices signed in. Any signed-in role may
 //! use it.
 
 use cecop_shared::Role;
@@ -11,6 +11,7 @@ use crate::components::require_role::RequireRole;
 use crate::i18n::{Strings, tr, use_i18n};
 use crate::pages::account::password_form::PasswordForm;
 use crate::pages::account::sessions::SessionsList;
+use crate::pages::account::two_factor::TwoFactorSection;
 use crate::session::use_session;
 
 /// The translated name of a role.
@@ -58,6 +59,7 @@ pub fn AccountPage() -> impl IntoView {
                 <h1>{tr(|t| t.account_heading)}</h1>
                 {details}
                 <PasswordForm />
+                <TwoFactorSection />
                 <SessionsList />
             </div>
         </RequireRole>

@@ -1,11 +1,14 @@
 //! One user in the admin table: role change, enable/disable, unlock, sign
-//! out everywhere, and delete with a confirm step. Each change is sent at once.
+//! out everywhere, reset two-factor sign-in, and delete with a confirm
+//! step. Each change is sent at once.
 
 use cecop_shared::{Role, UpdateUserRequest, User};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::admin::{delete_user, end_user_sessions, unlock_user, update_user};
+use crate::api::admin::{
+    delete_user, end_user_sessions, reset_two_factor, unlock_user, update_user,
+};
 use crate::components::confirm_button::ConfirmButton;
 use crate::components::form_alert::error_text;
 use crate::i18n::use_i18n;
@@ -77,6 +80,20 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
             }
         });
     });
+    let two_factor = RwSignal::new(user.two_factor);
+    let was_reset = RwSignal::new(false);
+    let reset = Callback::new(move |()| {
+        error.set(None);
+        spawn_local(async move {
+            match reset_two_factor(session, id).await {
+                Ok(()) => {
+                    two_factor.set(false);
+                    was_reset.set(true);
+                }
+                Err(err) => error.set(Some(error_text(i18n.t(), &err))),
+            }
+        });
+    });
     let role_option = move |r: Role| {
         view! {
             <option value=r.as_str() selected=r == role>
@@ -100,7 +117,12 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
                 </select>
             </td>
             <td>{user.organisation.map(|o| o.to_string())}</td>
-            <td>{move || if disabled { t().user_disabled } else { t().user_enabled }}</td>
+            <td>
+                {move || if disabled { t().user_disabled } else { t().user_enabled }}
+                {move || two_factor.get().then(|| view! {
+                    " " <span class="badge" data-testid="user-two-factor">{move || t().two_factor.badge}</span>
+                })}
+            </td>
             <td class="actions">
                 <button
                     type="button"
@@ -141,6 +163,19 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
                     />
                 })}
                 " "
+                {move || two_factor.get().then(|| view! {
+                    <ConfirmButton
+                        name=name.get_value()
+                        label=|t| t.two_factor.reset
+                        named=|t| t.two_factor.reset_named
+                        question=|t| t.two_factor.reset_question
+                        confirm=|t| t.two_factor.reset_confirm
+                        confirm_class="button"
+                        testid="user-reset-two-factor"
+                        on_confirm=reset
+                    />
+                    " "
+                })}
                 <ConfirmButton
                     name=name.get_value()
                     label=|t| t.delete
@@ -155,6 +190,9 @@ pub fn UserRow(user: User, on_changed: Callback<()>) -> impl IntoView {
                 </span>
                 <span role="status" data-testid="user-signed-out">
                     {move || signed_out.get().then(|| t().identity.signed_out_everywhere)}
+                </span>
+                <span role="status" data-testid="user-two-factor-reset">
+                    {move || was_reset.get().then(|| t().two_factor.reset_done)}
                 </span>
                 <span role="alert" class="field-error">{move || error.get()}</span>
             </td>

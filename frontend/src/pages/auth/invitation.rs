@@ -46,7 +46,10 @@ pub fn AcceptInvitationPage() -> impl IntoView {
         spawn_local(async move {
             let secret = password.get_untracked();
             let outcome = match accept_invitation(&token.get_value(), &secret).await {
-                Ok(account) => session.login(account.email.as_str(), &secret).await,
+                Ok(account) => session
+                    .login(account.email.as_str(), &secret)
+                    .await
+                    .map(drop),
                 Err(err) => Err(err),
             };
             busy.set(false);

@@ -1,5 +1,7 @@
-//! `/login?next=<path>`: the sign-in form. After signing in (or straight
-//! away, when already signed in) it goes to `next`, a path on this site.
+//! `/login?next=<path>`: the sign-in form, and its second step (a code)
+//! for accounts with two-factor sign-in. After signing in (or straight
+//! away, when already signed in) it goes to `next`, a path on this site;
+//! an admin who must turn two-factor sign-in on goes to `/account` first.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -61,9 +63,14 @@ pub fn LoginPage() -> impl IntoView {
     let next = move || safe_next(query.read().get("next"));
     let navigate = use_navigate();
     Effect::new(move |_| {
-        if matches!(session.state(), SessionState::SignedIn(_)) {
+        if let SessionState::SignedIn(me) = session.state() {
+            let target = if me.two_factor_required {
+                "/account".to_owned()
+            } else {
+                next()
+            };
             navigate(
-                &next(),
+                &target,
                 NavigateOptions {
                     replace: true,
                     ..Default::default()
@@ -75,8 +82,12 @@ pub fn LoginPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
+    // Set once the password was right for an account that asks for a code.
+    let challenge = RwSignal::new(None::<String>);
+    let code = RwSignal::new(String::new());
     let message = Signal::derive(move || {
         error.get().map(|error| match error.status() {
+            Some(401) if challenge.with(Option::is_some) => t().two_factor.wrong_code.to_owned(),
             Some(401) => t().login_failed.to_owned(),
             _ => error_text(t(), &error),
         })
@@ -93,11 +104,38 @@ pub fn LoginPage() -> impl IntoView {
                 .login(&email.get_untracked(), &password.get_untracked())
                 .await;
             busy.set(false);
+            password.set(String::new());
+            match outcome {
+                Ok(Some(next_step)) => challenge.set(Some(next_step)),
+                Ok(None) => {}
+                Err(err) => error.set(Some(err)),
+            }
+        });
+    };
+    let on_code = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let Some(pending) = challenge.get_untracked() else {
+            return;
+        };
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let outcome = session
+                .finish_sign_in(&pending, code.get_untracked().trim())
+                .await;
+            busy.set(false);
+            code.set(String::new());
             if let Err(err) = outcome {
-                password.set(String::new());
                 error.set(Some(err));
             }
         });
+    };
+    let start_again = move |_| {
+        challenge.set(None);
+        error.set(None);
     };
     // The alert explains both fields (which of the two is wrong is not said).
     let invalid = Signal::derive(move || error.with(Option::is_some));
@@ -116,39 +154,75 @@ pub fn LoginPage() -> impl IntoView {
                     }}
                 </p>
             })}
-            <form class="stack-form" on:submit=on_submit novalidate>
-                <FormAlert id="login-error" message />
-                <TextField
-                    id="login-email"
-                    label=|t| t.field_email
-                    value=email
-                    input_type="email"
-                    name="email"
-                    autocomplete="username"
-                    required=true
-                    described_by="login-error"
-                    invalid
-                />
-                <TextField
-                    id="login-password"
-                    label=|t| t.field_password
-                    value=password
-                    input_type="password"
-                    name="password"
-                    autocomplete="current-password"
-                    required=true
-                    described_by="login-error"
-                    invalid
-                />
-                <button
-                    type="submit"
-                    class="button"
-                    data-testid="login-submit"
-                    disabled=move || busy.get()
-                >
-                    {move || if busy.get() { t().signing_in } else { t().sign_in }}
-                </button>
-            </form>
+            {move || match challenge.get() {
+                None => view! {
+                    <form class="stack-form" on:submit=on_submit novalidate>
+                        <FormAlert id="login-error" message />
+                        <TextField
+                            id="login-email"
+                            label=|t| t.field_email
+                            value=email
+                            input_type="email"
+                            name="email"
+                            autocomplete="username"
+                            required=true
+                            described_by="login-error"
+                            invalid
+                        />
+                        <TextField
+                            id="login-password"
+                            label=|t| t.field_password
+                            value=password
+                            input_type="password"
+                            name="password"
+                            autocomplete="current-password"
+                            required=true
+                            described_by="login-error"
+                            invalid
+                        />
+                        <button
+                            type="submit"
+                            class="button"
+                            data-testid="login-submit"
+                            disabled=move || busy.get()
+                        >
+                            {move || if busy.get() { t().signing_in } else { t().sign_in }}
+                        </button>
+                    </form>
+                }
+                .into_any(),
+                Some(_) => view! {
+                    <h2>{tr(|t| t.two_factor.heading)}</h2>
+                    <p id="login-code-intro">{tr(|t| t.two_factor.step_intro)}</p>
+                    <form class="stack-form" on:submit=on_code novalidate>
+                        <FormAlert id="login-error" message />
+                        <TextField
+                            id="login-code"
+                            label=|t| t.two_factor.field_code
+                            value=code
+                            name="code"
+                            autocomplete="one-time-code"
+                            required=true
+                            hint=|t| t.two_factor.code_hint
+                            described_by="login-error"
+                            invalid
+                        />
+                        <button
+                            type="submit"
+                            class="button"
+                            data-testid="login-code-submit"
+                            disabled=move || busy.get()
+                        >
+                            {tr(|t| t.two_factor.verify)}
+                        </button>
+                        " "
+                        <button type="button" class="button secondary" on:click=start_again>
+                            {tr(|t| t.two_factor.start_again)}
+                        </button>
+                    </form>
+                }
+                .into_any(),
+            }}
             <p><A href="/forgot-password">{tr(|t| t.identity.forgot_link)}</A></p>
         </div>
     }
