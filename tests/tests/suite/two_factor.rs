@@ -653,3 +653,47 @@ async fn two_factor_routes_are_for_signed_in_people_only() {
         before
     );
 }
+
+/// One code sent many times at once (a replay racing the owner): exactly
+/// one sign-in, the rest refused, none a server error.
+#[tokio::test]
+async fn a_code_raced_by_parallel_requests_signs_in_exactly_once() {
+    let db = TestDatabase::new();
+    let app = app(&db, &[]);
+    let admin = sign_in(&app, ADMIN, PASSWORD).await;
+    let (secret, _) = enrol(&admin).await;
+    let pending = challenge(&app, ADMIN).await;
+    let now = code(&secret, 0).await;
+    let sessions_before = db.count_rows("sessions");
+    let mut race = tokio::task::JoinSet::new();
+    for i in 0..12 {
+        let (client, url) = (app.client.clone(), app.url("/api/v1/auth/two-factor"));
+        let body = json!({ "challenge": pending, "code": now });
+        race.spawn(async move {
+            client
+                .post(url)
+                .header("x-forwarded-for", format!("192.0.2.{i}"))
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        });
+    }
+    let mut statuses = Vec::new();
+    while let Some(status) = race.join_next().await {
+        statuses.push(status.unwrap());
+    }
+    statuses.sort_unstable();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| matches!(s, 200 | 401 | 429)),
+        "{statuses:?}"
+    );
+    assert_eq!(db.count_rows("sessions"), sessions_before + 1);
+}
