@@ -388,6 +388,7 @@ async fn codes_turn_it_off_and_replace_the_recovery_codes_and_bad_input_changes_
         "user.two_factor_enabled",
         "user.recovery_codes_replaced",
         "user.two_factor_disabled",
+        "auth.recovery_code_used",
     ] {
         assert_eq!(
             db.count_rows(&format!("audit_log WHERE action = '{action}'")),

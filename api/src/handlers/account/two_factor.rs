@@ -57,8 +57,17 @@ fn check_code(
     pending: bool,
 ) -> Result<Accepted, ApiError> {
     let source = client.ip.clone().unwrap_or_default();
-    if let Some(accepted) = two_factor::check(conn, &auth.sealer, user.id, code, &source, pending)?
-    {
+    let accepted = two_factor::check(conn, &auth.sealer, user.id, code, &source, pending)?;
+    if let Some(accepted) = accepted {
+        if let Accepted::RecoveryCode { left } = accepted {
+            let event = Event {
+                actor: Some(user.actor()),
+                target: Some(("user", user.id.to_string())),
+                detail: Some(format!("left={left}")),
+                ..Event::new(AuditAction::RecoveryCodeUsed)
+            };
+            audit::record(conn, client, event)?;
+        }
         return Ok(accepted);
     }
     let event = Event {
@@ -70,6 +79,37 @@ fn check_code(
     Err(ApiError::Validation(vec![
         Code::WrongCode.field_error("code"),
     ]))
+}
+
+/// Runs `then` in one write transaction once `code` proved that the user
+/// holds their second factor: the set-up waiting for confirmation
+/// (`pending`) or the confirmed one. 409 when there is no such factor, 422
+/// naming `code` when the code is wrong, 429 when throttled.
+async fn with_code<T, F>(
+    db: &Db,
+    auth: web::Data<AuthState>,
+    user: CurrentUser,
+    client: ClientInfo,
+    code: String,
+    pending: bool,
+    then: F,
+) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut DbConnection, &CurrentUser, &ClientInfo) -> Result<T, ApiError> + Send + 'static,
+{
+    code_too_long(&code)?;
+    let auth = auth.into_inner();
+    db.run(move |conn| {
+        let factor = factors::find(conn, user.id)?;
+        let ready = factor.is_some_and(|f| f.confirmed_at.is_none() == pending);
+        if !ready {
+            return Err(if pending { no_setup() } else { not_on() });
+        }
+        check_code(conn, &auth, &user, &client, &code, pending)?;
+        crate::db::write(conn, |conn| then(conn, &user, &client))
+    })
+    .await
 }
 
 fn code_too_long(code: &str) -> Result<(), ApiError> {
@@ -96,6 +136,15 @@ fn replace_codes(conn: &mut DbConnection, user_id: i64) -> Result<RecoveryCodes,
     Ok(RecoveryCodes { codes })
 }
 
+fn no_setup() -> ApiError {
+    ApiError::Conflict {
+        field: "two_factor".into(),
+        message: "no setup is waiting for confirmation: begin with \
+                  POST /api/v1/me/two-factor/setup"
+            .into(),
+    }
+}
+
 fn not_on() -> ApiError {
     ApiError::Conflict {
         field: "two_factor".into(),
@@ -108,12 +157,10 @@ fn audit_own(
     client: &ClientInfo,
     user: &CurrentUser,
     action: AuditAction,
-    detail: Option<String>,
 ) -> Result<(), ApiError> {
     let event = Event {
         actor: Some(user.actor()),
         target: Some(("user", user.id.to_string())),
-        detail,
         ..Event::new(action)
     };
     audit::record(conn, client, event)?;
@@ -251,30 +298,23 @@ pub async fn confirm_two_factor(
     db: web::Data<Db>,
     auth: web::Data<AuthState>,
 ) -> Result<HttpResponse, ApiError> {
-    code_too_long(&request.code)?;
-    let auth = auth.into_inner();
-    let codes = db
-        .run(move |conn| {
-            let pending = factors::find(conn, user.id)?.is_some_and(|f| f.confirmed_at.is_none());
-            if !pending {
-                return Err(ApiError::Conflict {
-                    field: "two_factor".into(),
-                    message: "no setup is waiting for confirmation: begin with \
-                              POST /api/v1/me/two-factor/setup"
-                        .into(),
-                });
+    let codes = with_code(
+        &db,
+        auth,
+        user,
+        client,
+        request.code,
+        true,
+        |conn, user, client| {
+            if factors::confirm(conn, user.id, Utc::now().naive_utc())? == 0 {
+                return Err(not_on());
             }
-            check_code(conn, &auth, &user, &client, &request.code, true)?;
-            crate::db::write(conn, |conn| {
-                if factors::confirm(conn, user.id, Utc::now().naive_utc())? == 0 {
-                    return Err(not_on());
-                }
-                let codes = replace_codes(conn, user.id)?;
-                audit_own(conn, &client, &user, AuditAction::TwoFactorEnabled, None)?;
-                Ok(codes)
-            })
-        })
-        .await?;
+            let codes = replace_codes(conn, user.id)?;
+            audit_own(conn, client, user, AuditAction::TwoFactorEnabled)?;
+            Ok(codes)
+        },
+    )
+    .await?;
     Ok(HttpResponse::Ok().insert_header(NO_STORE).json(codes))
 }
 
@@ -302,26 +342,26 @@ pub async fn disable_two_factor(
     db: web::Data<Db>,
     auth: web::Data<AuthState>,
 ) -> Result<HttpResponse, ApiError> {
-    code_too_long(&request.code)?;
     if required(&user, &auth) {
         return Err(ApiError::Conflict {
             field: "two_factor".into(),
             message: "this server requires two-factor sign-in of administrators".into(),
         });
     }
-    let auth = auth.into_inner();
-    db.run(move |conn| {
-        if !factors::is_enabled(conn, user.id)? {
-            return Err(not_on());
-        }
-        check_code(conn, &auth, &user, &client, &request.code, false)?;
-        crate::db::write(conn, |conn| {
+    with_code(
+        &db,
+        auth,
+        user,
+        client,
+        request.code,
+        false,
+        |conn, user, client| {
             if factors::remove(conn, user.id)? == 0 {
                 return Err(not_on());
             }
-            audit_own(conn, &client, &user, AuditAction::TwoFactorDisabled, None)
-        })
-    })
+            audit_own(conn, client, user, AuditAction::TwoFactorDisabled)
+        },
+    )
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -351,26 +391,19 @@ pub async fn replace_recovery_codes(
     db: web::Data<Db>,
     auth: web::Data<AuthState>,
 ) -> Result<HttpResponse, ApiError> {
-    code_too_long(&request.code)?;
-    let auth = auth.into_inner();
-    let codes = db
-        .run(move |conn| {
-            if !factors::is_enabled(conn, user.id)? {
-                return Err(not_on());
-            }
-            check_code(conn, &auth, &user, &client, &request.code, false)?;
-            crate::db::write(conn, |conn| {
-                let codes = replace_codes(conn, user.id)?;
-                audit_own(
-                    conn,
-                    &client,
-                    &user,
-                    AuditAction::RecoveryCodesReplaced,
-                    None,
-                )?;
-                Ok(codes)
-            })
-        })
-        .await?;
+    let codes = with_code(
+        &db,
+        auth,
+        user,
+        client,
+        request.code,
+        false,
+        |conn, user, client| {
+            let codes = replace_codes(conn, user.id)?;
+            audit_own(conn, client, user, AuditAction::RecoveryCodesReplaced)?;
+            Ok(codes)
+        },
+    )
+    .await?;
     Ok(HttpResponse::Ok().insert_header(NO_STORE).json(codes))
 }

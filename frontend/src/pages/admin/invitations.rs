@@ -2,25 +2,21 @@
 //! (they choose their own password), and the invitations sent, with where
 //! each stands and a withdraw action for those still waiting.
 
-use cecop_shared::{
-    CreateInvitationRequest, Invitation, InvitationStatus, Page, Role, Slug, UiLanguage,
-};
+use cecop_shared::{CreateInvitationRequest, Invitation, InvitationStatus, Page, UiLanguage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::api::admin::{create_invitation, list_invitations, revoke_invitation};
-use crate::api::members::list_organisations;
 use crate::components::confirm_button::ConfirmButton;
 use crate::components::data_table::{DataTable, Text};
 use crate::components::error_view::ErrorView;
-use crate::components::form_alert::{FieldMessage, FormAlert, error_text};
+use crate::components::form_alert::{FormAlert, error_text};
 use crate::components::loading::Loading;
-use crate::components::organisation_select::OrganisationSelect;
-use crate::components::text_field::TextField;
 use crate::i18n::{tr, use_i18n};
 use crate::intl::{date_time, language_name};
 use crate::pages::account::page::role_label;
+use crate::pages::admin::person_fields::{PersonFields, PersonIds, PersonInput};
 use crate::session::use_session;
 
 const COLUMNS: &[Text] = &[
@@ -126,38 +122,27 @@ fn InvitationRow(invitation: Invitation, on_changed: Callback<()>) -> impl IntoV
     }
 }
 
+const IDS: PersonIds = PersonIds {
+    email: "invite-email",
+    name: "invite-name",
+    role: "invite-role",
+    organisation: "invite-organisation",
+    organisation_hint: "invite-organisation-hint",
+    organisation_error: "invite-organisation-error",
+    organisation_described_by: "invite-organisation-hint invite-organisation-error",
+};
+
 /// The form; `on_sent` runs after an invitation is sent.
 #[component]
 fn InviteForm(on_sent: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     let session = use_session();
-    let email = RwSignal::new(String::new());
-    let name = RwSignal::new(String::new());
-    let role = RwSignal::new(Role::Member.as_str().to_owned());
-    let organisation = RwSignal::new(String::new());
+    let person = PersonInput::new();
     let language = RwSignal::new(i18n.lang().code().to_owned());
     let error = RwSignal::new(None::<ApiError>);
     let sent = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let organisations = LocalResource::new(list_organisations);
-    let options =
-        Signal::derive(move || organisations.get().and_then(Result::ok).unwrap_or_default());
-    let field = move |name: &'static str| {
-        Signal::derive(move || {
-            error.with(|e| {
-                e.as_ref().and_then(|e| match e {
-                    ApiError::Problem(p) if p.status == 409 && name == "email" => {
-                        Some(p.detail.clone().unwrap_or_else(|| p.title.clone()))
-                    }
-                    _ => e.field_message(name, i18n.lang().code()),
-                })
-            })
-        })
-    };
-    let email_error = field("email");
-    let name_error = field("display_name");
-    let org_error = field("organisation");
     let message = Signal::derive(move || error.get().map(|e| error_text(t(), &e)));
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
@@ -165,10 +150,10 @@ fn InviteForm(on_sent: Callback<()>) -> impl IntoView {
             return;
         }
         let request = CreateInvitationRequest {
-            email: email.get_untracked().trim().to_owned(),
-            display_name: name.get_untracked().trim().to_owned(),
-            role: role.get_untracked().parse::<Role>().unwrap_or(Role::Member),
-            organisation: organisation.get_untracked().parse::<Slug>().ok(),
+            email: person.email(),
+            display_name: person.display_name(),
+            role: person.role(),
+            organisation: person.organisation(),
             language: language.get_untracked().parse::<UiLanguage>().ok(),
         };
         busy.set(true);
@@ -180,16 +165,12 @@ fn InviteForm(on_sent: Callback<()>) -> impl IntoView {
             match outcome {
                 Ok(invitation) => {
                     sent.set(Some(invitation.email.to_string()));
-                    email.set(String::new());
-                    name.set(String::new());
+                    person.clear_person();
                     on_sent.run(());
                 }
                 Err(err) => error.set(Some(err)),
             }
         });
-    };
-    let role_option = move |r: Role| {
-        view! { <option value=r.as_str()>{move || role_label(t(), r)}</option> }
     };
     let language_options = UiLanguage::ALL
         .iter()
@@ -204,39 +185,7 @@ fn InviteForm(on_sent: Callback<()>) -> impl IntoView {
                 <div role="status" class="form-success" data-testid="invite-sent">
                     {move || sent.get().map(|email| view! { <p>{(t().identity.invite_sent)(&email)}</p> })}
                 </div>
-                <TextField
-                    id="invite-email"
-                    label=|t| t.field_email
-                    value=email
-                    input_type="email"
-                    autocomplete="off"
-                    error=email_error
-                />
-                <TextField
-                    id="invite-name"
-                    label=|t| t.field_display_name
-                    value=name
-                    maxlength=100
-                    error=name_error
-                />
-                <label for="invite-role">{tr(|t| t.field_role)}</label>
-                <select
-                    id="invite-role"
-                    prop:value=move || role.get()
-                    on:change=move |ev| role.set(event_target_value(&ev))
-                >
-                    {role_option(Role::Member)}
-                    {role_option(Role::Editor)}
-                    {role_option(Role::Admin)}
-                </select>
-                <OrganisationSelect
-                    id="invite-organisation"
-                    options
-                    value=organisation
-                    describedby="invite-organisation-hint invite-organisation-error"
-                />
-                <p id="invite-organisation-hint" class="hint">{tr(|t| t.user_organisation_hint)}</p>
-                <FieldMessage id="invite-organisation-error" message=org_error />
+                <PersonFields ids=&IDS input=person error />
                 <label for="invite-language">{tr(|t| t.identity.field_language)}</label>
                 <select
                     id="invite-language"

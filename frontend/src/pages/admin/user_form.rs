@@ -1,19 +1,27 @@
 //! The create-user form: e-mail, name, role, organisation (members only)
 //! and an initial password.
 
-use cecop_shared::{CreateUserRequest, Role, Slug};
+use cecop_shared::CreateUserRequest;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::api::admin::create_user;
-use crate::api::members::list_organisations;
-use crate::components::form_alert::{FieldMessage, FormAlert, error_text};
-use crate::components::organisation_select::OrganisationSelect;
+use crate::components::form_alert::{FormAlert, error_text, field_error};
 use crate::components::text_field::TextField;
 use crate::i18n::{tr, use_i18n};
-use crate::pages::account::page::role_label;
+use crate::pages::admin::person_fields::{PersonFields, PersonIds, PersonInput};
 use crate::session::use_session;
+
+const IDS: PersonIds = PersonIds {
+    email: "user-email",
+    name: "user-name",
+    role: "user-role",
+    organisation: "user-organisation",
+    organisation_hint: "user-organisation-hint",
+    organisation_error: "user-organisation-error",
+    organisation_described_by: "user-organisation-hint user-organisation-error",
+};
 
 /// The form; `on_created` runs after a user is created.
 #[component]
@@ -21,46 +29,23 @@ pub fn UserForm(on_created: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     let session = use_session();
-    let email = RwSignal::new(String::new());
-    let name = RwSignal::new(String::new());
-    let role = RwSignal::new(Role::Member.as_str().to_owned());
-    let organisation = RwSignal::new(String::new());
+    let person = PersonInput::new();
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let created = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let organisations = LocalResource::new(list_organisations);
-    let options =
-        Signal::derive(move || organisations.get().and_then(Result::ok).unwrap_or_default());
-    let field = move |name: &'static str| {
-        Signal::derive(move || {
-            error.with(|e| {
-                e.as_ref().and_then(|e| match e {
-                    // A taken e-mail is a conflict, about the e-mail field.
-                    ApiError::Problem(p) if p.status == 409 && name == "email" => {
-                        Some(p.detail.clone().unwrap_or_else(|| p.title.clone()))
-                    }
-                    _ => e.field_message(name, i18n.lang().code()),
-                })
-            })
-        })
-    };
-    let email_error = field("email");
-    let name_error = field("display_name");
-    let org_error = field("organisation");
-    let password_error = field("password");
+    let password_error = field_error(error, "password");
     let message = Signal::derive(move || error.get().map(|e| error_text(t(), &e)));
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
             return;
         }
-        let role_value = role.get_untracked().parse::<Role>().unwrap_or(Role::Member);
         let request = CreateUserRequest {
-            email: email.get_untracked().trim().to_owned(),
-            display_name: name.get_untracked().trim().to_owned(),
-            role: role_value,
-            organisation: organisation.get_untracked().parse::<Slug>().ok(),
+            email: person.email(),
+            display_name: person.display_name(),
+            role: person.role(),
+            organisation: person.organisation(),
             password: password.get_untracked(),
         };
         busy.set(true);
@@ -72,17 +57,13 @@ pub fn UserForm(on_created: Callback<()>) -> impl IntoView {
             match outcome {
                 Ok(user) => {
                     created.set(Some(user.email.to_string()));
-                    email.set(String::new());
-                    name.set(String::new());
+                    person.clear_person();
                     password.set(String::new());
                     on_created.run(());
                 }
                 Err(err) => error.set(Some(err)),
             }
         });
-    };
-    let role_option = move |r: Role| {
-        view! { <option value=r.as_str()>{move || role_label(t(), r)}</option> }
     };
     view! {
         <section aria-labelledby="user-form-heading">
@@ -92,39 +73,7 @@ pub fn UserForm(on_created: Callback<()>) -> impl IntoView {
                 <div role="status" class="form-success">
                     {move || created.get().map(|email| view! { <p>{(t().user_created)(&email)}</p> })}
                 </div>
-                <TextField
-                    id="user-email"
-                    label=|t| t.field_email
-                    value=email
-                    input_type="email"
-                    autocomplete="off"
-                    error=email_error
-                />
-                <TextField
-                    id="user-name"
-                    label=|t| t.field_display_name
-                    value=name
-                    maxlength=100
-                    error=name_error
-                />
-                <label for="user-role">{tr(|t| t.field_role)}</label>
-                <select
-                    id="user-role"
-                    prop:value=move || role.get()
-                    on:change=move |ev| role.set(event_target_value(&ev))
-                >
-                    {role_option(Role::Member)}
-                    {role_option(Role::Editor)}
-                    {role_option(Role::Admin)}
-                </select>
-                <OrganisationSelect
-                    id="user-organisation"
-                    options
-                    value=organisation
-                    describedby="user-organisation-hint user-organisation-error"
-                />
-                <p id="user-organisation-hint" class="hint">{tr(|t| t.user_organisation_hint)}</p>
-                <FieldMessage id="user-organisation-error" message=org_error />
+                <PersonFields ids=&IDS input=person error />
                 <TextField
                     id="user-password"
                     label=|t| t.field_initial_password

@@ -4,3 +4,4 @@
 pub mod invitation;
 pub mod login;
 pub mod recovery;
+pub mod token_password;
