@@ -43,6 +43,9 @@ pub enum ApiError {
     /// 422: the body parsed but some values are invalid; names each field.
     #[error("validation failed: {0:?}")]
     Validation(Vec<FieldError>),
+    /// 413: the body is larger than the operation accepts (bytes).
+    #[error("body over {limit} bytes")]
+    PayloadTooLarge { limit: usize },
     /// 429: too many attempts; retry after this many seconds.
     #[error("rate limited for {retry_after} s")]
     RateLimited { retry_after: u64, limit: u64 },
@@ -80,6 +83,7 @@ impl ApiError {
             Self::NotFound(_) => ProblemKind::NotFound,
             Self::Conflict { .. } => ProblemKind::Conflict,
             Self::Validation(_) => ProblemKind::ValidationFailed,
+            Self::PayloadTooLarge { .. } => ProblemKind::PayloadTooLarge,
             Self::RateLimited { .. } => ProblemKind::RateLimited,
             Self::Unavailable(_) => ProblemKind::Unavailable,
             Self::Internal(_) => ProblemKind::Internal,
@@ -116,6 +120,10 @@ impl ApiError {
                     validation_detail(errors, errors.iter().map(|e| e.message.as_str())),
                 )
             },
+            Self::PayloadTooLarge { limit } => Problem::new(
+                kind,
+                format!("The request body is larger than this operation accepts ({limit} bytes)."),
+            ),
             Self::RateLimited { retry_after, .. } => Problem::new(
                 kind,
                 format!("Too many attempts; try again in {retry_after} seconds."),

@@ -82,6 +82,7 @@ pub fn errors_to_problems<B: MessageBody + 'static>(
         404 => Some(ProblemKind::NotFound),
         405 => Some(ProblemKind::MethodNotAllowed),
         400 => Some(ProblemKind::InvalidParameter),
+        413 => Some(ProblemKind::PayloadTooLarge),
         s if s >= 500 => Some(ProblemKind::Internal),
         _ => None,
     };

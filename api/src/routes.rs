@@ -39,8 +39,8 @@ impl Routes for actix_web::web::ServiceConfig {
 }
 
 use crate::handlers::{
-    account, articles, audit, auth, campaigns, csp, docs, events, feeds, health, invitations,
-    members, my, overview, returns, search, statistics, stories, tokens, users,
+    account, articles, audit, auth, campaigns, csp, docs, editorial, events, feeds, health,
+    invitations, members, my, overview, returns, search, statistics, stories, tokens, users,
 };
 
 /// Versioned API routes, mounted under `/api/v1`.
@@ -77,6 +77,7 @@ pub fn api_v1<R: Routes>(cfg: &mut R) {
         .add(returns::review::reopen::reopen_return)
         .add(docs::get_openapi)
         .add(csp::report_csp_violation)
+        .add(editorial::preview::preview)
         .add(auth::login::login)
         .add(auth::refresh::refresh)
         .add(auth::logout::logout)
@@ -157,6 +158,7 @@ pub fn mount(cfg: &mut actix_web::web::ServiceConfig) {
         (name = "overview", description = "Headline figures of the network."),
         (name = "content", description = "Articles, events and #COOPTALES stories, and search across them and the members."),
         (name = "feeds", description = "Atom and iCalendar feeds."),
+        (name = "editorial", description = "The editorial back office (CECOP staff)."),
         (name = "data", description = "The yearly data collection: campaigns, members' data returns and their review, and the statistics computed from approved returns."),
         (name = "health", description = "Liveness and readiness probes."),
         (name = "meta", description = "This API's own description."),

@@ -150,11 +150,8 @@ impl Application {
                 .app_data(traffic.clone())
                 .app_data(
                     web::JsonConfig::default()
-                        .limit(64 * 1024)
-                        .error_handler(|err, _| {
-                            ApiError::Malformed(format!("The request body is invalid: {err}."))
-                                .into()
-                        }),
+                        .limit(crate::handlers::body::DEFAULT_LIMIT)
+                        .error_handler(|err, _| crate::handlers::body::json_problem(err).into()),
                 )
                 .app_data(spa.clone())
                 .app_data(web::QueryConfig::default().error_handler(|err, _| {

@@ -10,6 +10,7 @@ pub mod account;
 pub mod auth;
 pub mod content;
 pub mod country;
+pub mod editorial;
 pub mod member;
 pub mod messages;
 pub mod overview;
@@ -36,6 +37,7 @@ pub use content::{
     SearchKind, Story, StorySummary, Theme, Visibility,
 };
 pub use country::CountryCode;
+pub use editorial::{Preview, PreviewRequest};
 pub use member::{
     FigureProvenance, Member, MemberFigures, MemberKind, MemberStatus, MembershipTier,
     ProfileUpdate,

@@ -20,6 +20,8 @@ pub enum ProblemKind {
     MethodNotAllowed,
     /// 422: a body parsed but its values are invalid.
     ValidationFailed,
+    /// 413: the request body is larger than the operation accepts.
+    PayloadTooLarge,
     /// 409: the request conflicts with existing data (e.g. a taken e-mail).
     Conflict,
     /// 429: too many attempts; retry after the time in `Retry-After`.
@@ -42,6 +44,7 @@ impl ProblemKind {
             Self::NotFound => "not-found",
             Self::MethodNotAllowed => "method-not-allowed",
             Self::ValidationFailed => "validation-failed",
+            Self::PayloadTooLarge => "payload-too-large",
             Self::Conflict => "conflict",
             Self::RateLimited => "rate-limited",
             Self::Unavailable => "unavailable",
@@ -57,6 +60,7 @@ impl ProblemKind {
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
             Self::ValidationFailed => 422,
+            Self::PayloadTooLarge => 413,
             Self::Conflict => 409,
             Self::RateLimited => 429,
             Self::Unavailable => 503,
@@ -72,6 +76,7 @@ impl ProblemKind {
             Self::NotFound => "Not found",
             Self::MethodNotAllowed => "Method not allowed",
             Self::ValidationFailed => "Validation failed",
+            Self::PayloadTooLarge => "Payload too large",
             Self::Conflict => "Conflict",
             Self::RateLimited => "Too many requests",
             Self::Unavailable => "Service unavailable",

@@ -4,6 +4,9 @@
 
 use pulldown_cmark::{Event, Options, Parser, TagEnd, html};
 
+/// The longest body accepted, in characters (import, preview).
+pub const BODY_MAX_CHARS: usize = 200_000;
+
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
 }

@@ -1,29 +1,47 @@
 //! `Body<T>`: a JSON request body that must be an object. serde's derived
 //! `Deserialize` also accepts a struct as an array of its fields in order
 //! (`[null, null]`), which no client means; this extractor refuses it.
+//!
+//! The size limit is the type's: 64 KiB unless an operation names a larger
+//! one (`Body<T, { 1024 * 1024 }>`); over it the answer is a 413 problem.
 
 use std::future::Future;
 use std::pin::Pin;
 
 use actix_web::dev::Payload;
+use actix_web::error::JsonPayloadError;
 use actix_web::{FromRequest, HttpRequest, web};
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
 
-/// The request body, parsed into `T` from a JSON object.
-#[derive(Debug)]
-pub struct Body<T>(pub T);
+/// The largest body most operations accept.
+pub const DEFAULT_LIMIT: usize = 64 * 1024;
 
-impl<T: DeserializeOwned + 'static> FromRequest for Body<T> {
+/// The request body, parsed into `T` from a JSON object of at most `LIMIT`
+/// bytes (`Content-Type: application/json` or `…+json`).
+#[derive(Debug)]
+pub struct Body<T, const LIMIT: usize = DEFAULT_LIMIT>(pub T);
+
+/// The problem a JSON body that could not be read is.
+pub fn json_problem(err: JsonPayloadError) -> ApiError {
+    match err {
+        JsonPayloadError::Overflow { limit }
+        | JsonPayloadError::OverflowKnownLength { limit, .. } => {
+            ApiError::PayloadTooLarge { limit }
+        }
+        other => ApiError::Malformed(format!("The request body is invalid: {other}.")),
+    }
+}
+
+impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Body<T, LIMIT> {
     type Error = actix_web::Error;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        // Size limit and content type come from the app's `JsonConfig`.
-        let json = web::Json::<serde_json::Value>::from_request(req, payload);
+        let json = web::JsonBody::<serde_json::Value>::new(req, payload, None, true).limit(LIMIT);
         Box::pin(async move {
-            let value = json.await?.into_inner();
+            let value = json.await.map_err(json_problem)?;
             if !value.is_object() {
                 return Err(
                     ApiError::Malformed("The request body must be a JSON object.".into()).into(),

@@ -12,6 +12,7 @@ pub mod campaigns;
 pub mod content;
 pub mod csp;
 pub mod docs;
+pub mod editorial;
 pub mod events;
 pub mod feeds;
 pub mod health;

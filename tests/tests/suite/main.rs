@@ -6,6 +6,7 @@ mod access;
 mod auth;
 mod content;
 mod docs;
+mod editorial;
 mod errors;
 mod feeds;
 mod import;

@@ -13,7 +13,7 @@ use crate::db::types::Zone;
 
 const TITLE_MAX: usize = 300;
 const SUMMARY_MAX: usize = 1_000;
-const BODY_MAX: usize = 200_000;
+const BODY_MAX: usize = crate::content::markdown::BODY_MAX_CHARS;
 const TAGS_MAX: usize = 20;
 const TRANSLATIONS_MAX: usize = 40;
 
