@@ -342,6 +342,33 @@ impl Session<'_> {
     }
 }
 
+impl<'a> Session<'a> {
+    /// An integrator token (no organisation, `members:read` only) minted by
+    /// this signed-in admin, as a caller of its own: the least an API token
+    /// can be, for "tokens are refused here" checks.
+    pub async fn reader_token(&self) -> Session<'a> {
+        let minted: cecop_shared::CreatedApiToken = self
+            .json(
+                reqwest::Method::POST,
+                "/api/v1/tokens",
+                Some(serde_json::json!({ "name": "reader", "scopes": ["members:read"] })),
+            )
+            .await;
+        Session {
+            app: self.app,
+            bearer: minted.secret,
+        }
+    }
+
+    /// A caller without credentials.
+    pub fn anonymous(app: &'a TestApp) -> Self {
+        Session {
+            app,
+            bearer: String::new(),
+        }
+    }
+}
+
 /// Signs in with e-mail and password.
 pub async fn sign_in<'a>(app: &'a TestApp, email: &str, password: &str) -> Session<'a> {
     let res = app

@@ -88,10 +88,7 @@ async fn staff_preview_a_body_rendered_and_sanitised_as_published() {
 async fn preview_refuses_everyone_but_staff_and_bad_bodies_with_problems() {
     let (_db, app) = app_with_people().await;
     let member = sign_in(&app, "staff@coceta.coop", PASSWORD).await;
-    let anonymous = Session {
-        app: &app,
-        bearer: String::new(),
-    };
+    let anonymous = Session::anonymous(&app);
     let body = json!({ "markdown": "Hello" });
     problem(
         anonymous
@@ -108,17 +105,7 @@ async fn preview_refuses_everyone_but_staff_and_bad_bodies_with_problems() {
     )
     .await;
     let admin = sign_in(&app, ADMIN, PASSWORD).await;
-    let minted: cecop_shared::CreatedApiToken = admin
-        .json(
-            Method::POST,
-            "/api/v1/tokens",
-            Some(json!({ "name": "reader", "scopes": ["members:read"] })),
-        )
-        .await;
-    let token = Session {
-        app: &app,
-        bearer: minted.secret,
-    };
+    let token = admin.reader_token().await;
     problem(
         token
             .call(Method::POST, "/api/v1/preview", Some(body))

@@ -605,21 +605,8 @@ async fn two_factor_routes_are_for_signed_in_people_only() {
     let db = TestDatabase::new();
     let app = app(&db, &[]);
     let admin = sign_in(&app, ADMIN, PASSWORD).await;
-    let minted: cecop_shared::CreatedApiToken = admin
-        .json(
-            Method::POST,
-            "/api/v1/tokens",
-            Some(json!({ "name": "reader", "scopes": ["members:read"] })),
-        )
-        .await;
-    let token = Session {
-        app: &app,
-        bearer: minted.secret,
-    };
-    let anonymous = Session {
-        app: &app,
-        bearer: String::new(),
-    };
+    let token = admin.reader_token().await;
+    let anonymous = Session::anonymous(&app);
     let before = (db.count_rows("two_factor"), db.count_rows("audit_log"));
     for (method, path, body) in [
         (Method::GET, "/api/v1/me/two-factor", None),
