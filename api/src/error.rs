@@ -46,6 +46,9 @@ pub enum ApiError {
     /// 413: the body is larger than the operation accepts (bytes).
     #[error("body over {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    /// 415: the body is not in a format the operation reads.
+    #[error("unsupported media type: {0}")]
+    UnsupportedMediaType(String),
     /// 429: too many attempts; retry after this many seconds.
     #[error("rate limited for {retry_after} s")]
     RateLimited { retry_after: u64, limit: u64 },
@@ -84,6 +87,7 @@ impl ApiError {
             Self::Conflict { .. } => ProblemKind::Conflict,
             Self::Validation(_) => ProblemKind::ValidationFailed,
             Self::PayloadTooLarge { .. } => ProblemKind::PayloadTooLarge,
+            Self::UnsupportedMediaType(_) => ProblemKind::UnsupportedMediaType,
             Self::RateLimited { .. } => ProblemKind::RateLimited,
             Self::Unavailable(_) => ProblemKind::Unavailable,
             Self::Internal(_) => ProblemKind::Internal,
@@ -108,7 +112,8 @@ impl ApiError {
             Self::Malformed(message)
             | Self::NotFound(message)
             | Self::Unauthorized(message)
-            | Self::Forbidden(message) => Problem::new(kind, message),
+            | Self::Forbidden(message)
+            | Self::UnsupportedMediaType(message) => Problem::new(kind, message),
             Self::Conflict { field, message } => Problem {
                 errors: vec![FieldError::new(field, message)],
                 ..Problem::new(kind, format!("{field}: {message}"))

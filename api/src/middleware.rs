@@ -83,6 +83,7 @@ pub fn errors_to_problems<B: MessageBody + 'static>(
         405 => Some(ProblemKind::MethodNotAllowed),
         400 => Some(ProblemKind::InvalidParameter),
         413 => Some(ProblemKind::PayloadTooLarge),
+        415 => Some(ProblemKind::UnsupportedMediaType),
         s if s >= 500 => Some(ProblemKind::Internal),
         _ => None,
     };

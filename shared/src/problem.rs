@@ -22,6 +22,8 @@ pub enum ProblemKind {
     ValidationFailed,
     /// 413: the request body is larger than the operation accepts.
     PayloadTooLarge,
+    /// 415: the body is not in a format the operation reads (not JSON).
+    UnsupportedMediaType,
     /// 409: the request conflicts with existing data (e.g. a taken e-mail).
     Conflict,
     /// 429: too many attempts; retry after the time in `Retry-After`.
@@ -45,6 +47,7 @@ impl ProblemKind {
             Self::MethodNotAllowed => "method-not-allowed",
             Self::ValidationFailed => "validation-failed",
             Self::PayloadTooLarge => "payload-too-large",
+            Self::UnsupportedMediaType => "unsupported-media-type",
             Self::Conflict => "conflict",
             Self::RateLimited => "rate-limited",
             Self::Unavailable => "unavailable",
@@ -61,6 +64,7 @@ impl ProblemKind {
             Self::MethodNotAllowed => 405,
             Self::ValidationFailed => 422,
             Self::PayloadTooLarge => 413,
+            Self::UnsupportedMediaType => 415,
             Self::Conflict => 409,
             Self::RateLimited => 429,
             Self::Unavailable => 503,
@@ -77,6 +81,7 @@ impl ProblemKind {
             Self::MethodNotAllowed => "Method not allowed",
             Self::ValidationFailed => "Validation failed",
             Self::PayloadTooLarge => "Payload too large",
+            Self::UnsupportedMediaType => "Unsupported media type",
             Self::Conflict => "Conflict",
             Self::RateLimited => "Too many requests",
             Self::Unavailable => "Service unavailable",

@@ -3,13 +3,15 @@
 //! (`[null, null]`), which no client means; this extractor refuses it.
 //!
 //! The size limit is the type's: 64 KiB unless an operation names a larger
-//! one (`Body<T, { 1024 * 1024 }>`); over it the answer is a 413 problem.
+//! one (`Body<T, { 1024 * 1024 }>`); over it the answer is a 413 problem,
+//! a body sent as anything but JSON is a 415, and none at all a 400.
 
 use std::future::Future;
 use std::pin::Pin;
 
 use actix_web::dev::Payload;
 use actix_web::error::JsonPayloadError;
+use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use serde::de::DeserializeOwned;
 
@@ -30,6 +32,9 @@ pub fn json_problem(err: JsonPayloadError) -> ApiError {
         | JsonPayloadError::OverflowKnownLength { limit, .. } => {
             ApiError::PayloadTooLarge { limit }
         }
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
+            "Send the body as JSON, with `Content-Type: application/json`.".into(),
+        ),
         other => ApiError::Malformed(format!("The request body is invalid: {other}.")),
     }
 }
@@ -40,8 +45,15 @@ impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Body<T, 
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let json = web::JsonBody::<serde_json::Value>::new(req, payload, None, true).limit(LIMIT);
+        // No body at all is a malformed request; a body of another type, 415.
+        let typed = req.headers().contains_key(header::CONTENT_TYPE);
         Box::pin(async move {
-            let value = json.await.map_err(json_problem)?;
+            let value = json.await.map_err(|err| match err {
+                JsonPayloadError::ContentType if !typed => ApiError::Malformed(
+                    "This operation needs a JSON body (`Content-Type: application/json`).".into(),
+                ),
+                other => json_problem(other),
+            })?;
             if !value.is_object() {
                 return Err(
                     ApiError::Malformed("The request body must be a JSON object.".into()).into(),

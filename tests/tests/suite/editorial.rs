@@ -181,5 +181,29 @@ async fn preview_refuses_everyone_but_staff_and_bad_bodies_with_problems() {
         .send()
         .await
         .unwrap();
-    problem(res, 400).await;
+    assert!(
+        problem(res, 415)
+            .await
+            .is(ProblemKind::UnsupportedMediaType)
+    );
+    // No body at all is a malformed request.
+    problem(
+        editor.call(Method::POST, "/api/v1/preview", None).await,
+        400,
+    )
+    .await;
+    // As on every JSON operation.
+    let res = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("email=a%40b.c&password=x")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        problem(res, 415)
+            .await
+            .is(ProblemKind::UnsupportedMediaType)
+    );
 }
