@@ -88,31 +88,32 @@ async fn staff_preview_a_body_rendered_and_sanitised_as_published() {
 async fn preview_refuses_everyone_but_staff_and_bad_bodies_with_problems() {
     let (_db, app) = app_with_people().await;
     let member = sign_in(&app, "staff@coceta.coop", PASSWORD).await;
-    let anonymous = Session::anonymous(&app);
-    let body = json!({ "markdown": "Hello" });
-    problem(
-        anonymous
-            .call(Method::POST, "/api/v1/preview", Some(body.clone()))
-            .await,
-        401,
-    )
-    .await;
-    problem(
-        member
-            .call(Method::POST, "/api/v1/preview", Some(body.clone()))
-            .await,
-        403,
-    )
-    .await;
     let admin = sign_in(&app, ADMIN, PASSWORD).await;
-    let token = admin.reader_token().await;
-    problem(
-        token
-            .call(Method::POST, "/api/v1/preview", Some(body))
-            .await,
-        403,
-    )
-    .await;
+    // The member organisation's token with every scope it can hold.
+    let minted: cecop_shared::CreatedApiToken = member
+        .json(
+            Method::POST,
+            "/api/v1/tokens",
+            Some(json!({ "name": "all", "scopes": ["members:read", "profile:write", "returns:write"] })),
+        )
+        .await;
+    let org_token = Session {
+        app: &app,
+        bearer: minted.secret,
+    };
+    let body = json!({ "markdown": "Hello" });
+    for (who, caller, status) in [
+        ("anonymous", Session::anonymous(&app), 401),
+        ("member user", member, 403),
+        ("the organisation's token", org_token, 403),
+        ("integrator token", admin.reader_token().await, 403),
+    ] {
+        let res = caller
+            .call(Method::POST, "/api/v1/preview", Some(body.clone()))
+            .await;
+        assert_eq!(res.status(), status, "{who}");
+        problem(res, status).await;
+    }
 
     let editor = sign_in(&app, "editor@cecop.coop", PASSWORD).await;
     // The longest body allowed renders; one character more is a 422.
@@ -172,38 +173,32 @@ async fn preview_refuses_everyone_but_staff_and_bad_bodies_with_problems() {
             .await;
         problem(res, 400).await;
     }
-    let res = app
-        .client
-        .post(app.url("/api/v1/preview"))
-        .bearer_auth(&editor.bearer)
-        .header("content-type", "text/plain")
-        .body("{\"markdown\": \"x\"}")
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        problem(res, 415)
-            .await
-            .is(ProblemKind::UnsupportedMediaType)
-    );
     // No body at all is a malformed request.
     problem(
         editor.call(Method::POST, "/api/v1/preview", None).await,
         400,
     )
     .await;
-    // As on every JSON operation.
-    let res = app
-        .client
-        .post(app.url("/api/v1/auth/login"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("email=a%40b.c&password=x")
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        problem(res, 415)
+    // A body sent as another type than JSON: 415, here as on every JSON
+    // operation.
+    for (path, content_type, raw) in [
+        ("/api/v1/preview", "text/plain", "{\"markdown\": \"x\"}"),
+        (
+            "/api/v1/auth/login",
+            "application/x-www-form-urlencoded",
+            "email=a%40b.c&password=x",
+        ),
+    ] {
+        let res = app
+            .client
+            .post(app.url(path))
+            .bearer_auth(&editor.bearer)
+            .header("content-type", content_type)
+            .body(raw)
+            .send()
             .await
-            .is(ProblemKind::UnsupportedMediaType)
-    );
+            .unwrap();
+        let refused = problem(res, 415).await;
+        assert!(refused.is(ProblemKind::UnsupportedMediaType), "{path}");
+    }
 }

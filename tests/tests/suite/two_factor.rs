@@ -90,6 +90,19 @@ async fn enrol(user: &Session<'_>) -> (Vec<u8>, Vec<String>) {
     (secret, codes.codes)
 }
 
+/// The editor account, created by the admin.
+fn editor_body() -> Value {
+    json!({ "email": EDITOR, "display_name": "Editor", "role": "editor", "password": PASSWORD })
+}
+
+async fn create_editor(admin: &Session<'_>) -> User {
+    let res = admin
+        .call(Method::POST, "/api/v1/users", Some(editor_body()))
+        .await;
+    assert_eq!(res.status(), 201);
+    res.json().await.unwrap()
+}
+
 async fn status(user: &Session<'_>) -> TwoFactorStatus {
     user.json(Method::GET, "/api/v1/me/two-factor", None).await
 }
@@ -473,14 +486,7 @@ async fn admins_can_do_nothing_as_admins_until_they_enrol_when_the_server_requir
     for (method, path, body) in [
         (Method::GET, "/api/v1/users", None),
         (Method::GET, "/api/v1/audit", None),
-        (
-            Method::POST,
-            "/api/v1/users",
-            Some(
-                json!({ "email": EDITOR, "display_name": "Editor", "role": "editor",
-                         "password": PASSWORD }),
-            ),
-        ),
+        (Method::POST, "/api/v1/users", Some(editor_body())),
         (Method::GET, "/api/v1/tokens", None),
     ] {
         let res = admin.call(method.clone(), path, body).await;
@@ -522,17 +528,7 @@ async fn admins_can_do_nothing_as_admins_until_they_enrol_when_the_server_requir
         1
     );
     // Editors are not required to.
-    let res = admin
-        .call(
-            Method::POST,
-            "/api/v1/users",
-            Some(
-                json!({ "email": EDITOR, "display_name": "Editor", "role": "editor",
-                         "password": PASSWORD }),
-            ),
-        )
-        .await;
-    assert_eq!(res.status(), 201);
+    create_editor(&admin).await;
     let editor = sign_in(&app, EDITOR, PASSWORD).await;
     let me: Me = editor.json(Method::GET, "/api/v1/me", None).await;
     assert!(!me.two_factor_required);
@@ -543,20 +539,7 @@ async fn an_admin_resets_a_lost_second_factor_and_the_users_sessions_end() {
     let db = TestDatabase::new();
     let app = app(&db, &[]);
     let admin = sign_in(&app, ADMIN, PASSWORD).await;
-    let created: User = {
-        let res = admin
-            .call(
-                Method::POST,
-                "/api/v1/users",
-                Some(
-                    json!({ "email": EDITOR, "display_name": "Editor", "role": "editor",
-                             "password": PASSWORD }),
-                ),
-            )
-            .await;
-        assert_eq!(res.status(), 201);
-        res.json().await.unwrap()
-    };
+    let created = create_editor(&admin).await;
     assert!(!created.two_factor);
     let editor = sign_in(&app, EDITOR, PASSWORD).await;
     enrol(&editor).await;
