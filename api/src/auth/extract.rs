@@ -152,7 +152,7 @@ async fn resolve_user(token: &str, auth: &AuthState, db: &Db) -> Result<CurrentU
         })
         .await?;
     let row = row.filter(|u| !u.disabled).ok_or_else(invalid)?;
-    let needs_two_factor = if auth.require_two_factor_for_admins && row.role == Role::Admin {
+    let needs_two_factor = if auth.requires_two_factor(row.role) {
         !db.run(move |conn| Ok(two_factor::is_enabled(conn, id)?))
             .await?
     } else {

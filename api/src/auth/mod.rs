@@ -29,3 +29,11 @@ pub struct AuthState {
     /// can do nothing as admins until they turn it on.
     pub require_two_factor_for_admins: bool,
 }
+
+impl AuthState {
+    /// Whether this server requires two-factor sign-in of a user with this
+    /// role (admins, with `CECOP_REQUIRE_2FA_FOR_ADMINS`).
+    pub fn requires_two_factor(&self, role: cecop_shared::Role) -> bool {
+        self.require_two_factor_for_admins && role == cecop_shared::Role::Admin
+    }
+}

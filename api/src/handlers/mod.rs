@@ -65,6 +65,26 @@ where
     }
 }
 
+/// What is wrong with a longer text as people write it (a description, a
+/// body): more than `max` characters, or control characters other than line
+/// breaks and tabs (PostgreSQL text cannot hold NUL, and nobody types the
+/// others). Empty when nothing is.
+pub fn prose_errors(field: &str, text: &str, max: usize) -> Vec<cecop_shared::FieldError> {
+    use cecop_shared::messages::Code;
+    let mut errors = Vec::new();
+    if text.chars().count() > max {
+        let max = u64::try_from(max).unwrap_or(u64::MAX);
+        errors.push(Code::TooLong { max }.field_error(field));
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        errors.push(Code::ControlCharacters.field_error(field));
+    }
+    errors
+}
+
 /// Validates free-text search input: bounded length, no control characters
 /// (PostgreSQL text cannot hold NUL, and nobody types a control character).
 pub fn parse_text(

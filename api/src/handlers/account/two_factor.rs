@@ -8,7 +8,7 @@
 use actix_web::{HttpResponse, get, post, web};
 use cecop_shared::messages::Code;
 use cecop_shared::{
-    RecoveryCodes, Role, TwoFactorCode, TwoFactorSetup, TwoFactorSetupRequest, TwoFactorStatus,
+    RecoveryCodes, TwoFactorCode, TwoFactorSetup, TwoFactorSetupRequest, TwoFactorStatus,
 };
 use chrono::Utc;
 
@@ -21,11 +21,6 @@ use crate::error::responses::{BadBody, NotSignedIn, TooManyCodes, WrongCode};
 use crate::handlers::NO_STORE;
 use crate::handlers::body::Body;
 use crate::handlers::tokens::rfc3339;
-
-/// Whether the server requires two-factor sign-in of this user.
-fn required(user: &CurrentUser, auth: &AuthState) -> bool {
-    auth.require_two_factor_for_admins && user.role == Role::Admin
-}
 
 /// The user's two-factor sign-in, as the API shows it.
 fn status_of(
@@ -136,6 +131,13 @@ fn replace_codes(conn: &mut DbConnection, user_id: i64) -> Result<RecoveryCodes,
     Ok(RecoveryCodes { codes })
 }
 
+fn on_already() -> ApiError {
+    ApiError::Conflict {
+        field: "two_factor".into(),
+        message: "two-factor sign-in is on already".into(),
+    }
+}
+
 fn no_setup() -> ApiError {
     ApiError::Conflict {
         field: "two_factor".into(),
@@ -183,7 +185,7 @@ pub async fn get_two_factor(
     db: web::Data<Db>,
     auth: web::Data<AuthState>,
 ) -> Result<HttpResponse, ApiError> {
-    let required = required(&user, &auth);
+    let required = auth.requires_two_factor(user.role);
     let status = db
         .run(move |conn| status_of(conn, user.id, required))
         .await?;
@@ -231,10 +233,7 @@ pub async fn set_up_two_factor(
     let (reservation, stored) = db
         .run(move |conn| {
             if factors::is_enabled(conn, user_id)? {
-                return Err(ApiError::Conflict {
-                    field: "two_factor".into(),
-                    message: "two-factor sign-in is on already".into(),
-                });
+                return Err(on_already());
             }
             let reservation = rate_limit::reserve(conn, &account, &source)?;
             let stored = users::find_by_id(conn, user_id)?
@@ -258,10 +257,7 @@ pub async fn set_up_two_factor(
         crate::db::write(conn, |conn| {
             rate_limit::succeeded(conn, &reservation)?;
             if factors::begin(conn, user_id, &sealed, Utc::now().naive_utc())? == 0 {
-                return Err(ApiError::Conflict {
-                    field: "two_factor".into(),
-                    message: "two-factor sign-in is on already".into(),
-                });
+                return Err(on_already());
             }
             Ok(())
         })
@@ -342,7 +338,7 @@ pub async fn disable_two_factor(
     db: web::Data<Db>,
     auth: web::Data<AuthState>,
 ) -> Result<HttpResponse, ApiError> {
-    if required(&user, &auth) {
+    if auth.requires_two_factor(user.role) {
         return Err(ApiError::Conflict {
             field: "two_factor".into(),
             message: "this server requires two-factor sign-in of administrators".into(),

@@ -14,6 +14,13 @@ use crate::error::ApiError;
 use crate::handlers::NO_STORE;
 use crate::handlers::body::Body;
 
+/// What a right password leads to.
+enum Outcome {
+    Session(TokenPair),
+    /// The account uses two-factor sign-in: a code must follow.
+    Challenge(LoginChallenge),
+}
+
 /// Sign in with e-mail and password.
 ///
 /// Returns a 15-minute access token and a one-use refresh token. A wrong
@@ -105,18 +112,18 @@ pub async fn login(
                 if two_factor::is_enabled(conn, user.id)? {
                     let binding = challenge_binding(&user.password_hash);
                     let challenge = keys.issue_challenge(user.id, &binding)?;
-                    return Ok(Err(LoginChallenge {
+                    return Ok(Outcome::Challenge(LoginChallenge {
                         challenge,
                         expires_in: CHALLENGE_TTL_SECS,
                     }));
                 }
-                start_session(conn, &keys, user.id, &client).map(Ok)
+                start_session(conn, &keys, user.id, &client).map(Outcome::Session)
             })
         })
         .await?;
     Ok(match outcome {
-        Ok(pair) => HttpResponse::Ok().insert_header(NO_STORE).json(pair),
-        Err(challenge) => HttpResponse::Accepted()
+        Outcome::Session(pair) => HttpResponse::Ok().insert_header(NO_STORE).json(pair),
+        Outcome::Challenge(challenge) => HttpResponse::Accepted()
             .insert_header(NO_STORE)
             .json(challenge),
     })

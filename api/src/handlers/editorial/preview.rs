@@ -1,15 +1,14 @@
 //! `POST /api/v1/preview`: Markdown rendered for an editor's live preview.
 
 use actix_web::{HttpResponse, post};
-use cecop_shared::messages::Code;
 use cecop_shared::{Preview, PreviewRequest};
 
 use crate::auth::StaffUser;
 use crate::content::markdown::{self, BODY_MAX_CHARS};
 use crate::error::ApiError;
 use crate::error::responses::{NotSignedIn, NotStaff};
-use crate::handlers::NO_STORE;
 use crate::handlers::body::Body;
+use crate::handlers::{NO_STORE, prose_errors};
 
 /// The largest preview body, in bytes: a body of the longest length
 /// allowed, in four-byte characters, with room for JSON escapes.
@@ -45,19 +44,9 @@ pub async fn preview(
     Body(request): Body<PreviewRequest, PREVIEW_LIMIT>,
 ) -> Result<HttpResponse, ApiError> {
     let text = request.markdown;
-    if text.chars().count() > BODY_MAX_CHARS {
-        let max = u64::try_from(BODY_MAX_CHARS).unwrap_or(u64::MAX);
-        return Err(ApiError::Validation(vec![
-            Code::TooLong { max }.field_error("markdown"),
-        ]));
-    }
-    if text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
-        return Err(ApiError::Validation(vec![
-            Code::ControlCharacters.field_error("markdown"),
-        ]));
+    let errors = prose_errors("markdown", &text, BODY_MAX_CHARS);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
     }
     let words = markdown::to_plain_text(&text).split_whitespace().count();
     let preview = Preview {

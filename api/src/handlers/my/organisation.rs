@@ -1,7 +1,6 @@
 //! `GET /api/v1/my/organisation` and `PUT /api/v1/my/organisation`.
 
 use actix_web::{HttpResponse, get, put, web};
-use cecop_shared::messages::Code;
 use cecop_shared::{FieldError, Member, ProfileUpdate, Scope, Slug};
 use chrono::Utc;
 
@@ -11,9 +10,9 @@ use crate::db::Db;
 use crate::db::members::{self, ProfileChanges};
 use crate::error::ApiError;
 use crate::error::responses::{InvalidFields, NoValidCredentials};
-use crate::handlers::NO_STORE;
 use crate::handlers::body::Body;
 use crate::handlers::members::to_member;
+use crate::handlers::{NO_STORE, prose_errors};
 
 fn organisation_of(principal: &Principal) -> Result<Slug, ApiError> {
     match principal {
@@ -64,17 +63,8 @@ pub async fn get_my_organisation(
 }
 
 fn validate(update: ProfileUpdate) -> Result<ProfileUpdate, ApiError> {
-    let mut errors = Vec::new();
     let description = update.description.trim().to_owned();
-    if description.chars().count() > 2000 {
-        errors.push(Code::TooLong { max: 2000 }.field_error("description"));
-    }
-    if description
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        errors.push(Code::ControlCharacters.field_error("description"));
-    }
+    let mut errors = prose_errors("description", &description, 2000);
     let website = update
         .website
         .map(|w| w.trim().to_owned())

@@ -13,8 +13,10 @@ pub mod update;
 use cecop_shared::{Email, FieldError, Role, Slug, User};
 
 use super::tokens::rfc3339;
-use crate::db::users::UserRow;
-use crate::db::{DbConnection, members};
+use crate::auth::audit::{self, AuditAction, Event};
+use crate::auth::{ClientInfo, CurrentUser};
+use crate::db::users::{self, UserRow};
+use crate::db::{Db, DbConnection, members};
 use crate::error::ApiError;
 
 /// The API's view of a user; `two_factor` says whether sign-in asks them
@@ -30,6 +32,40 @@ pub(crate) fn to_user(row: UserRow, two_factor: bool) -> User {
         disabled: row.disabled,
         created_at: rfc3339(row.created_at),
     }
+}
+
+/// An admin's action on one user (`/users/{id}/…`), in one write
+/// transaction: the user must exist (else 404), `work` does the change and
+/// says what to put in the audit entry's detail, and the entry is recorded
+/// as `action` by the admin.
+pub(crate) async fn act_on_user<F>(
+    db: &Db,
+    admin: CurrentUser,
+    client: ClientInfo,
+    raw_id: &str,
+    action: AuditAction,
+    work: F,
+) -> Result<(), ApiError>
+where
+    F: FnOnce(&mut DbConnection, &UserRow) -> Result<String, ApiError> + Send + 'static,
+{
+    let id = user_id(raw_id)?;
+    db.run(move |conn| {
+        crate::db::write(conn, |conn| {
+            let user = users::find_by_id(conn, id)?
+                .ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
+            let detail = work(conn, &user)?;
+            let event = Event {
+                actor: Some(admin.actor()),
+                target: Some(("user", id.to_string())),
+                detail: Some(detail),
+                ..Event::new(action)
+            };
+            audit::record(conn, &client, event)?;
+            Ok(())
+        })
+    })
+    .await
 }
 
 /// Parses a user id from the path.

@@ -3,10 +3,10 @@
 use actix_web::{HttpResponse, delete, web};
 use chrono::Utc;
 
-use super::user_id;
-use crate::auth::audit::{self, AuditAction, Event};
+use super::act_on_user;
+use crate::auth::audit::AuditAction;
 use crate::auth::{AdminUser, ClientInfo};
-use crate::db::{Db, sessions, users};
+use crate::db::{Db, sessions};
 use crate::error::ApiError;
 use crate::error::responses::{BadId, NoSuchUser, NotAdmin, NotSignedIn};
 
@@ -29,22 +29,17 @@ pub async fn end_user_sessions(
     client: ClientInfo,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = user_id(&id)?;
-    db.run(move |conn| {
-        crate::db::write(conn, |conn| {
-            users::find_by_id(conn, id)?
-                .ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
-            let ended = sessions::revoke_user(conn, id, Utc::now().naive_utc())?;
-            let event = Event {
-                actor: Some(admin.actor()),
-                target: Some(("user", id.to_string())),
-                detail: Some(format!("tokens={ended}")),
-                ..Event::new(AuditAction::UserSessionsEnded)
-            };
-            audit::record(conn, &client, event)?;
-            Ok(())
-        })
-    })
+    act_on_user(
+        &db,
+        admin,
+        client,
+        &id,
+        AuditAction::UserSessionsEnded,
+        |conn, user| {
+            let ended = sessions::revoke_user(conn, user.id, Utc::now().naive_utc())?;
+            Ok(format!("tokens={ended}"))
+        },
+    )
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }

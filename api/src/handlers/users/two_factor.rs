@@ -4,10 +4,10 @@
 use actix_web::{HttpResponse, delete, web};
 use chrono::Utc;
 
-use super::user_id;
-use crate::auth::audit::{self, AuditAction, Event};
+use super::act_on_user;
+use crate::auth::audit::AuditAction;
 use crate::auth::{AdminUser, ClientInfo, rate_limit};
-use crate::db::{Db, sessions, throttles, two_factor, users};
+use crate::db::{Db, sessions, throttles, two_factor};
 use crate::error::ApiError;
 use crate::error::responses::{BadId, NotAdmin, NotSignedIn};
 
@@ -34,28 +34,23 @@ pub async fn reset_two_factor(
     client: ClientInfo,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = user_id(&id)?;
-    db.run(move |conn| {
-        crate::db::write(conn, |conn| {
-            users::find_by_id(conn, id)?
-                .ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
-            if two_factor::remove(conn, id)? == 0 {
+    act_on_user(
+        &db,
+        admin,
+        client,
+        &id,
+        AuditAction::UserTwoFactorReset,
+        |conn, user| {
+            if two_factor::remove(conn, user.id)? == 0 {
                 return Err(ApiError::NotFound(
                     "This user has no two-factor sign-in.".into(),
                 ));
             }
-            throttles::clear_account(conn, &rate_limit::second_factor_account(id))?;
-            let ended = sessions::revoke_user(conn, id, Utc::now().naive_utc())?;
-            let event = Event {
-                actor: Some(admin.actor()),
-                target: Some(("user", id.to_string())),
-                detail: Some(format!("tokens={ended}")),
-                ..Event::new(AuditAction::UserTwoFactorReset)
-            };
-            audit::record(conn, &client, event)?;
-            Ok(())
-        })
-    })
+            throttles::clear_account(conn, &rate_limit::second_factor_account(user.id))?;
+            let ended = sessions::revoke_user(conn, user.id, Utc::now().naive_utc())?;
+            Ok(format!("tokens={ended}"))
+        },
+    )
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -2,10 +2,10 @@
 
 use actix_web::{HttpResponse, post, web};
 
-use super::user_id;
-use crate::auth::audit::{self, AuditAction, Event};
+use super::act_on_user;
+use crate::auth::audit::AuditAction;
 use crate::auth::{AdminUser, ClientInfo, rate_limit};
-use crate::db::{Db, users};
+use crate::db::Db;
 use crate::error::ApiError;
 use crate::error::responses::{BadId, NoSuchUser, NotAdmin, NotSignedIn};
 
@@ -29,22 +29,17 @@ pub async fn unlock_user(
     client: ClientInfo,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = user_id(&id)?;
-    db.run(move |conn| {
-        crate::db::write(conn, |conn| {
-            let user = users::find_by_id(conn, id)?
-                .ok_or_else(|| ApiError::NotFound("No user has this id.".into()))?;
+    act_on_user(
+        &db,
+        admin,
+        client,
+        &id,
+        AuditAction::UserUnlocked,
+        |conn, user| {
             let cleared = rate_limit::unlock(conn, user.email.as_str())?;
-            let event = Event {
-                actor: Some(admin.actor()),
-                target: Some(("user", id.to_string())),
-                detail: Some(format!("throttles={cleared}")),
-                ..Event::new(AuditAction::UserUnlocked)
-            };
-            audit::record(conn, &client, event)?;
-            Ok(())
-        })
-    })
+            Ok(format!("throttles={cleared}"))
+        },
+    )
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -141,6 +141,7 @@ fn Current(
             view! {
                 <CodeForm
                     id="two-factor-replace"
+                    alert="two-factor-replace-error"
                     intro=|t| t.two_factor.replace_intro
                     submit=|t| t.two_factor.replace_submit
                     on_code=codes_action(session, stage, "recovery-codes")
@@ -148,6 +149,7 @@ fn Current(
                 {(!required).then(|| view! {
                     <CodeForm
                         id="two-factor-disable"
+                        alert="two-factor-disable-error"
                         intro=|t| t.two_factor.disable_intro
                         submit=|t| t.two_factor.disable_submit
                         on_code=Callback::new(move |(code, error): (String, RwSignal<Option<ApiError>>)| {
@@ -244,6 +246,7 @@ fn Scan(setup: TwoFactorSetup, stage: RwSignal<Stage>) -> impl IntoView {
         </p>
         <CodeForm
             id="two-factor-confirm"
+            alert="two-factor-confirm-error"
             intro=|t| t.two_factor.code_hint
             submit=|t| t.two_factor.enable
             on_code=codes_action(session, stage, "confirm")
@@ -278,7 +281,15 @@ fn Codes(codes: Vec<String>, stage: RwSignal<Stage>, on_saved: Callback<()>) -> 
 /// A one-field form asking for a code; `on_code` gets the code and the
 /// form's error signal.
 #[component]
-fn CodeForm(id: &'static str, intro: Text, submit: Text, on_code: CodeSubmit) -> impl IntoView {
+fn CodeForm(
+    /// The code field's id (and the test ids' prefix).
+    id: &'static str,
+    /// The form's alert's id.
+    alert: &'static str,
+    intro: Text,
+    submit: Text,
+    on_code: CodeSubmit,
+) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     let code = RwSignal::new(String::new());
@@ -292,15 +303,10 @@ fn CodeForm(id: &'static str, intro: Text, submit: Text, on_code: CodeSubmit) ->
         code.set(String::new());
         on_code.run((typed, error));
     };
-    let alert_id = match id {
-        "two-factor-replace" => "two-factor-replace-error",
-        "two-factor-disable" => "two-factor-disable-error",
-        _ => "two-factor-confirm-error",
-    };
     view! {
         <form class="stack-form" on:submit=on_submit novalidate data-testid=id>
             <p>{move || intro(t())}</p>
-            <FormAlert id=alert_id message />
+            <FormAlert id=alert message />
             <TextField
                 id=id
                 label=|t| t.two_factor.field_code

@@ -29,7 +29,9 @@ pub fn AcceptInvitationPage() -> impl IntoView {
             <h1>{tr(|t| t.identity.invitation_title)}</h1>
             <p>{tr(|t| t.identity.invitation_intro)}</p>
             <TokenPasswordForm
-                id="invitation"
+                field_id="invitation-password"
+                alert_id="invitation-error"
+                submit_testid="invitation-submit"
                 password_field="password"
                 label=|t| t.field_password
                 refused=|t| t.identity.invitation_invalid

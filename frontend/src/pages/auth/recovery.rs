@@ -83,7 +83,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
             <h1>{tr(|t| t.identity.reset_title)}</h1>
             <p>{tr(|t| t.identity.reset_intro)}</p>
             <TokenPasswordForm
-                id="reset"
+                field_id="reset-password"
+                alert_id="reset-error"
+                submit_testid="reset-submit"
                 password_field="new_password"
                 label=|t| t.field_new_password
                 refused=|t| t.identity.reset_invalid

@@ -43,8 +43,12 @@ pub fn take_fragment_token() -> String {
 /// the app goes to `done` when it succeeds.
 #[component]
 pub fn TokenPasswordForm<F, Fut>(
-    /// Prefix of the element ids (`{id}-password`, `{id}-error`) and test ids.
-    id: &'static str,
+    /// The password field's id.
+    field_id: &'static str,
+    /// The form's alert's id.
+    alert_id: &'static str,
+    /// The submit button's test id.
+    submit_testid: &'static str,
     /// The field the server names the password by (`password`, `new_password`).
     password_field: &'static str,
     /// The password field's label.
@@ -98,10 +102,6 @@ where
             }
         });
     };
-    let (alert_id, field_id) = match id {
-        "invitation" => ("invitation-error", "invitation-password"),
-        _ => ("reset-error", "reset-password"),
-    };
     view! {
         <form class="stack-form" on:submit=on_submit novalidate>
             <FormAlert id=alert_id message />
@@ -122,7 +122,7 @@ where
             <button
                 type="submit"
                 class="button"
-                data-testid=format!("{id}-submit")
+                data-testid=submit_testid
                 disabled=move || busy.get() || token_refused.get()
             >
                 {tr(submit_label)}
