@@ -40,6 +40,12 @@ pub enum ApiError {
     /// 409: a unique value is taken; names the field.
     #[error("conflict on {field}: {message}")]
     Conflict { field: String, message: String },
+    /// 412: `If-Match` names a stale version; carries the current one.
+    #[error("stale version; current is {}", .0.version)]
+    PreconditionFailed(Box<cecop_shared::CurrentVersion>),
+    /// 428: a write that must name the version it changes did not.
+    #[error("no If-Match")]
+    PreconditionRequired,
     /// 422: the body parsed but some values are invalid; names each field.
     #[error("validation failed: {0:?}")]
     Validation(Vec<FieldError>),
@@ -85,6 +91,8 @@ impl ApiError {
             Self::Forbidden(_) => ProblemKind::Forbidden,
             Self::NotFound(_) => ProblemKind::NotFound,
             Self::Conflict { .. } => ProblemKind::Conflict,
+            Self::PreconditionFailed(_) => ProblemKind::PreconditionFailed,
+            Self::PreconditionRequired => ProblemKind::PreconditionRequired,
             Self::Validation(_) => ProblemKind::ValidationFailed,
             Self::PayloadTooLarge { .. } => ProblemKind::PayloadTooLarge,
             Self::UnsupportedMediaType(_) => ProblemKind::UnsupportedMediaType,
@@ -125,6 +133,27 @@ impl ApiError {
                     validation_detail(errors, errors.iter().map(|e| e.message.as_str())),
                 )
             },
+            Self::PreconditionFailed(current) => Problem {
+                current: Some((**current).clone()),
+                ..Problem::new(
+                    kind,
+                    format!(
+                        "Someone saved this record since you read it: the current version is {}{}. \
+                         Read it again, and send its ETag in If-Match to write over it.",
+                        current.version,
+                        current
+                            .saved_by
+                            .as_deref()
+                            .map(|who| format!(", saved by {who}"))
+                            .unwrap_or_default()
+                    ),
+                )
+            },
+            Self::PreconditionRequired => Problem::new(
+                kind,
+                "Send the version you are changing in If-Match (the ETag of your last read), \
+                 so that no one's save is silently overwritten.",
+            ),
             Self::PayloadTooLarge { limit } => Problem::new(
                 kind,
                 format!("The request body is larger than this operation accepts ({limit} bytes)."),

@@ -96,6 +96,7 @@ pub fn errors_to_problems<B: MessageBody + 'static>(
             detail: None,
             instance: None,
             errors: Vec::new(),
+            current: None,
         },
     };
     problem.instance = Some(req.path().to_owned());

@@ -37,14 +37,19 @@ pub use content::{
     SearchKind, Story, StorySummary, Theme, Visibility,
 };
 pub use country::CountryCode;
-pub use editorial::{Preview, PreviewRequest};
+pub use editorial::{
+    ArticleFields, Collection, DiffOp, DiffSegment, EditorialItem, EditorialSummary, EventFields,
+    FieldDiff, ItemContent, ItemDocument, ItemRevision, ItemRevisionDetail, LanguageStatus,
+    NewItem, Preview, PreviewRequest, RevisionDiff, SITE_LANGUAGES, SaveAction, ScheduleRequest,
+    StoryFields, TranslationState, TranslationText,
+};
 pub use member::{
     FigureProvenance, Member, MemberFigures, MemberKind, MemberStatus, MembershipTier,
     ProfileUpdate,
 };
 pub use overview::{CountryCount, Overview};
 pub use page::{PER_PAGE_DEFAULT, PER_PAGE_MAX, Page, PageRequest};
-pub use problem::{FieldError, Problem, ProblemKind};
+pub use problem::{CurrentVersion, FieldError, Problem, ProblemKind};
 pub use returns::{
     Campaign, CampaignRequest, CampaignState, CoopType, DataReturn, ImportOutcome, ImportReport,
     ImportRow, Indicator, IndicatorInfo, PreviousValues, ReasonRequest, ReturnState, ReturnSummary,

@@ -26,6 +26,12 @@ pub enum ProblemKind {
     UnsupportedMediaType,
     /// 409: the request conflicts with existing data (e.g. a taken e-mail).
     Conflict,
+    /// 412: `If-Match` names a version that is no longer the current one;
+    /// `current` says which is and who saved it.
+    PreconditionFailed,
+    /// 428: a write that must say which version it changes (`If-Match`)
+    /// did not.
+    PreconditionRequired,
     /// 429: too many attempts; retry after the time in `Retry-After`.
     RateLimited,
     /// 503: a dependency (the database) is unavailable.
@@ -49,6 +55,8 @@ impl ProblemKind {
             Self::PayloadTooLarge => "payload-too-large",
             Self::UnsupportedMediaType => "unsupported-media-type",
             Self::Conflict => "conflict",
+            Self::PreconditionFailed => "precondition-failed",
+            Self::PreconditionRequired => "precondition-required",
             Self::RateLimited => "rate-limited",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
@@ -66,6 +74,8 @@ impl ProblemKind {
             Self::PayloadTooLarge => 413,
             Self::UnsupportedMediaType => 415,
             Self::Conflict => 409,
+            Self::PreconditionFailed => 412,
+            Self::PreconditionRequired => 428,
             Self::RateLimited => 429,
             Self::Unavailable => 503,
             Self::Internal => 500,
@@ -83,6 +93,8 @@ impl ProblemKind {
             Self::PayloadTooLarge => "Payload too large",
             Self::UnsupportedMediaType => "Unsupported media type",
             Self::Conflict => "Conflict",
+            Self::PreconditionFailed => "Precondition failed",
+            Self::PreconditionRequired => "Precondition required",
             Self::RateLimited => "Too many requests",
             Self::Unavailable => "Service unavailable",
             Self::Internal => "Internal error",
@@ -114,6 +126,22 @@ pub struct Problem {
     /// For validation problems: which fields or parameters are wrong, and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// For a stale `If-Match` (412): the version that is current now, and
+    /// who saved it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<CurrentVersion>,
+}
+
+/// The current version of a record another write got to first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct CurrentVersion {
+    pub version: i64,
+    /// The entity tag to send in `If-Match` to write over it.
+    pub etag: String,
+    /// Display name of who saved it (`null` when unknown).
+    pub saved_by: Option<String>,
+    pub saved_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// One invalid field or parameter.
@@ -172,6 +200,7 @@ impl Problem {
             detail: Some(detail.into()),
             instance: None,
             errors: Vec::new(),
+            current: None,
         }
     }
 

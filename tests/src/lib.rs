@@ -309,6 +309,15 @@ impl Session<'_> {
         request.send().await.expect("request failed")
     }
 
+    /// A request with this caller's credentials, for headers of its own
+    /// (`If-Match`).
+    pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.app
+            .client
+            .request(method, self.app.url(path))
+            .bearer_auth(&self.bearer)
+    }
+
     /// Sends a raw body with a content type (CSV uploads).
     pub async fn send_bytes(
         &self,

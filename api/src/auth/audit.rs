@@ -111,6 +111,24 @@ audit_actions! {
     ReturnReturned = "return.returned",
     /// Staff reopened an approved return.
     ReturnReopened = "return.reopened",
+    /// An editor created an item (a draft).
+    ContentCreated = "content.created",
+    /// An editor saved changes to an item.
+    ContentUpdated = "content.updated",
+    /// An editor deleted a draft that was never published.
+    ContentDeleted = "content.deleted",
+    /// An editor published an item.
+    ContentPublished = "content.published",
+    /// An editor scheduled an item's publication.
+    ContentScheduled = "content.scheduled",
+    /// An editor took an item back to draft.
+    ContentUnpublished = "content.unpublished",
+    /// An editor archived an item.
+    ContentArchived = "content.archived",
+    /// An editor brought an item back from the archive.
+    ContentUnarchived = "content.unarchived",
+    /// An editor restored an earlier revision of an item.
+    ContentRestored = "content.revision_restored",
 }
 
 impl From<Transition> for AuditAction {
@@ -223,6 +241,15 @@ mod tests {
             "return.approved",
             "return.returned",
             "return.reopened",
+            "content.created",
+            "content.updated",
+            "content.deleted",
+            "content.published",
+            "content.scheduled",
+            "content.unpublished",
+            "content.archived",
+            "content.unarchived",
+            "content.revision_restored",
         ];
         assert_eq!(texts, expected);
         let distinct: std::collections::HashSet<&str> = texts.iter().copied().collect();

@@ -2,7 +2,7 @@
 //! that no stored body can make script run in a reader's browser, and
 //! flattened to plain text for the search index.
 
-use pulldown_cmark::{Event, Options, Parser, TagEnd, html};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
 /// The longest body accepted, in characters (import, preview).
 pub const BODY_MAX_CHARS: usize = 200_000;
@@ -18,6 +18,45 @@ pub fn to_safe_html(markdown: &str) -> String {
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, Parser::new_ext(markdown, options()));
     ammonia::clean(&raw)
+}
+
+/// The destinations of the body's links and images that readers must not
+/// be sent to: anything but `http(s):`, `mailto:` and relative addresses
+/// (`javascript:`, `data:`, `vbscript:`…). Rendering drops them anyway;
+/// an editor is told instead of finding a dead link.
+pub fn unsafe_links(markdown: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for event in Parser::new_ext(markdown, options()) {
+        let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
+            event
+        else {
+            continue;
+        };
+        if !safe_destination(&dest_url) && !found.iter().any(|f| f == dest_url.as_ref()) {
+            found.push(dest_url.to_string());
+        }
+    }
+    found
+}
+
+/// A relative address, or one with a scheme readers may follow.
+fn safe_destination(url: &str) -> bool {
+    // Browsers ignore these inside a scheme (`java\tscript:`).
+    let url: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    let scheme_end = url.find(':');
+    let path_start = url.find(['/', '?', '#']);
+    match (scheme_end, path_start) {
+        // No colon before the path: relative (`/news`, `#notes`, `a:b` after a slash).
+        (None, _) => true,
+        (Some(colon), Some(path)) if path < colon => true,
+        (Some(colon), _) => {
+            let scheme = url[..colon].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto")
+        }
+    }
 }
 
 /// The body's words without markup, for the search index and snippets.
@@ -70,6 +109,23 @@ mod tests {
                 assert!(!html.contains(bad), "{vector:?} gave {html:?}");
             }
         }
+    }
+
+    #[test]
+    fn unsafe_links_are_found() {
+        let body = "[a](https://cecop.coop) [b](/news/x) [c](#top) [d](mailto:x@cecop.coop) \
+                    [e](javascript:alert(1)) ![f](data:image/png;base64,AA) [g](JaVaScRiPt:x) \
+                    <vbscript:msgbox> [h](?page=2) [i](news:item)";
+        assert_eq!(
+            unsafe_links(body),
+            [
+                "javascript:alert(1)",
+                "data:image/png;base64,AA",
+                "JaVaScRiPt:x",
+                "vbscript:msgbox",
+                "news:item"
+            ]
+        );
     }
 
     #[test]

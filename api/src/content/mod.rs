@@ -5,6 +5,8 @@
 
 pub mod cache;
 pub mod clock;
+pub mod document;
+pub mod editorial;
 pub mod feeds;
 pub mod import;
 pub mod language;

@@ -132,6 +132,11 @@ diesel::table! {
         consent_id -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> BigInt,
+        source_version -> BigInt,
+        first_published_at -> Nullable<Timestamp>,
+        publish_zone -> Nullable<Text>,
+        updated_by -> Nullable<BigInt>,
     }
 }
 
@@ -143,6 +148,29 @@ diesel::table! {
         summary -> Text,
         body -> Text,
         body_html -> Text,
+        written_version -> BigInt,
+    }
+}
+
+diesel::table! {
+    content_revisions (content_id, number) {
+        content_id -> BigInt,
+        number -> BigInt,
+        action -> Text,
+        status -> Text,
+        saved_by -> Nullable<BigInt>,
+        saved_at -> Timestamp,
+        document -> Text,
+        changed -> Text,
+    }
+}
+
+diesel::table! {
+    content_redirects (item_type, old_slug) {
+        item_type -> Text,
+        old_slug -> Text,
+        content_id -> BigInt,
+        created_at -> Timestamp,
     }
 }
 
@@ -329,6 +357,9 @@ diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(invitations -> members (member_id));
 diesel::joinable!(content_items -> story_consents (consent_id));
 diesel::joinable!(content_translations -> content_items (content_id));
+diesel::joinable!(content_revisions -> content_items (content_id));
+diesel::joinable!(content_revisions -> users (saved_by));
+diesel::joinable!(content_redirects -> content_items (content_id));
 diesel::joinable!(content_themes -> content_items (content_id));
 diesel::joinable!(content_tags -> content_items (content_id));
 diesel::joinable!(content_members -> content_items (content_id));
@@ -345,6 +376,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     content_themes,
     content_tags,
     content_members,
+    content_revisions,
+    content_redirects,
     campaigns,
     data_returns,
     return_values,

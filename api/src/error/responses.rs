@@ -43,6 +43,13 @@ problem_responses! {
     NoPublishedCampaign = 404, "No published campaign for this year.";
     NoSuchReturn = 404, "No such return.";
     NoSuchUser = 404, "No such user.";
+    NoSuchItem = 404, "No item of this collection has this id (or no such collection).";
+    NoSuchRevision = 404, "No item of this collection has this id, or it has no such revision.";
+    StaleVersion = 412,
+        "`If-Match` names a version someone has saved over; `current` says which version is \
+         current and who saved it.";
+    NoIfMatch = 428, "No `If-Match`: send the `ETag` of the version you are changing.";
+    BodyTooLarge = 413, "The body is larger than this operation accepts.";
     ReturnLocked = 409, "The campaign is not open, or the return is submitted or approved.";
     InvalidFields = 422, "A field is invalid; `errors` names it.";
     InvalidReason = 422, "The reason is empty or too long.";

@@ -65,3 +65,20 @@ impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Body<T, 
         })
     }
 }
+
+/// A typed value from JSON already read, or a 422 naming the field it gets
+/// wrong (`local`, `event.starts_local`): for bodies whose values carry
+/// rules a JSON type cannot (a date that must exist), so a well-formed
+/// body with a bad value is refused like any invalid field.
+pub fn fields_from<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let field = match e.path().to_string() {
+            path if path == "." => "body".to_owned(),
+            path => path,
+        };
+        ApiError::Validation(vec![cecop_shared::FieldError::new(
+            field,
+            e.inner().to_string(),
+        )])
+    })
+}

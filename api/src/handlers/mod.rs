@@ -22,6 +22,7 @@ pub mod members;
 pub mod my;
 pub mod overview;
 pub mod pagination;
+pub mod precondition;
 pub mod returns;
 pub mod search;
 pub mod statistics;

@@ -6,6 +6,7 @@ mod access;
 mod auth;
 mod content;
 mod docs;
+mod editing;
 mod editorial;
 mod errors;
 mod feeds;

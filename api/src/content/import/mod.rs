@@ -19,10 +19,9 @@ use cecop_shared::Slug;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
-use super::markdown;
 use crate::db::DbConnection;
 use crate::db::content::{self, ItemType};
-use crate::db::search::{self, DocType};
+
 /// Inserts a prepared item and indexes it for search; returns its id.
 pub fn insert(conn: &mut DbConnection, prepared: Prepared) -> diesel::QueryResult<i64> {
     let mut item = prepared.item;
@@ -37,15 +36,7 @@ pub fn insert(conn: &mut DbConnection, prepared: Prepared) -> diesel::QueryResul
         &prepared.tags,
         &prepared.member_ids,
     )?;
-    let entries: Vec<(String, String, String)> = prepared
-        .translations
-        .iter()
-        .map(|t| {
-            let text = format!("{} {}", t.summary, markdown::to_plain_text(&t.body));
-            (t.lang.to_string(), t.title.clone(), text)
-        })
-        .collect();
-    search::index(conn, DocType::Content, id, &entries)?;
+    super::editorial::index(conn, id, &prepared.translations)?;
     Ok(id)
 }
 
@@ -116,7 +107,7 @@ pub fn import_articles<R: BufRead>(
         }
         let outcome = match parse(&line).and_then(|r| r.prepare(ItemType::Article, &members, now)) {
             Ok(prepared) => {
-                let slug = prepared.item.slug.clone();
+                let slug = prepared.item.fields.slug.clone();
                 if !seen.insert(slug.clone()) {
                     Err(vec![format!("slug {slug} appears on an earlier line")])
                 } else if content::slug_taken(conn, ItemType::Article, &slug)? {
@@ -149,7 +140,7 @@ pub fn import_articles<R: BufRead>(
                 .map_err(|reasons| {
                     anyhow::anyhow!("line {}: changed while importing: {reasons:?}", index + 1)
                 })?;
-            let slug = prepared.item.slug.clone();
+            let slug = prepared.item.fields.slug.clone();
             insert(conn, prepared)?;
             result.imported += 1;
             report(&LineOutcome::Imported {

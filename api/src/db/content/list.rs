@@ -71,7 +71,16 @@ fn filtered(
     filter: &ContentFilter,
     audience: Audience,
 ) -> content_items::BoxedQuery<'static, Backend> {
-    let mut query = visible(filter.item_type, audience);
+    narrowed(visible(filter.item_type, audience), filter, audience.now)
+}
+
+/// `query` narrowed by the filter's conditions (all but the item type,
+/// which `query` already holds); `now` decides what `upcoming` means.
+pub(super) fn narrowed(
+    mut query: content_items::BoxedQuery<'static, Backend>,
+    filter: &ContentFilter,
+    now: NaiveDateTime,
+) -> content_items::BoxedQuery<'static, Backend> {
     match filter.kinds.as_slice() {
         [] => {}
         [kind] => query = query.filter(content_items::kind.eq(*kind)),
@@ -124,8 +133,8 @@ fn filtered(
         };
     }
     match filter.upcoming {
-        Some(true) => query = query.filter(content_items::ends_at.ge(audience.now)),
-        Some(false) => query = query.filter(content_items::ends_at.lt(audience.now)),
+        Some(true) => query = query.filter(content_items::ends_at.ge(now)),
+        Some(false) => query = query.filter(content_items::ends_at.lt(now)),
         None => {}
     }
     match &filter.text {

@@ -14,6 +14,7 @@ use crate::db::schema::{
 };
 use crate::db::{Backend, DbConnection};
 
+pub mod editorial;
 mod kinds;
 mod list;
 mod rows;
@@ -23,7 +24,7 @@ mod write;
 
 pub use kinds::{ItemKind, ItemType};
 pub use list::{ContentFilter, Order, TextMatch, count, page};
-pub use rows::{ContentRow, NewConsent, NewContent, Translation, TranslationHead};
+pub use rows::{ContentRow, ItemFields, NewConsent, NewContent, Translation, TranslationHead};
 pub use write::{insert, insert_consent};
 
 /// Who is reading, and when: the two things that decide what is public.

@@ -43,19 +43,25 @@ pub struct ContentRow {
     pub consent_id: Option<i64>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Up by one on every save: the ETag, and the number of the revision
+    /// holding this state.
+    pub version: i64,
+    /// The version at which the default language's text last changed.
+    pub source_version: i64,
+    pub first_published_at: Option<NaiveDateTime>,
+    pub publish_zone: Option<Zone>,
+    pub updated_by: Option<i64>,
 }
 
-/// A new item; translations, themes, tags and members are inserted beside
-/// it. JSON columns hold the serialised documents.
-#[derive(Debug, Clone, Insertable)]
-#[diesel(table_name = content_items)]
-pub struct NewContent {
-    pub item_type: ItemType,
+/// The columns an editor writes (everything but type, status and
+/// bookkeeping), as inserted and as updated: `None` clears a column.
+/// JSON columns hold the serialised documents.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = content_items, treat_none_as_null = true)]
+pub struct ItemFields {
     pub slug: Slug,
     pub kind: Option<ItemKind>,
-    pub status: ContentStatus,
     pub visibility: Visibility,
-    pub publish_at: NaiveDateTime,
     pub default_lang: Language,
     pub country: Option<CountryCode>,
     pub eu_funded: bool,
@@ -73,9 +79,23 @@ pub struct NewContent {
     pub sector: Option<String>,
     pub quote: Option<String>,
     pub photo: Option<String>,
+}
+
+/// A new item; translations, themes, tags and members are inserted beside
+/// it.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = content_items)]
+pub struct NewContent {
+    pub item_type: ItemType,
+    #[diesel(embed)]
+    pub fields: ItemFields,
+    pub status: ContentStatus,
+    pub publish_at: NaiveDateTime,
+    pub first_published_at: Option<NaiveDateTime>,
     pub consent_id: Option<i64>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub updated_by: Option<i64>,
 }
 
 /// One language version of an item.
@@ -88,6 +108,9 @@ pub struct Translation {
     pub summary: String,
     pub body: String,
     pub body_html: String,
+    /// The item's version when this text was last written: older than the
+    /// item's `source_version` means outdated.
+    pub written_version: i64,
 }
 
 /// A translation without its body, for lists.

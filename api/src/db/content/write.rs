@@ -32,6 +32,19 @@ pub fn insert(
         .values(item)
         .returning(content_items::id)
         .get_result(conn)?;
+    insert_children(conn, id, translations, themes, tags, member_ids)?;
+    Ok(id)
+}
+
+/// Inserts what belongs to item `id`: translations, themes, tags, members.
+pub(super) fn insert_children(
+    conn: &mut DbConnection,
+    id: i64,
+    translations: &[Translation],
+    themes: &[Theme],
+    tags: &[String],
+    member_ids: &[i64],
+) -> QueryResult<()> {
     for t in translations {
         let t = Translation {
             content_id: id,
@@ -62,5 +75,5 @@ pub fn insert(
             ))
             .execute(conn)?;
     }
-    Ok(id)
+    Ok(())
 }

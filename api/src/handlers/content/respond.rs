@@ -38,7 +38,8 @@ pub fn cache_headers(audience: Audience) -> [(&'static str, &'static str); 2] {
 
 /// A detail request: the visible item of `item_type` with this slug, built
 /// into its published type by `build`, answered like any item (`respond_item`); a
-/// malformed slug is a 400, an item the caller may not see a 404. Anonymous
+/// malformed slug is a 400, an item the caller may not see a 404, and the
+/// old slug of a renamed item a 308 to its current one. Anonymous
 /// answers are kept in the [`ContentCache`] while the content fingerprint
 /// is unchanged.
 pub async fn respond_detail<T, F>(
@@ -52,8 +53,60 @@ where
     T: serde::Serialize + Send + 'static,
     F: FnOnce(&ContentRow, Detail) -> Result<T, ApiError> + Send + 'static,
 {
-    let (req, audience, db, cache) = (&reader.req, reader.audience, &**reader.db, &reader.cache);
     let slug: cecop_shared::Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
+    match find_detail(reader, item_type, slug.clone(), lang, build).await {
+        Err(ApiError::NotFound(message)) => match moved(reader, item_type, slug).await? {
+            Some(location) => Ok(actix_web::HttpResponse::PermanentRedirect()
+                .insert_header((header::LOCATION, location))
+                .insert_header(cache_headers(reader.audience)[0])
+                .finish()),
+            None => Err(ApiError::NotFound(message)),
+        },
+        answer => answer,
+    }
+}
+
+/// Where an item that had this slug is now, when it was renamed and the
+/// caller may see it: the same path and query with the current slug.
+async fn moved(
+    reader: &Reader,
+    item_type: content::ItemType,
+    slug: cecop_shared::Slug,
+) -> Result<Option<String>, ApiError> {
+    let audience = reader.audience;
+    let current = reader
+        .db
+        .quick_read(move |conn| {
+            let Some(current) = content::editorial::redirect(conn, item_type, &slug)? else {
+                return Ok(None);
+            };
+            let shown = content::find_visible(conn, item_type, &current, audience)?.is_some();
+            Ok(shown.then_some(current))
+        })
+        .await?;
+    let req = &reader.req;
+    Ok(current.map(|current| {
+        let parent = req.path().rsplit_once('/').map_or("", |(parent, _)| parent);
+        match req.query_string() {
+            "" => format!("{parent}/{current}"),
+            query => format!("{parent}/{current}?{query}"),
+        }
+    }))
+}
+
+/// [`respond_detail`] once the slug is parsed: the item, or a 404.
+async fn find_detail<T, F>(
+    reader: &Reader,
+    item_type: content::ItemType,
+    slug: cecop_shared::Slug,
+    lang: Option<&str>,
+    build: F,
+) -> Result<actix_web::HttpResponse, ApiError>
+where
+    T: serde::Serialize + Send + 'static,
+    F: FnOnce(&ContentRow, Detail) -> Result<T, ApiError> + Send + 'static,
+{
+    let (req, audience, db, cache) = (&reader.req, reader.audience, &**reader.db, &reader.cache);
     let prefs = preferences(req, lang)?;
     let reader = db.clone();
     let load = async move {
