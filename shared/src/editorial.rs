@@ -422,3 +422,55 @@ pub struct RevisionDiff {
     pub to: i64,
     pub changes: Vec<FieldDiff>,
 }
+
+/// An item as readers will get it, whatever its status now: an article,
+/// an event or a story (the shape of its collection's public detail).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(untagged)]
+pub enum PublishedItem {
+    Article(crate::Article),
+    Event(crate::Event),
+    Story(crate::Story),
+}
+
+/// `POST …/preview-links`: how long the link works.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PreviewLinkRequest {
+    /// Hours until the link stops working: 1 to 720 (30 days); 72 when
+    /// absent.
+    #[serde(default = "three_days")]
+    #[cfg_attr(feature = "server", schema(minimum = 1, maximum = 720))]
+    pub hours: u32,
+}
+
+fn three_days() -> u32 {
+    72
+}
+
+/// A shareable preview link, as listed (its token is shown only once).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PreviewLink {
+    pub id: i64,
+    pub created_at: DateTime<Utc>,
+    /// Display name of who made it (`null` for a deleted account).
+    pub created_by: Option<String>,
+    pub expires_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    /// True while the link still opens the preview.
+    pub active: bool,
+}
+
+/// A preview link just made: the only time its token is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct CreatedPreviewLink {
+    pub link: PreviewLink,
+    /// The secret part of the link; kept only as a hash.
+    pub token: String,
+    /// The page to send a colleague to, e.g. `/preview/{token}`.
+    pub path: String,
+}

@@ -38,9 +38,10 @@ pub use content::{
 };
 pub use country::CountryCode;
 pub use editorial::{
-    ArticleFields, Collection, DiffOp, DiffSegment, EditorialItem, EditorialSummary, EventFields,
-    FieldDiff, ItemContent, ItemDocument, ItemRevision, ItemRevisionDetail, LanguageStatus,
-    NewItem, Preview, PreviewRequest, RevisionDiff, SITE_LANGUAGES, SaveAction, ScheduleRequest,
+    ArticleFields, Collection, CreatedPreviewLink, DiffOp, DiffSegment, EditorialItem,
+    EditorialSummary, EventFields, FieldDiff, ItemContent, ItemDocument, ItemRevision,
+    ItemRevisionDetail, LanguageStatus, NewItem, Preview, PreviewLink, PreviewLinkRequest,
+    PreviewRequest, PublishedItem, RevisionDiff, SITE_LANGUAGES, SaveAction, ScheduleRequest,
     StoryFields, TranslationState, TranslationText,
 };
 pub use member::{

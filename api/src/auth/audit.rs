@@ -129,6 +129,10 @@ audit_actions! {
     ContentUnarchived = "content.unarchived",
     /// An editor restored an earlier revision of an item.
     ContentRestored = "content.revision_restored",
+    /// An editor made a shareable preview link for an item.
+    PreviewLinkCreated = "content.preview_link_created",
+    /// An editor revoked a preview link.
+    PreviewLinkRevoked = "content.preview_link_revoked",
 }
 
 impl From<Transition> for AuditAction {
@@ -250,6 +254,8 @@ mod tests {
             "content.archived",
             "content.unarchived",
             "content.revision_restored",
+            "content.preview_link_created",
+            "content.preview_link_revoked",
         ];
         assert_eq!(texts, expected);
         let distinct: std::collections::HashSet<&str> = texts.iter().copied().collect();

@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 
 use cecop_shared::{
-    ArticleSummary, EventSummary, ItemMeta, Language, MemberRef, StorySummary, Theme,
+    Article, ArticleSummary, Event, EventSummary, ItemMeta, Language, MemberRef, PublishedItem,
+    Story, StorySummary, Theme,
 };
 use chrono::{NaiveDateTime, TimeZone};
 
@@ -190,5 +191,50 @@ pub fn detail(
         meta,
         body_html,
         members,
+    })
+}
+
+/// An article's public detail.
+pub fn article(row: &ContentRow, detail: Detail) -> Result<Article, ApiError> {
+    Ok(Article {
+        summary: article_summary(row, detail.meta)?,
+        body_html: detail.body_html,
+        attachments: row.attachments.0.clone(),
+        members: detail.members,
+    })
+}
+
+/// An event's public detail.
+pub fn event(row: &ContentRow, detail: Detail) -> Result<Event, ApiError> {
+    Ok(Event {
+        summary: event_summary(row, detail.meta)?,
+        body_html: detail.body_html,
+        organisers: row.organisers.0.clone(),
+        registration_url: row.registration_url.clone(),
+        attachments: row.attachments.0.clone(),
+        members: detail.members,
+    })
+}
+
+/// A story's public detail.
+pub fn story(row: &ContentRow, detail: Detail) -> Result<Story, ApiError> {
+    Ok(Story {
+        summary: story_summary(row, detail.meta)?,
+        body_html: detail.body_html,
+        members: detail.members,
+    })
+}
+
+/// Any item as its public detail will read once published (previews).
+pub fn published(
+    conn: &mut DbConnection,
+    row: &ContentRow,
+    prefs: &Preferences,
+) -> Result<PublishedItem, ApiError> {
+    let detail = detail(conn, row, prefs)?;
+    Ok(match row.item_type {
+        content::ItemType::Article => PublishedItem::Article(article(row, detail)?),
+        content::ItemType::Event => PublishedItem::Event(event(row, detail)?),
+        content::ItemType::Story => PublishedItem::Story(story(row, detail)?),
     })
 }

@@ -166,6 +166,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    preview_links (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        content_id -> BigInt,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     content_redirects (item_type, old_slug) {
         item_type -> Text,
         old_slug -> Text,
@@ -360,6 +372,7 @@ diesel::joinable!(content_translations -> content_items (content_id));
 diesel::joinable!(content_revisions -> content_items (content_id));
 diesel::joinable!(content_revisions -> users (saved_by));
 diesel::joinable!(content_redirects -> content_items (content_id));
+diesel::joinable!(preview_links -> content_items (content_id));
 diesel::joinable!(content_themes -> content_items (content_id));
 diesel::joinable!(content_tags -> content_items (content_id));
 diesel::joinable!(content_members -> content_items (content_id));
@@ -378,6 +391,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     content_members,
     content_revisions,
     content_redirects,
+    preview_links,
     campaigns,
     data_returns,
     return_values,

@@ -720,6 +720,7 @@ fn counts(db: &TestDatabase) -> Vec<i64> {
         "content_revisions",
         "content_redirects",
         "content_tags",
+        "preview_links",
         "audit_log WHERE action LIKE 'content.%'",
     ]
     .iter()
@@ -968,6 +969,14 @@ async fn the_back_office_refuses_everyone_but_editors_and_admins_and_writes_noth
         (Method::GET, format!("{item}/revisions/1"), None),
         (Method::GET, format!("{item}/revisions/1/diff/1"), None),
         (Method::POST, format!("{item}/revisions/1/restore"), None),
+        (Method::GET, format!("{item}/preview"), None),
+        (Method::GET, format!("{item}/preview-links"), None),
+        (
+            Method::POST,
+            format!("{item}/preview-links"),
+            Some(json!({ "hours": 2 })),
+        ),
+        (Method::DELETE, format!("{item}/preview-links/1"), None),
     ];
     let before = counts(&desk.db);
     for (method, route, body) in &routes {
@@ -1045,4 +1054,138 @@ async fn a_scheduled_item_goes_public_at_its_time_across_a_daylight_saving_chang
             "{shift} s from the scheduled time"
         );
     }
+}
+
+#[tokio::test]
+async fn drafts_are_previewed_as_published_and_shared_by_links_that_expire_or_are_revoked() {
+    let desk = Desk::new().await;
+    let ana = desk.ana().await;
+    let mut body = article("Preview me", Some("Aperçu"));
+    body["translations"]["en"]["body"] =
+        json!("## Heading\n\n<script>alert(1)</script>[site](https://cecop.coop)");
+    let (draft, tag) = create(&ana, "articles", body).await;
+    // The editor's own preview of the draft, in the language asked for.
+    let res = ana
+        .call(
+            Method::GET,
+            &format!("{}/preview?lang=fr", path(&draft)),
+            None,
+        )
+        .await;
+    assert_eq!(res.headers()["x-robots-tag"], "noindex, nofollow");
+    let french: Article = res.json().await.unwrap();
+    assert_eq!(french.summary.meta.title, "Aperçu");
+    let english: Article = ana
+        .json(Method::GET, &format!("{}/preview", path(&draft)), None)
+        .await;
+    assert!(
+        !english.body_html.contains("<script"),
+        "{}",
+        english.body_html
+    );
+
+    // A link for a colleague without an account.
+    let made = ana
+        .call(
+            Method::POST,
+            &format!("{}/preview-links", path(&draft)),
+            Some(json!({ "hours": 2 })),
+        )
+        .await;
+    assert_eq!(made.status(), 201);
+    let made: cecop_shared::CreatedPreviewLink = made.json().await.unwrap();
+    assert!(made.token.starts_with("cecop_pv_") && made.token.len() > 50);
+    assert_eq!(made.path, format!("/preview/{}", made.token));
+    let shared = format!("/api/v1/preview/{}", made.token);
+    let res = desk.app.get(&shared).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let seen: Article = res.json().await.unwrap();
+    assert_eq!(seen, english, "the link shows what the editor previews");
+    // It shows the item as it is at each visit.
+    let res = patch(
+        &ana,
+        &draft,
+        &tag,
+        json!({ "translations": { "en": { "title": "Renamed" } } }),
+    )
+    .await;
+    answer(res, 200).await;
+    let seen: Article = desk.app.get_json(&shared).await;
+    assert_eq!(seen.summary.meta.title, "Renamed");
+    // Published, the article reads exactly as previewed.
+    let (now, tag) = read(&ana, &draft).await;
+    answer(act(&ana, &now, "publish", &tag, None).await, 200).await;
+    let preview: Article = ana
+        .json(Method::GET, &format!("{}/preview", path(&draft)), None)
+        .await;
+    let public: Article = desk
+        .app
+        .get_json(&format!("/api/v1/articles/{}", now.document.slug))
+        .await;
+    assert_eq!(public, preview);
+
+    // Two hours later, on an instance whose clock says so, the link is gone.
+    let later = TestApp::spawn_with(
+        &desk.db,
+        SpawnOptions {
+            extra_env: vec![("CECOP_CLOCK_OFFSET".into(), (2 * 3600 + 60).to_string())],
+            ..SpawnOptions::default()
+        },
+    );
+    assert_eq!(later.get(&shared).await.status(), 404);
+    assert_eq!(desk.app.get(&shared).await.status(), 200);
+    // Revoked, it stops at once; listed, it shows no token.
+    let links: Vec<cecop_shared::PreviewLink> = ana
+        .json(
+            Method::GET,
+            &format!("{}/preview-links", path(&draft)),
+            None,
+        )
+        .await;
+    assert_eq!(links.len(), 1);
+    assert!(links[0].active);
+    assert_eq!(links[0].created_by.as_deref(), Some("Ana Editor"));
+    let listed = ana
+        .call(
+            Method::GET,
+            &format!("{}/preview-links", path(&draft)),
+            None,
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!listed.contains(&made.token));
+    let revoke = format!("{}/preview-links/{}", path(&draft), links[0].id);
+    assert_eq!(ana.call(Method::DELETE, &revoke, None).await.status(), 204);
+    problem(desk.app.get(&shared).await, 404).await;
+    problem(ana.call(Method::DELETE, &revoke, None).await, 404).await;
+    let links: Vec<cecop_shared::PreviewLink> = ana
+        .json(
+            Method::GET,
+            &format!("{}/preview-links", path(&draft)),
+            None,
+        )
+        .await;
+    assert!(!links[0].active && links[0].revoked_at.is_some());
+    // Forged and malformed tokens, and bad lengths, are refused alike.
+    for token in [
+        "cecop_pv_0000000000000000000000000000000000000000000",
+        "nope",
+        "%00",
+    ] {
+        problem(desk.app.get(&format!("/api/v1/preview/{token}")).await, 404).await;
+    }
+    for hours in [0, 721] {
+        let res = ana
+            .call(
+                Method::POST,
+                &format!("{}/preview-links", path(&draft)),
+                Some(json!({ "hours": hours })),
+            )
+            .await;
+        assert_eq!(problem(res, 422).await.errors[0].field, "hours");
+    }
+    assert_eq!(desk.db.count_rows("preview_links"), 1);
 }

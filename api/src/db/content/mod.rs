@@ -17,6 +17,7 @@ use crate::db::{Backend, DbConnection};
 pub mod editorial;
 mod kinds;
 mod list;
+pub mod previews;
 mod rows;
 #[cfg(test)]
 mod tests;

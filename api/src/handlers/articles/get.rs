@@ -8,7 +8,7 @@ use utoipa::IntoParams;
 use crate::db::content::ItemType;
 use crate::error::ApiError;
 use crate::error::responses::{BadSlugOrLanguage, InvalidCredentials, NotModified};
-use crate::handlers::content::{Reader, article_summary, respond_detail};
+use crate::handlers::content::{Reader, respond_detail};
 
 /// The language parameter of a single item.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -52,14 +52,7 @@ pub async fn get_article(
         ItemType::Article,
         &slug,
         query.lang.as_deref(),
-        |row, detail| {
-            Ok(Article {
-                summary: article_summary(row, detail.meta)?,
-                body_html: detail.body_html,
-                attachments: row.attachments.0.clone(),
-                members: detail.members,
-            })
-        },
+        crate::content::wire::article,
     )
     .await
 }

@@ -4,13 +4,16 @@
 //! - `items`: list, create, read, change (a JSON Merge Patch), delete;
 //! - `status`: publish, schedule, unpublish, archive, restore;
 //! - `revisions`: every save, a diff between any two, restore one;
-//! - `preview`: the live preview of a body.
+//! - `preview`: the live preview of a body;
+//! - `previews`: an item as it will be published, for its editor and
+//!   through shareable links.
 //!
 //! Every answer about one item carries its version as `ETag`; every write
 //! to an existing item requires it back in `If-Match` (`precondition`).
 
 pub mod items;
 pub mod preview;
+pub mod previews;
 pub mod revisions;
 pub mod status;
 
@@ -37,15 +40,17 @@ pub fn collection(raw: &str) -> Result<Collection, ApiError> {
         .map_err(|_| ApiError::NotFound("No such collection: articles, events or stories.".into()))
 }
 
-/// The `{collection}` and `{id}` of a path.
-pub fn locate(collection_name: &str, id: &str) -> Result<(Collection, i64), ApiError> {
-    let collection = collection(collection_name)?;
-    let id = id
-        .parse()
+/// A positive whole number from the path, naming `field` when it is not.
+pub fn path_id(field: &str, raw: &str) -> Result<i64, ApiError> {
+    raw.parse()
         .ok()
         .filter(|id| *id > 0)
-        .ok_or_else(|| ApiError::invalid("id", "must be a positive whole number"))?;
-    Ok((collection, id))
+        .ok_or_else(|| ApiError::invalid(field, "must be a positive whole number"))
+}
+
+/// The `{collection}` and `{id}` of a path.
+pub fn locate(collection_name: &str, id: &str) -> Result<(Collection, i64), ApiError> {
+    Ok((collection(collection_name)?, path_id("id", id)?))
 }
 
 /// An item answer: the item, its version as `ETag`, stored by no cache.

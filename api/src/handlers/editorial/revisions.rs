@@ -10,7 +10,7 @@ use cecop_shared::{
 use chrono::{TimeZone, Utc};
 
 use super::items::summary;
-use super::{audited_item, item_response, locate, write_item};
+use super::{audited_item, item_response, locate, path_id, write_item};
 use crate::auth::audit::AuditAction;
 use crate::auth::{ClientInfo, StaffUser};
 use crate::content::clock::Clock;
@@ -26,10 +26,7 @@ use crate::handlers::NO_STORE;
 use crate::handlers::precondition::IfMatch;
 
 fn number(raw: &str) -> Result<i64, ApiError> {
-    raw.parse()
-        .ok()
-        .filter(|n| *n > 0)
-        .ok_or_else(|| ApiError::invalid("number", "must be a positive whole number"))
+    path_id("number", raw)
 }
 
 fn to_revision(row: &RevisionRow, names: &std::collections::HashMap<i64, String>) -> ItemRevision {
@@ -163,7 +160,7 @@ pub async fn diff_revisions(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let item = locate(&path.0, &path.1)?;
-    let (from, to) = (number(&path.2)?, number(&path.3)?);
+    let (from, to) = (path_id("from", &path.2)?, path_id("to", &path.3)?);
     let diff = db
         .run(move |conn| {
             let a = find_revision(conn, item, from)?;

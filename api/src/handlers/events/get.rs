@@ -7,7 +7,7 @@ use crate::db::content::ItemType;
 use crate::error::ApiError;
 use crate::error::responses::{BadSlugOrLanguage, InvalidCredentials, NotModified};
 use crate::handlers::articles::get::LangQuery;
-use crate::handlers::content::{Reader, event_summary, respond_detail};
+use crate::handlers::content::{Reader, respond_detail};
 
 /// Get one published event.
 #[utoipa::path(
@@ -37,16 +37,7 @@ pub async fn get_event(
         ItemType::Event,
         &slug,
         query.lang.as_deref(),
-        |row, detail| {
-            Ok(Event {
-                summary: event_summary(row, detail.meta)?,
-                body_html: detail.body_html,
-                organisers: row.organisers.0.clone(),
-                registration_url: row.registration_url.clone(),
-                attachments: row.attachments.0.clone(),
-                members: detail.members,
-            })
-        },
+        crate::content::wire::event,
     )
     .await
 }

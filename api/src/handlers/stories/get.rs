@@ -7,7 +7,7 @@ use crate::db::content::ItemType;
 use crate::error::ApiError;
 use crate::error::responses::{BadSlugOrLanguage, InvalidCredentials, NotModified};
 use crate::handlers::articles::get::LangQuery;
-use crate::handlers::content::{Reader, respond_detail, story_summary};
+use crate::handlers::content::{Reader, respond_detail};
 
 /// Get one published #COOPTALES story.
 #[utoipa::path(
@@ -37,13 +37,7 @@ pub async fn get_story(
         ItemType::Story,
         &slug,
         query.lang.as_deref(),
-        |row, detail| {
-            Ok(Story {
-                summary: story_summary(row, detail.meta)?,
-                body_html: detail.body_html,
-                members: detail.members,
-            })
-        },
+        crate::content::wire::story,
     )
     .await
 }
