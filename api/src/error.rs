@@ -41,7 +41,7 @@ pub enum ApiError {
     #[error("conflict on {field}: {message}")]
     Conflict { field: String, message: String },
     /// 412: `If-Match` names a stale version; carries the current one.
-    #[error("stale version; current is {}", .0.version)]
+    #[error("stale version; current is {}", .0.etag)]
     PreconditionFailed(Box<cecop_shared::CurrentVersion>),
     /// 428: a write that must name the version it changes did not.
     #[error("no If-Match")]
@@ -140,7 +140,7 @@ impl ApiError {
                     format!(
                         "Someone saved this record since you read it: the current version is {}{}. \
                          Read it again, and send its ETag in If-Match to write over it.",
-                        current.version,
+                        current.etag,
                         current
                             .saved_by
                             .as_deref()

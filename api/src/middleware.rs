@@ -204,12 +204,20 @@ mod tests {
         let generated = crate::routes::openapi().to_json().unwrap_or_default();
         let allowed = AllowedMethods::from_document(&generated).unwrap_or_default();
         assert_eq!(
-            allowed.for_path("/api/v1/members"),
+            allowed.for_path("/api/v1/articles"),
             Some("GET"),
             "{allowed:?}"
         );
-        assert_eq!(allowed.for_path("/api/v1/members/coceta"), Some("GET"));
+        assert_eq!(allowed.for_path("/api/v1/members"), Some("GET, POST"));
+        assert_eq!(
+            allowed.for_path("/api/v1/members/coceta"),
+            Some("GET, PATCH")
+        );
         assert_eq!(allowed.for_path("/api/v1/members/coceta/x"), None);
+        assert_eq!(
+            allowed.for_path("/api/v1/editorial/articles/7"),
+            Some("GET, DELETE, PATCH")
+        );
         assert_eq!(allowed.for_path("/healthz"), Some("GET"));
     }
 }

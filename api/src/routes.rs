@@ -97,6 +97,8 @@ pub fn api_v1<R: Routes>(cfg: &mut R) {
         .add(editorial::previews::create_preview_link)
         .add(editorial::previews::revoke_preview_link)
         .add(editorial::previews::open_preview_link)
+        .add(members::write::create_member)
+        .add(members::write::update_member)
         .add(auth::login::login)
         .add(auth::refresh::refresh)
         .add(auth::logout::logout)

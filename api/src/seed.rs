@@ -10,7 +10,7 @@ use cecop_shared::{
 use serde::Deserialize;
 
 use crate::db::DbConnection;
-use crate::db::members::{self, NewMember};
+use crate::db::members::{self, MemberFields, NewMember};
 
 const MEMBERS_JSON: &str = include_str!("../seed/members.json");
 
@@ -54,26 +54,29 @@ impl From<SeedMember> for NewMember {
         let f = m.figures;
         Self {
             slug: m.slug,
-            name: m.name,
-            acronym: m.acronym,
-            country: m.country,
-            kind: m.kind,
-            membership: m.membership,
-            status: m.status,
-            joined_year: m.joined_year,
-            website: m.website,
-            description: m.description,
-            sectors: serde_json::to_string(&m.sectors).unwrap_or_else(|_| "[]".into()),
-            illustrative: m.illustrative,
-            source_url: m.source_url,
-            figures_year: f.as_ref().and_then(|f| f.reference_year),
-            cooperatives: f.as_ref().and_then(|f| f.cooperatives),
-            workers: f.as_ref().and_then(|f| f.workers),
-            worker_members: f.as_ref().and_then(|f| f.worker_members),
-            turnover_eur: f.as_ref().and_then(|f| f.turnover_eur),
-            figures_provenance: f.as_ref().map(|f| f.provenance),
-            figures_note: f.and_then(|f| f.note),
-            network_contact: m.network_contact,
+            fields: MemberFields {
+                name: m.name,
+                acronym: m.acronym,
+                country: m.country,
+                kind: m.kind,
+                membership: m.membership,
+                status: m.status,
+                joined_year: m.joined_year,
+                website: m.website,
+                description: m.description,
+                sectors: serde_json::to_string(&m.sectors).unwrap_or_else(|_| "[]".into()),
+                illustrative: m.illustrative,
+                source_url: m.source_url,
+                figures_year: f.as_ref().and_then(|f| f.reference_year),
+                cooperatives: f.as_ref().and_then(|f| f.cooperatives),
+                workers: f.as_ref().and_then(|f| f.workers),
+                worker_members: f.as_ref().and_then(|f| f.worker_members),
+                turnover_eur: f.as_ref().and_then(|f| f.turnover_eur),
+                figures_provenance: f.as_ref().map(|f| f.provenance),
+                figures_note: f.and_then(|f| f.note),
+                public_contact: None,
+                network_contact: m.network_contact,
+            },
         }
     }
 }

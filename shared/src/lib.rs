@@ -45,7 +45,7 @@ pub use editorial::{
     StoryFields, TranslationState, TranslationText,
 };
 pub use member::{
-    FigureProvenance, Member, MemberFigures, MemberKind, MemberStatus, MembershipTier,
+    FigureProvenance, Member, MemberFigures, MemberInput, MemberKind, MemberStatus, MembershipTier,
     ProfileUpdate,
 };
 pub use overview::{CountryCount, Overview};

@@ -1,9 +1,11 @@
 //! CECOP's member organisations: national federations of worker, social and
 //! producer cooperatives, and bodies that promote cooperatives.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::{CountryCode, Slug, string_enum};
+use crate::{CountryCode, Language, Slug, string_enum};
 
 string_enum!(
     /// What kind of organisation a member is.
@@ -67,6 +69,11 @@ pub struct Member {
     pub website: Option<String>,
     /// A short description (English).
     pub description: String,
+    /// The description in other languages, by language (`fr`, `es`, …);
+    /// show `description` where the reader's language is missing.
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(value_type = BTreeMap<String, String>))]
+    pub descriptions: BTreeMap<Language, String>,
     /// Economic sectors its cooperatives work in.
     pub sectors: Vec<String>,
     /// True when the organisation itself is a placeholder in the demo data,
@@ -157,4 +164,65 @@ pub struct ProfileUpdate {
     #[serde(default)]
     #[cfg_attr(feature = "server", schema(max_length = 200))]
     pub public_contact: Option<String>,
+}
+
+/// `POST /api/v1/members`, and the document `PATCH /api/v1/members/{slug}`
+/// merges into (admins): every field of a member organisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MemberInput {
+    /// Made from the name when absent; it never changes afterwards (links,
+    /// users and tokens hold it).
+    #[serde(default)]
+    pub slug: Option<Slug>,
+    /// Full name in the organisation's own language, up to 300 characters.
+    #[cfg_attr(feature = "server", schema(max_length = 300))]
+    pub name: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(max_length = 40))]
+    pub acronym: Option<String>,
+    pub country: CountryCode,
+    pub kind: MemberKind,
+    #[serde(default)]
+    pub membership: Option<MembershipTier>,
+    /// `former` takes the organisation out of the active directory and the
+    /// headline counts; its history and statistics stay.
+    #[serde(default = "active")]
+    pub status: MemberStatus,
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(minimum = 1950, maximum = 2100))]
+    pub joined_year: Option<i32>,
+    /// An `http://` or `https://` address.
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(max_length = 300))]
+    pub website: Option<String>,
+    /// In English, up to 2,000 characters.
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(max_length = 2000))]
+    pub description: String,
+    /// The description in other languages, by language.
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(value_type = BTreeMap<String, String>))]
+    pub descriptions: BTreeMap<Language, String>,
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    #[serde(default)]
+    pub illustrative: bool,
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(max_length = 300))]
+    pub source_url: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(max_length = 200))]
+    pub public_contact: Option<String>,
+    /// Members only.
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(max_length = 200))]
+    pub network_contact: Option<String>,
+    #[serde(default)]
+    pub figures: Option<MemberFigures>,
+}
+
+fn active() -> MemberStatus {
+    MemberStatus::Active
 }

@@ -136,7 +136,9 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct CurrentVersion {
-    pub version: i64,
+    /// The version number, for records that count their saves (articles,
+    /// events, stories); `null` for others.
+    pub version: Option<i64>,
     /// The entity tag to send in `If-Match` to write over it.
     pub etag: String,
     /// Display name of who saved it (`null` when unknown).

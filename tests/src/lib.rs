@@ -369,6 +369,35 @@ impl<'a> Session<'a> {
         }
     }
 
+    /// The organisation's token with every scope a member organisation can
+    /// hold, minted by this signed-in member user: the most an
+    /// organisation's token can be, for "tokens are refused here" checks.
+    pub async fn organisation_token(&self) -> Session<'a> {
+        let minted: cecop_shared::CreatedApiToken = self
+            .json(
+                reqwest::Method::POST,
+                "/api/v1/tokens",
+                Some(serde_json::json!({ "name": "every scope",
+                    "scopes": ["members:read", "profile:write", "returns:write"] })),
+            )
+            .await;
+        Session {
+            app: self.app,
+            bearer: minted.secret,
+        }
+    }
+
+    /// Creates these users (`POST /api/v1/users` bodies) as this signed-in
+    /// admin.
+    pub async fn create_users(&self, users: &[serde_json::Value]) {
+        for body in users {
+            let res = self
+                .call(reqwest::Method::POST, "/api/v1/users", Some(body.clone()))
+                .await;
+            assert_eq!(res.status(), 201, "{body}");
+        }
+    }
+
     /// A caller without credentials.
     pub fn anonymous(app: &'a TestApp) -> Self {
         Session {

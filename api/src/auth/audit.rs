@@ -133,6 +133,12 @@ audit_actions! {
     PreviewLinkCreated = "content.preview_link_created",
     /// An editor revoked a preview link.
     PreviewLinkRevoked = "content.preview_link_revoked",
+    /// An admin created a member organisation.
+    MemberCreated = "member.created",
+    /// An admin changed a member organisation.
+    MemberUpdated = "member.updated",
+    /// An admin made a member organisation a former member.
+    MemberDeactivated = "member.deactivated",
 }
 
 impl From<Transition> for AuditAction {
@@ -256,6 +262,9 @@ mod tests {
             "content.revision_restored",
             "content.preview_link_created",
             "content.preview_link_revoked",
+            "member.created",
+            "member.updated",
+            "member.deactivated",
         ];
         assert_eq!(texts, expected);
         let distinct: std::collections::HashSet<&str> = texts.iter().copied().collect();

@@ -41,7 +41,7 @@ pub type MemberIds = HashMap<String, i64>;
 
 /// Every problem with a one-line text: empty when required, too long,
 /// control characters, line breaks.
-fn line_errors(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize) {
+pub fn line_errors(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize) {
     if value.trim().is_empty() {
         errors.push(FieldError::new(field, "must not be empty"));
     }
@@ -51,13 +51,13 @@ fn line_errors(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usiz
     errors.extend(prose_errors(field, value, max));
 }
 
-fn optional_line(errors: &mut Vec<FieldError>, field: &str, value: Option<&str>, max: usize) {
+pub fn optional_line(errors: &mut Vec<FieldError>, field: &str, value: Option<&str>, max: usize) {
     if let Some(value) = value {
         line_errors(errors, field, value, max);
     }
 }
 
-fn url_errors(errors: &mut Vec<FieldError>, field: &str, value: Option<&str>) {
+pub fn url_errors(errors: &mut Vec<FieldError>, field: &str, value: Option<&str>) {
     if let Some(value) = value {
         let ok = url::Url::parse(value)
             .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());

@@ -112,7 +112,7 @@ fn stale(conn: &mut DbConnection, row: &ContentRow) -> ApiError {
         None => None,
     };
     ApiError::PreconditionFailed(Box::new(CurrentVersion {
-        version: row.version,
+        version: Some(row.version),
         etag: etag(row.version),
         saved_by,
         saved_at: utc(row.updated_at),

@@ -18,6 +18,7 @@ diesel::define_sql_function!(#[sql_name = "lower"] fn lower_opt(x: Nullable<Text
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = members)]
 pub struct MemberRow {
+    pub id: i64,
     pub slug: Slug,
     pub name: String,
     pub acronym: Option<String>,
@@ -40,6 +41,7 @@ pub struct MemberRow {
     pub figures_note: Option<String>,
     pub public_contact: Option<String>,
     pub network_contact: Option<String>,
+    pub updated_at: chrono::NaiveDateTime,
 }
 
 /// A new member row.
@@ -47,6 +49,15 @@ pub struct MemberRow {
 #[diesel(table_name = members)]
 pub struct NewMember {
     pub slug: Slug,
+    #[diesel(embed)]
+    pub fields: MemberFields,
+}
+
+/// Every column of a member but its slug and timestamps, as inserted and
+/// as admins update it: `None` clears a column.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = members, treat_none_as_null = true)]
+pub struct MemberFields {
     pub name: String,
     pub acronym: Option<String>,
     pub country: CountryCode,
@@ -66,6 +77,7 @@ pub struct NewMember {
     pub turnover_eur: Option<i64>,
     pub figures_provenance: Option<FigureProvenance>,
     pub figures_note: Option<String>,
+    pub public_contact: Option<String>,
     pub network_contact: Option<String>,
 }
 
@@ -302,12 +314,69 @@ pub fn slug_exists(conn: &mut DbConnection, slug: &str) -> QueryResult<bool> {
     .get_result(conn)
 }
 
-/// Inserts one member. (Multi-row inserts do not compile through a
-/// `MultiConnection`; callers loop inside a transaction.)
-pub fn insert(conn: &mut DbConnection, member: &NewMember) -> QueryResult<usize> {
+/// Inserts one member, returning its id. (Multi-row inserts do not
+/// compile through a `MultiConnection`; callers loop inside a transaction.)
+pub fn insert(conn: &mut DbConnection, member: &NewMember) -> QueryResult<i64> {
     diesel::insert_into(members::table)
         .values(member)
-        .execute(conn)
+        .returning(members::id)
+        .get_result(conn)
+}
+
+/// Writes an admin's changes over the member as it was at `read_at` (its
+/// `updated_at` when read); false when it changed since (nothing written).
+pub fn update_fields(
+    conn: &mut DbConnection,
+    id: i64,
+    read_at: chrono::NaiveDateTime,
+    fields: &MemberFields,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        members::table
+            .filter(members::id.eq(id))
+            .filter(members::updated_at.eq(read_at)),
+    )
+    .set((fields, members::updated_at.eq(now)))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// The descriptions in other languages of these members.
+pub fn descriptions(
+    conn: &mut DbConnection,
+    ids: &[i64],
+) -> QueryResult<HashMap<i64, std::collections::BTreeMap<cecop_shared::Language, String>>> {
+    use super::schema::member_descriptions as d;
+    let rows: Vec<(i64, cecop_shared::Language, String)> = d::table
+        .filter(d::member_id.eq_any(ids.to_vec()))
+        .select((d::member_id, d::lang, d::description))
+        .load(conn)?;
+    let mut by_member: HashMap<i64, std::collections::BTreeMap<_, _>> = HashMap::new();
+    for (id, lang, text) in rows {
+        by_member.entry(id).or_default().insert(lang, text);
+    }
+    Ok(by_member)
+}
+
+/// Replaces a member's descriptions in other languages.
+pub fn replace_descriptions(
+    conn: &mut DbConnection,
+    id: i64,
+    descriptions: &std::collections::BTreeMap<cecop_shared::Language, String>,
+) -> QueryResult<()> {
+    use super::schema::member_descriptions as d;
+    diesel::delete(d::table.filter(d::member_id.eq(id))).execute(conn)?;
+    for (lang, text) in descriptions {
+        diesel::insert_into(d::table)
+            .values((
+                d::member_id.eq(id),
+                d::lang.eq(lang),
+                d::description.eq(text),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

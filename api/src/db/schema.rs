@@ -166,6 +166,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    member_descriptions (member_id, lang) {
+        member_id -> BigInt,
+        lang -> Text,
+        description -> Text,
+    }
+}
+
+diesel::table! {
     preview_links (id) {
         id -> BigInt,
         token_hash -> Text,
@@ -373,6 +381,7 @@ diesel::joinable!(content_revisions -> content_items (content_id));
 diesel::joinable!(content_revisions -> users (saved_by));
 diesel::joinable!(content_redirects -> content_items (content_id));
 diesel::joinable!(preview_links -> content_items (content_id));
+diesel::joinable!(member_descriptions -> members (member_id));
 diesel::joinable!(content_themes -> content_items (content_id));
 diesel::joinable!(content_tags -> content_items (content_id));
 diesel::joinable!(content_members -> content_items (content_id));
@@ -392,6 +401,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     content_revisions,
     content_redirects,
     preview_links,
+    member_descriptions,
     campaigns,
     data_returns,
     return_values,

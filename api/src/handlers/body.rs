@@ -82,3 +82,25 @@ pub fn fields_from<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, A
         )])
     })
 }
+
+/// RFC 7396 JSON Merge Patch: members of `patch` replace those of
+/// `target`, objects merge, `null` removes.
+pub fn merge_patch(target: &mut serde_json::Value, patch: serde_json::Value) {
+    match patch {
+        serde_json::Value::Object(members) => {
+            if !target.is_object() {
+                *target = serde_json::Value::Object(serde_json::Map::new());
+            }
+            if let serde_json::Value::Object(target) = target {
+                for (key, value) in members {
+                    if value.is_null() {
+                        target.remove(&key);
+                    } else {
+                        merge_patch(target.entry(key).or_insert(serde_json::Value::Null), value);
+                    }
+                }
+            }
+        }
+        other => *target = other,
+    }
+}

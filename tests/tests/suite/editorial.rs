@@ -16,15 +16,14 @@ async fn app_with_people() -> (TestDatabase, TestApp) {
     assert!(create_admin(&db, ADMIN, PASSWORD).0);
     let app = TestApp::spawn(&db);
     let admin = sign_in(&app, ADMIN, PASSWORD).await;
-    for body in [
-        json!({ "email": "editor@cecop.coop", "display_name": "Editor", "role": "editor",
-                "password": PASSWORD }),
-        json!({ "email": "staff@coceta.coop", "display_name": "COCETA", "role": "member",
-                "organisation": "coceta", "password": PASSWORD }),
-    ] {
-        let res = admin.call(Method::POST, "/api/v1/users", Some(body)).await;
-        assert_eq!(res.status(), 201);
-    }
+    admin
+        .create_users(&[
+            json!({ "email": "editor@cecop.coop", "display_name": "Editor", "role": "editor",
+                    "password": PASSWORD }),
+            json!({ "email": "staff@coceta.coop", "display_name": "COCETA", "role": "member",
+                    "organisation": "coceta", "password": PASSWORD }),
+        ])
+        .await;
     (db, app)
 }
 
@@ -89,18 +88,7 @@ async fn preview_refuses_everyone_but_staff_and_bad_bodies_with_problems() {
     let (_db, app) = app_with_people().await;
     let member = sign_in(&app, "staff@coceta.coop", PASSWORD).await;
     let admin = sign_in(&app, ADMIN, PASSWORD).await;
-    // The member organisation's token with every scope it can hold.
-    let minted: cecop_shared::CreatedApiToken = member
-        .json(
-            Method::POST,
-            "/api/v1/tokens",
-            Some(json!({ "name": "all", "scopes": ["members:read", "profile:write", "returns:write"] })),
-        )
-        .await;
-    let org_token = Session {
-        app: &app,
-        bearer: minted.secret,
-    };
+    let org_token = member.organisation_token().await;
     let body = json!({ "markdown": "Hello" });
     for (who, caller, status) in [
         ("anonymous", Session::anonymous(&app), 401),

@@ -13,6 +13,7 @@ mod feeds;
 mod import;
 mod mail;
 mod members;
+mod membership;
 mod overview;
 mod returns;
 mod search;

@@ -25,7 +25,7 @@ use crate::error::responses::{
     BadId, BadIdOrBody, BadParameter, BodyTooLarge, InvalidFields, NoIfMatch, NoSuchItem,
     NotSignedIn, NotStaff, StaleVersion,
 };
-use crate::handlers::body::{Body, fields_from};
+use crate::handlers::body::{Body, fields_from, merge_patch};
 use crate::handlers::content::query_words;
 use crate::handlers::pagination::{PageParams, page_response};
 use crate::handlers::precondition::IfMatch;
@@ -177,28 +177,6 @@ pub async fn get_item(
     Ok(item_response(StatusCode::OK, &item))
 }
 
-/// RFC 7396 JSON Merge Patch: members of `patch` replace those of
-/// `target`, objects merge, `null` removes.
-fn merge(target: &mut serde_json::Value, patch: serde_json::Value) {
-    match patch {
-        serde_json::Value::Object(members) => {
-            if !target.is_object() {
-                *target = serde_json::Value::Object(serde_json::Map::new());
-            }
-            if let serde_json::Value::Object(target) = target {
-                for (key, value) in members {
-                    if value.is_null() {
-                        target.remove(&key);
-                    } else {
-                        merge(target.entry(key).or_insert(serde_json::Value::Null), value);
-                    }
-                }
-            }
-        }
-        other => *target = other,
-    }
-}
-
 /// A 422 naming one field.
 fn invalid(field: impl Into<String>, message: impl Into<String>) -> ApiError {
     ApiError::Validation(vec![cecop_shared::FieldError::new(field, message)])
@@ -246,7 +224,7 @@ fn patched(current: &ItemDocument, patch: serde_json::Value) -> Result<ItemDocum
         ));
     }
     let mut value = serde_json::to_value(current).map_err(|e| ApiError::Internal(e.into()))?;
-    merge(&mut value, patch);
+    merge_patch(&mut value, patch);
     match document_from(value)? {
         (Some(slug), content) => Ok(ItemDocument { slug, content }),
         (None, _) => Err(invalid("slug", "an item keeps a slug")),

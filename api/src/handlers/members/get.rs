@@ -3,7 +3,7 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use cecop_shared::{Member, Slug};
 
-use super::{cache_headers, for_caller, to_member};
+use super::{cache_headers, for_caller, to_one};
 use crate::auth::MaybePrincipal;
 use crate::db::Db;
 use crate::db::members;
@@ -36,11 +36,16 @@ pub async fn get_member(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let slug: Slug = slug.parse().map_err(|e| ApiError::invalid("slug", e))?;
-    let row = db
-        .run(move |conn| Ok(members::find_by_slug(conn, slug.as_str())?))
+    let member = db
+        .run(
+            move |conn| match members::find_by_slug(conn, slug.as_str())? {
+                Some(row) => Ok(to_one(conn, row)?),
+                None => Err(ApiError::NotFound(
+                    "No member organisation has this slug.".into(),
+                )),
+            },
+        )
         .await?;
-    let row =
-        row.ok_or_else(|| ApiError::NotFound("No member organisation has this slug.".into()))?;
     let members_only = caller.reads_members_only();
     let [cache, vary] = cache_headers(members_only);
     let mut response = HttpResponse::Ok();
@@ -48,6 +53,6 @@ pub async fn get_member(
     Ok(etagged_json(
         &req,
         response,
-        &for_caller(to_member(row), members_only),
+        &for_caller(member, members_only),
     ))
 }

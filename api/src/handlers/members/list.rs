@@ -5,7 +5,7 @@ use cecop_shared::{CountryCode, Member, MemberKind, MemberStatus, Page};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use super::{cache_headers, for_caller, to_member};
+use super::{cache_headers, for_caller, to_members};
 use crate::auth::MaybePrincipal;
 use crate::db::Db;
 use crate::db::members::{self, MemberFilter};
@@ -115,20 +115,21 @@ pub async fn list_members(
 ) -> Result<HttpResponse, ApiError> {
     let filter = query.filter()?;
     let request = query.page.request()?;
-    let (rows, total) = db
+    let (members, total) = db
         .run(move |conn| {
-            Ok(members::list(
+            let (rows, total) = members::list(
                 conn,
                 &filter,
                 request.offset(),
                 i64::from(request.per_page()),
-            )?)
+            )?;
+            Ok((to_members(conn, rows)?, total))
         })
         .await?;
     let members_only = caller.reads_members_only();
-    let items: Vec<Member> = rows
+    let items: Vec<Member> = members
         .into_iter()
-        .map(|row| for_caller(to_member(row), members_only))
+        .map(|member| for_caller(member, members_only))
         .collect();
     Ok(page_response(
         &req,

@@ -1,7 +1,10 @@
-//! The member directory: `GET /api/v1/members` and `GET /api/v1/members/{slug}`.
+//! The member directory: `GET /api/v1/members` and `GET /api/v1/members/{slug}`;
+//! admins create and edit members (`write`).
 
 pub mod get;
+pub mod input;
 pub mod list;
+pub mod write;
 
 use cecop_shared::{Member, MemberFigures};
 
@@ -30,7 +33,35 @@ fn for_caller(mut member: Member, members_only: bool) -> Member {
 }
 
 /// Turns a stored row into the published type.
-pub(crate) fn to_member(row: MemberRow) -> Member {
+/// Members as published, with their descriptions in other languages (one
+/// query for all of them).
+pub(crate) fn to_members(
+    conn: &mut crate::db::DbConnection,
+    rows: Vec<MemberRow>,
+) -> diesel::QueryResult<Vec<Member>> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut descriptions = crate::db::members::descriptions(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let translated = descriptions.remove(&row.id).unwrap_or_default();
+            to_member(row, translated)
+        })
+        .collect())
+}
+
+/// One member as published.
+pub(crate) fn to_one(
+    conn: &mut crate::db::DbConnection,
+    row: MemberRow,
+) -> diesel::QueryResult<Member> {
+    Ok(to_members(conn, vec![row])?.remove(0))
+}
+
+fn to_member(
+    row: MemberRow,
+    descriptions: std::collections::BTreeMap<cecop_shared::Language, String>,
+) -> Member {
     let figures = row.figures_provenance.map(|provenance| MemberFigures {
         reference_year: row.figures_year,
         cooperatives: row.cooperatives,
@@ -53,6 +84,7 @@ pub(crate) fn to_member(row: MemberRow) -> Member {
         joined_year: row.joined_year,
         website: row.website,
         description: row.description,
+        descriptions,
         illustrative: row.illustrative,
         source_url: row.source_url,
         public_contact: row.public_contact,

@@ -11,7 +11,7 @@ use crate::db::members::{self, ProfileChanges};
 use crate::error::ApiError;
 use crate::error::responses::{InvalidFields, NoValidCredentials};
 use crate::handlers::body::Body;
-use crate::handlers::members::to_member;
+use crate::handlers::members::to_one;
 use crate::handlers::{NO_STORE, prose_errors};
 
 fn organisation_of(principal: &Principal) -> Result<Slug, ApiError> {
@@ -24,12 +24,15 @@ fn organisation_of(principal: &Principal) -> Result<Slug, ApiError> {
 }
 
 async fn load(db: &Db, slug: Slug) -> Result<Member, ApiError> {
-    let row = db
-        .run(move |conn| Ok(members::find_by_slug(conn, slug.as_str())?))
-        .await?;
-    let row =
-        row.ok_or_else(|| ApiError::NotFound("Your organisation no longer exists.".into()))?;
-    Ok(to_member(row))
+    db.run(
+        move |conn| match members::find_by_slug(conn, slug.as_str())? {
+            Some(row) => Ok(to_one(conn, row)?),
+            None => Err(ApiError::NotFound(
+                "Your organisation no longer exists.".into(),
+            )),
+        },
+    )
+    .await
 }
 
 /// Get the caller's own member organisation.
