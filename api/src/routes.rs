@@ -72,6 +72,7 @@ pub fn api_v1<R: Routes>(cfg: &mut R) {
         .add(my::returns::submit::submit_my_return)
         .add(returns::list::list_returns)
         .add(returns::get::get_return)
+        .add(returns::missing::list_missing_returns)
         .add(returns::review::approve::approve_return)
         .add(returns::review::send_back::return_return)
         .add(returns::review::reopen::reopen_return)

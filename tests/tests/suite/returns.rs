@@ -1311,3 +1311,131 @@ async fn conflicting_decisions_and_saves_at_once_have_exactly_one_winner() {
     let actions: Vec<_> = decided.revisions.iter().map(|r| r.action).collect();
     assert_eq!(decisions, 1, "{actions:?}");
 }
+
+#[tokio::test]
+async fn staff_see_which_active_members_have_not_sent_the_open_campaigns_return() {
+    let (db, app) = setup().await;
+    let editor = sign_in(&app, EDITOR, PASSWORD).await;
+    let admin = sign_in(&app, ADMIN, PASSWORD).await;
+    let coceta = sign_in(&app, &member_email("coceta"), PASSWORD).await;
+    let missing = |session: &Session<'_>| {
+        let bearer = session.bearer.clone();
+        let app = &app;
+        async move {
+            let res = app
+                .client
+                .get(app.url("/api/v1/campaigns/2024/missing"))
+                .bearer_auth(bearer)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200);
+            res.json::<Vec<ReturnSummary>>().await.unwrap()
+        }
+    };
+    let listed = missing(&editor).await;
+    // Every active member is either still to send its return or in the
+    // review queue (submitted or approved), never both, never neither.
+    let active: Page<cecop_shared::Member> = app.get_json("/api/v1/members?per_page=100").await;
+    let queue: Page<ReturnSummary> = editor
+        .json(
+            Method::GET,
+            "/api/v1/returns?campaign=2024&per_page=100",
+            None,
+        )
+        .await;
+    let sent: Vec<&str> = queue
+        .items
+        .iter()
+        .filter(|r| matches!(r.state, ReturnState::Submitted | ReturnState::Approved))
+        .map(|r| r.member.slug.as_str())
+        .collect();
+    for member in &active.items {
+        let waiting = listed
+            .iter()
+            .filter(|r| r.member.slug == member.slug)
+            .count();
+        let in_queue = sent.contains(&member.slug.as_str());
+        assert_eq!(waiting + usize::from(in_queue), 1, "{}", member.slug);
+    }
+    assert!(
+        listed
+            .iter()
+            .all(|r| r.year == 2024 && r.state != ReturnState::Submitted)
+    );
+    let names: Vec<&str> = listed.iter().map(|r| r.member.name.as_str()).collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(names, sorted, "by name");
+    let coceta_row = listed
+        .iter()
+        .find(|r| r.member.slug.as_str() == "coceta")
+        .expect("COCETA's 2024 return is a draft");
+    assert!(coceta_row.id.is_some() && coceta_row.state == ReturnState::Draft);
+    assert!(
+        listed.iter().any(|r| r.id.is_none()),
+        "some have not started"
+    );
+
+    // Submitted, it leaves the list.
+    let _: DataReturn = coceta
+        .json(Method::POST, "/api/v1/my/returns/2024/submit", None)
+        .await;
+    assert!(
+        !missing(&editor)
+            .await
+            .iter()
+            .any(|r| r.member.slug.as_str() == "coceta")
+    );
+    // A former member is not expected.
+    let not_started = listed
+        .iter()
+        .find(|r| r.id.is_none())
+        .unwrap()
+        .member
+        .slug
+        .clone();
+    let path = format!("/api/v1/members/{not_started}");
+    let read = admin.call(Method::GET, &path, None).await;
+    let tag = read.headers()["etag"].to_str().unwrap().to_owned();
+    let res = admin
+        .request(Method::PATCH, &path)
+        .header("if-match", tag)
+        .json(&json!({ "status": "former" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(
+        !missing(&admin)
+            .await
+            .iter()
+            .any(|r| r.member.slug == not_started)
+    );
+
+    // Staff only; a year without a campaign is a 404.
+    let before = db.count_rows("data_returns");
+    let token = coceta.organisation_token().await;
+    for (caller, status) in [
+        (Session::anonymous(&app), 401),
+        (coceta, 403),
+        (token, 403),
+        (admin.reader_token().await, 403),
+    ] {
+        let res = caller
+            .call(Method::GET, "/api/v1/campaigns/2024/missing", None)
+            .await;
+        expect_problem(res, status).await;
+    }
+    for (year, status) in [("1999", 400), ("2099", 404), ("x", 400)] {
+        let res = editor
+            .call(
+                Method::GET,
+                &format!("/api/v1/campaigns/{year}/missing"),
+                None,
+            )
+            .await;
+        expect_problem(res, status).await;
+    }
+    assert_eq!(db.count_rows("data_returns"), before);
+}

@@ -81,6 +81,32 @@ pub fn find_member_return(
         .optional()
 }
 
+/// The active members whose return for a campaign is not in yet: (slug,
+/// name, their return when they started one), by name. Those that
+/// submitted, or whose return was approved, are not listed.
+pub fn missing(
+    conn: &mut DbConnection,
+    campaign_id: i64,
+) -> QueryResult<Vec<(Slug, String, Option<i64>)>> {
+    use cecop_shared::MemberStatus;
+    members::table
+        .left_join(
+            data_returns::table.on(data_returns::member_id
+                .eq(members::id)
+                .and(data_returns::campaign_id.eq(campaign_id))),
+        )
+        .filter(members::status.eq(MemberStatus::Active))
+        .filter(
+            data_returns::id
+                .is_null()
+                .or(data_returns::state.eq(ReturnState::Draft))
+                .or(data_returns::state.eq(ReturnState::Returned)),
+        )
+        .select((members::slug, members::name, data_returns::id.nullable()))
+        .order_by(members::name.asc())
+        .load(conn)
+}
+
 /// The review queue's filters, already validated.
 #[derive(Debug, Clone, Default)]
 pub struct ReturnFilter {

@@ -3,6 +3,7 @@
 
 pub mod get;
 pub mod list;
+pub mod missing;
 pub mod review;
 
 use cecop_shared::{
