@@ -17,6 +17,8 @@ use crate::pages::admin::users::UsersPage;
 use crate::pages::auth::invitation::AcceptInvitationPage;
 use crate::pages::auth::login::LoginPage;
 use crate::pages::auth::recovery::{ForgotPasswordPage, ResetPasswordPage};
+use crate::pages::content::editor::EditorPage;
+use crate::pages::content::list::ContentPage;
 use crate::pages::cooptales::detail::StoryPage;
 use crate::pages::cooptales::list::StoriesPage;
 use crate::pages::data::page::DataPage;
@@ -77,6 +79,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/portal/returns") view=ReturnsPage />
                     <Route path=path!("/admin/users") view=UsersPage />
                     <Route path=path!("/admin/audit") view=AuditPage />
+                    <Route path=path!("/admin/content") view=ContentPage />
+                    <Route path=path!("/admin/content/:collection/new") view=EditorPage />
+                    <Route path=path!("/admin/content/:collection/:id") view=EditorPage />
                     <Route path=path!("/admin/returns") view=ReviewPage />
                     <Route path=path!("/admin/returns/:id") view=ReviewDetailPage />
                 </Routes>

@@ -16,6 +16,7 @@
 //! in `localStorage`.
 
 pub mod data;
+pub mod editorial;
 mod en;
 mod es;
 mod fr;
@@ -318,6 +319,8 @@ pub struct Strings {
     /// Account recovery and enrolment (reset links, invitations).
     pub identity: identity::Identity,
     pub two_factor: two_factor::TwoFactor,
+    /// The editorial back office (content list, editor).
+    pub editorial: editorial::Editorial,
 }
 
 /// A translated text that follows the language, for a view:

@@ -176,6 +176,26 @@ pub fn date_time(lang: Lang, rfc3339: &str) -> String {
     .unwrap_or_else(|| rfc3339.to_owned())
 }
 
+/// An RFC 3339 time as the clocks show it in an IANA `zone` ("28 Mar 2027,
+/// 03:30"), or the text itself when the browser cannot format it.
+pub fn date_time_in(lang: Lang, rfc3339: &str, zone: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
+    if date.get_time().is_nan() {
+        return rfc3339.to_owned();
+    }
+    intl(
+        "DateTimeFormat",
+        lang,
+        &[
+            ("dateStyle", "medium"),
+            ("timeStyle", "short"),
+            ("timeZone", zone),
+        ],
+    )
+    .and_then(|format| call_str(&format, "format", &date.into()))
+    .unwrap_or_else(|| rfc3339.to_owned())
+}
+
 /// A language's name in the language `in_locale` ("French" for `fr` in
 /// English; "français" for `fr` in `fr`), or the code when the browser cannot name it.
 pub fn language_name(in_locale: &str, code: &str) -> String {

@@ -31,7 +31,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::authorized::Authorized;
-use crate::api::{self, ApiError, send};
+use crate::api::{self, ApiError, send_with};
 
 /// Where the refresh token is kept between visits.
 const REFRESH_KEY: &str = "cecop.refresh";
@@ -203,22 +203,24 @@ impl Session {
 /// The app's authenticated caller: every call waits for a running refresh
 /// rather than racing it (see the module docs).
 impl Authorized for Session {
-    async fn call(
+    async fn call_with(
         self,
         method: Method,
         path: &str,
         query: &[(&str, String)],
+        headers: &[(&str, String)],
         body: Option<String>,
     ) -> Result<Response, ApiError> {
         if self.access.get_value().is_none() {
             self.refresh().await?;
         }
         let token = self.access.get_value();
-        let first = send(
+        let first = send_with(
             method.clone(),
             path,
             query,
             token.as_deref(),
+            headers,
             body.as_deref(),
         )
         .await;
@@ -226,7 +228,15 @@ impl Authorized for Session {
             Err(error) if error.status() == Some(401) => {
                 self.refresh().await?;
                 let token = self.access.get_value();
-                send(method, path, query, token.as_deref(), body.as_deref()).await
+                send_with(
+                    method,
+                    path,
+                    query,
+                    token.as_deref(),
+                    headers,
+                    body.as_deref(),
+                )
+                .await
             }
             other => other,
         }

@@ -14,15 +14,28 @@ use super::{ApiError, decode};
 
 /// A caller that can add a valid access token to a request.
 pub trait Authorized: Copy + 'static {
-    /// An authenticated request to `API_BASE + path`: adds the access token
-    /// and, when the server answers 401, refreshes it and tries once more.
+    /// An authenticated request to `API_BASE + path` with these extra
+    /// headers: adds the access token and, when the server answers 401,
+    /// refreshes it and tries once more.
+    async fn call_with(
+        self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        headers: &[(&str, String)],
+        body: Option<String>,
+    ) -> Result<Response, ApiError>;
+
+    /// [`call_with`](Self::call_with) without extra headers.
     async fn call(
         self,
         method: Method,
         path: &str,
         query: &[(&str, String)],
         body: Option<String>,
-    ) -> Result<Response, ApiError>;
+    ) -> Result<Response, ApiError> {
+        self.call_with(method, path, query, &[], body).await
+    }
 
     /// The access token, for a request [`call`](Self::call) cannot make (an
     /// upload with progress, [`super::upload`]); refreshed first when there is

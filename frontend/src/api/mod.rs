@@ -15,6 +15,7 @@ pub mod admin;
 pub mod articles;
 pub mod auth;
 pub mod authorized;
+pub mod editorial;
 pub mod events;
 pub mod members;
 pub mod overview;
@@ -119,6 +120,18 @@ pub async fn send(
     bearer: Option<&str>,
     body: Option<&str>,
 ) -> Result<Response, ApiError> {
+    send_with(method, path, query, bearer, &[], body).await
+}
+
+/// [`send`] with more request headers (`If-Match`).
+pub async fn send_with(
+    method: Method,
+    path: &str,
+    query: &[(&str, String)],
+    bearer: Option<&str>,
+    headers: &[(&str, String)],
+    body: Option<&str>,
+) -> Result<Response, ApiError> {
     let url = format!("{API_BASE}{path}");
     let mut builder = Request::get(&url)
         .method(method)
@@ -127,6 +140,9 @@ pub async fn send(
         .query(query.iter().map(|(name, value)| (*name, value.as_str())));
     if let Some(token) = bearer {
         builder = builder.header("Authorization", &format!("Bearer {token}"));
+    }
+    for (name, value) in headers {
+        builder = builder.header(name, value);
     }
     let request = match body {
         Some(json) => builder

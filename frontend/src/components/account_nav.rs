@@ -75,6 +75,11 @@ pub fn AccountNav() -> impl IntoView {
                     .then(|| {
                         view! {
                             <li>
+                                <A href="/admin/content" attr:data-testid="nav-content">
+                                    {tr(|t| t.editorial.nav_content)}
+                                </A>
+                            </li>
+                            <li>
                                 <A href="/admin/returns">{tr(|t| t.data.nav_returns_review)}</A>
                             </li>
                         }

@@ -248,4 +248,5 @@ pub const EN: Strings = Strings {
     data: super::data::EN,
     identity: super::identity::EN,
     two_factor: super::two_factor::EN,
+    editorial: super::editorial::EN,
 };

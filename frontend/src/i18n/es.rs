@@ -251,4 +251,5 @@ pub const ES: Strings = Strings {
     data: super::data::ES,
     identity: super::identity::ES,
     two_factor: super::two_factor::ES,
+    editorial: super::editorial::ES,
 };

@@ -258,4 +258,5 @@ pub const FR: Strings = Strings {
     data: super::data::FR,
     identity: super::identity::FR,
     two_factor: super::two_factor::FR,
+    editorial: super::editorial::FR,
 };

@@ -254,4 +254,5 @@ pub const IT: Strings = Strings {
     data: super::data::IT,
     identity: super::identity::IT,
     two_factor: super::two_factor::IT,
+    editorial: super::editorial::IT,
 };

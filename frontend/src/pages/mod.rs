@@ -1,7 +1,7 @@
 //! The app's pages, one per route: `home` (`/`), `members` (`/members` and
 //! `/members/:slug`), `auth` (`/login`), `account` (`/account`), `portal`
 //! (`/portal/tokens`, `/portal/profile`), `admin` (`/admin/users`,
-//! `/admin/audit`), the data collection — `data` (`/data`), `returns`
+//! `/admin/audit`), `content` (`/admin/content`, the editor), the data collection — `data` (`/data`), `returns`
 //! (`/portal/returns`), `review` (`/admin/returns`, `/admin/returns/:id`) —
 //! and `not_found` (every other path).
 
@@ -9,6 +9,7 @@ pub mod about;
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod content;
 pub mod cooptales;
 pub mod data;
 pub mod events;

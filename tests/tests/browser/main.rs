@@ -8,6 +8,7 @@
 
 mod backoffice;
 mod data;
+mod editorial;
 mod hostile_content;
 mod portal;
 mod publishing;

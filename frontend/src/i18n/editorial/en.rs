@@ -1,0 +1,97 @@
+//! English.
+
+use super::Editorial;
+
+pub const EN: Editorial = Editorial {
+    nav_content: "Content",
+    title: "Content",
+    heading: "Content",
+    articles: "Articles",
+    events: "Events",
+    stories: "Stories",
+    field_collection: "Kind of content",
+    field_status: "Status",
+    all_statuses: "Every status",
+    draft: "Draft",
+    scheduled: "Scheduled",
+    published: "Published",
+    archived: "Archived",
+    search: "Words in any language",
+    new_article: "New article",
+    col_title: "Title",
+    col_status: "Status",
+    col_languages: "Languages",
+    col_changed: "Last change",
+    total: |n| match n {
+        1 => "1 item".to_owned(),
+        n => format!("{n} items"),
+    },
+    none_yet: "Nothing here yet.",
+    lang_current: "up to date",
+    lang_outdated: "needs re-translating",
+    lang_missing: "missing",
+    new_heading: "New article",
+    edit_heading: "Edit",
+    status_line: |status, version, by| {
+        if by.is_empty() {
+            format!("{status} · version {version}")
+        } else {
+            format!("{status} · version {version}, saved by {by}")
+        }
+    },
+    field_slug: "Address (slug)",
+    slug_hint: "Lowercase letters, digits and hyphens. Left empty, it is made from the title.",
+    field_kind: "Kind",
+    field_visibility: "Who may read it",
+    public: "Everyone",
+    members_only: "Members only",
+    field_default_lang: "Written first in",
+    languages_label: "Languages",
+    field_title: "Title",
+    field_summary: "Summary",
+    field_body: "Text",
+    body_hint: "Markdown: **bold**, *italic*, [link](https://…), ## heading, - list.",
+    preview_heading: "As readers will see it",
+    words: |n| match n {
+        1 => "1 word".to_owned(),
+        n => format!("{n} words"),
+    },
+    create: "Create the draft",
+    save: "Save",
+    save_hint: "Ctrl+S saves.",
+    saved: "Saved.",
+    unsaved: "Unsaved changes.",
+    restored_local: "Your unsaved changes were kept in this browser and are back.",
+    discard_local: "Discard them",
+    leave_question: "You have unsaved changes. Leave anyway?",
+    publish: "Publish now",
+    unpublish: "Back to draft",
+    archive: "Archive",
+    unarchive: "Bring back from the archive",
+    schedule_heading: "Schedule",
+    schedule_local: "Date and time",
+    schedule_zone: "Time zone",
+    schedule_submit: "Schedule",
+    schedule_yours: |at| format!("In your time zone: {at}"),
+    scheduled_for: |at, zone| format!("Goes public on {at} ({zone})."),
+    conflict_heading: "Someone else saved first",
+    conflict_intro: |who| {
+        format!("{who} saved this item after you opened it. Nothing is lost: compare, then choose.")
+    },
+    conflict_someone: "Someone",
+    conflict_theirs: "Their version",
+    conflict_mine: "Your version",
+    conflict_take_theirs: "Take theirs (drop my changes)",
+    conflict_keep_mine: "Keep mine (save over theirs)",
+    revisions_heading: "Revisions",
+    revision_line: |n, action, who, when| format!("{n}. {action} · {who} · {when}"),
+    compare_previous: "What changed",
+    restore_revision: "Restore",
+    restore_named: |n| format!("Restore revision {n}"),
+    restore_question: |n| {
+        format!("Restore revision {n}? It becomes a new revision; the later ones stay.")
+    },
+    restore_confirm: "Yes, restore",
+    view_public: "See it on the site",
+    back_to_list: "Back to the content",
+};
