@@ -11,6 +11,12 @@ framework floor. Prints req/s, p50/p99, each rate as a share of /healthz's, and
 the server's RSS after the load, then how the figures compare with the issues'
 targets (#3, and #11 for by slug on realistic articles).
 
+Then the editorial load (#13): the newest-20 read load again while an editor
+(signed in through the API) creates and publishes an article, or edits the
+last one under If-Match, every 100 ms; it reports the read rate against the
+read-only run and, for each publication, the time until the article shows
+in the public list (polled every 20 ms).
+
 Bodies are of realistic length by default (an answer of about 2.5 KB, like a
 real news item, from a vocabulary wide enough to compress as prose does);
 `--short` gives the 60-word bodies of the first rounds.
@@ -27,7 +33,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.error
 import urllib.request
 
 COUNTRIES = ["IT", "ES", "FR", "BE", "PL", "CZ", "BG", "RO", "SI", "GB", "MT", "SE", "PT", "DE", "NL", "HR"]
@@ -140,6 +148,93 @@ def oha(oha_bin, url, seconds, regex=False, headers=(), connections=32):
     }
 
 
+def call(base, method, path, token=None, body=None, headers=None):
+    """One JSON request; returns (status, headers, decoded body)."""
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(f"{base}{path}", data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            raw = response.read()
+            return response.status, response.headers, json.loads(raw) if raw else None
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, None
+
+
+def editor_load(base, token, seconds, stop):
+    """Every 100 ms: a new article created and published, or the last one
+    edited under If-Match, while a watcher polls the public list every 20 ms.
+    Returns (publications, edits, failures, latencies): for each publication,
+    the ms from its answer until the public list first shows it."""
+    pending, latencies = {}, []
+    lock = threading.Lock()
+    counts = {"publications": 0, "edits": 0, "failures": 0}
+    done = threading.Event()
+
+    def watch():
+        while not (done.is_set() and not pending):
+            _, _, page = call(base, "GET", "/api/v1/articles?per_page=20")
+            seen = {item["slug"] for item in (page or {}).get("items", [])}
+            now = time.monotonic()
+            with lock:
+                for slug in [s for s in pending if s in seen]:
+                    latencies.append((now - pending.pop(slug)) * 1000)
+                for slug in [s for s, at in pending.items() if now - at > 5]:
+                    pending.pop(slug)
+                    counts["failures"] += 1
+            time.sleep(0.02)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    last = None  # (id, etag)
+    tick = 0
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not stop.is_set():
+        started = time.monotonic()
+        if tick % 2 == 0:
+            status, headers, item = call(base, "POST", "/api/v1/editorial/articles", token, {
+                "translations": {"en": {"title": f"Editorial load {tick} cooperative",
+                                        "summary": "Benchmark.", "body": "Text."}},
+                "article": {"kind": "news"}})
+            if status == 201:
+                status, headers, item = call(
+                    base, "POST", f"/api/v1/editorial/articles/{item['id']}/publish", token,
+                    headers={"If-Match": headers["ETag"]})
+            if status == 200:
+                with lock:
+                    pending[item["document"]["slug"]] = time.monotonic()
+                    counts["publications"] += 1
+                last = (item["id"], headers["ETag"])
+            else:
+                counts["failures"] += 1
+        elif last:
+            status, headers, item = call(
+                base, "PATCH", f"/api/v1/editorial/articles/{last[0]}", token,
+                {"translations": {"en": {"summary": f"Edited at tick {tick}."}}},
+                headers={"If-Match": last[1]})
+            if status == 200:
+                counts["edits"] += 1
+                last = (last[0], headers["ETag"])
+            else:
+                counts["failures"] += 1
+        tick += 1
+        time.sleep(max(0.0, 0.1 - (time.monotonic() - started)))
+    done.set()
+    watcher.join()
+    return counts["publications"], counts["edits"], counts["failures"], latencies
+
+
+def percentile(values, p):
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(math.ceil(p / 100 * len(ordered))) - 1)]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--api-bin", required=True)
@@ -162,6 +257,9 @@ def main():
 
     # Members first (the demo members and content), then the synthetic articles.
     subprocess.run([args.api_bin, "seed", "--demo"], env=env, check=True, stdout=subprocess.DEVNULL)
+    editor_password = "lighthouse quarry seventeen"
+    subprocess.run([args.api_bin, "create-admin", "--email", "bench@cecop.coop", "--password-stdin"],
+                   env=env, check=True, input=editor_password, text=True, stdout=subprocess.DEVNULL)
     t0 = time.monotonic()
     subprocess.run([args.api_bin, "import", "--articles", jsonl], env=env, check=True,
                    stdout=subprocess.DEVNULL)
@@ -204,6 +302,22 @@ def main():
             results[name]["cold"] = cold
             results[name]["bytes"] = len(answer)
         rss = rss_mb(server.pid)
+        # The editorial load: the same read load while an editor writes.
+        _, _, pair = call(base, "POST", "/api/v1/auth/login",
+                          body={"email": "bench@cecop.coop", "password": editor_password})
+        token = pair["access_token"]
+        outcome = {}
+        stop = threading.Event()
+        writer = threading.Thread(
+            target=lambda: outcome.update(writes=editor_load(base, token, args.seconds + 2, stop)))
+        writer.start()
+        time.sleep(1)
+        results["newest 20 + writes"] = oha(args.oha, f"{base}/api/v1/articles?per_page=20", args.seconds)
+        results["newest 20 + writes"]["cold"] = float("nan")
+        results["newest 20 + writes"]["bytes"] = results["newest 20"]["bytes"]
+        stop.set()
+        writer.join()
+        publications, edits, failures, latencies = outcome["writes"]
     finally:
         server.terminate()
         server.wait()
@@ -214,10 +328,10 @@ def main():
     print(f"\nN = {args.n} articles, 32 connections, {args.seconds} s each, "
           f"{os.cpu_count()} cores\n")
     print("('gz': the client sends Accept-Encoding: gzip, deflate, br; 'by slug' sends none)\n")
-    print(f"{'request':<12} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'vs healthz':>11} {'2xx':>6} "
+    print(f"{'request':<19} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'vs healthz':>11} {'2xx':>6} "
           f"{'first ms':>9} {'bytes':>7}")
     for name, r in results.items():
-        print(f"{name:<12} {r['rps']:>10.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} "
+        print(f"{name:<19} {r['rps']:>10.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} "
               f"{r['rps'] / floor:>10.0%} {r['ok']:>6.0%} {r['cold']:>9.1f} {r['bytes']:>7}")
     print(f"\nfirst read of each item, one at a time: {miss_ms:.2f} ms mean (client included)")
     print(f"server RSS after load: {rss:.1f} MB")
@@ -231,7 +345,17 @@ def main():
     print(f"  RSS <= {limit} MB ({'short' if args.short else 'realistic'} bodies): "
           f"{'met' if rss <= limit else 'MISSED'}")
     print(f"  list p50 at 1 M <= 2 x p50 at 10 k: compare `newest 20` p50 of N=10000 and N=1000000 runs")
-    print(json.dumps({"n": args.n, "rss_mb": rss, "miss_ms": miss_ms, "results": results}))
+    share = results["newest 20 + writes"]["rps"] / results["newest 20"]["rps"]
+    p99 = percentile(latencies, 99)
+    print(f"\neditorial load (#13): {publications} publications and {edits} edits in about "
+          f"{args.seconds} s, {failures} failed")
+    print(f"  publish -> in the public list: p50 {percentile(latencies, 50):.0f} ms, "
+          f"p99 {p99:.0f} ms, max {max(latencies, default=float('nan')):.0f} ms")
+    print(f"  reads while writing >= 80% of read-only: {share:.0%} "
+          f"{'met' if share >= 0.8 else 'MISSED'}; publish p99 < 1 s: {'met' if p99 < 1000 else 'MISSED'}")
+    print(json.dumps({"n": args.n, "rss_mb": rss, "miss_ms": miss_ms, "results": results,
+                      "editorial": {"publications": publications, "edits": edits,
+                                    "failures": failures, "latencies_ms": latencies}}))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ use crate::i18n::provide_i18n;
 use crate::pages::about::AboutPage;
 use crate::pages::account::page::AccountPage;
 use crate::pages::admin::audit::AuditPage;
+use crate::pages::admin::member_form::MemberFormPage;
+use crate::pages::admin::members::MembersAdminPage;
 use crate::pages::admin::users::UsersPage;
 use crate::pages::auth::invitation::AcceptInvitationPage;
 use crate::pages::auth::login::LoginPage;
@@ -79,6 +81,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/portal/returns") view=ReturnsPage />
                     <Route path=path!("/admin/users") view=UsersPage />
                     <Route path=path!("/admin/audit") view=AuditPage />
+                    <Route path=path!("/admin/members") view=MembersAdminPage />
+                    <Route path=path!("/admin/members/new") view=MemberFormPage />
+                    <Route path=path!("/admin/members/:slug") view=MemberFormPage />
                     <Route path=path!("/admin/content") view=ContentPage />
                     <Route path=path!("/admin/content/:collection/new") view=EditorPage />
                     <Route path=path!("/admin/content/:collection/:id") view=EditorPage />

@@ -17,6 +17,7 @@ pub mod auth;
 pub mod authorized;
 pub mod editorial;
 pub mod events;
+pub mod member_admin;
 pub mod members;
 pub mod overview;
 pub mod portal;

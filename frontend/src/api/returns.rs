@@ -111,3 +111,18 @@ pub async fn decide(
         .call_json(Method::POST, &format!("/returns/{id}/{action}"), &[], body)
         .await
 }
+
+/// The active members whose return for `year` is not in yet (staff).
+pub async fn missing_returns(
+    session: impl Authorized,
+    year: i32,
+) -> Result<Vec<ReturnSummary>, ApiError> {
+    session
+        .call_json(
+            Method::GET,
+            &format!("/campaigns/{year}/missing"),
+            &[],
+            None,
+        )
+        .await
+}

@@ -93,6 +93,11 @@ pub fn AccountNav() -> impl IntoView {
                             <li>
                                 <A href="/admin/audit">{tr(|t| t.nav_audit)}</A>
                             </li>
+                            <li>
+                                <A href="/admin/members" attr:data-testid="nav-members-admin">
+                                    {tr(|t| t.editorial.nav_members)}
+                                </A>
+                            </li>
                         }
                     })}
                 <li>

@@ -9,7 +9,7 @@ use cecop_tests::browser::{
     wait_url, with_browser,
 };
 use cecop_tests::{TestApp, TestDatabase, create_admin};
-use fantoccini::Client;
+use fantoccini::{Client, Locator};
 
 use super::{ADMIN_EMAIL, ADMIN_PASSWORD, api_token, digits, spawn_with_spa};
 
@@ -223,6 +223,15 @@ async fn approve_the_return(c: &Client, axe: &str) {
     wait_find(c, "header a[href='/admin/returns']").await;
     click(c, "header a[href='/admin/returns']").await;
     wait_some(c, "[data-testid=return-row]").await;
+    // Who has not sent the open campaign's return; Legacoop Sociali has.
+    wait_some(c, "[data-testid=missing-returns] [data-testid=missing-row]").await;
+    assert!(
+        c.find(Locator::Css(
+            "[data-testid=missing-row][data-member=legacoop-sociali]"
+        ))
+        .await
+        .is_err()
+    );
     wait_find(c, "#review-state")
         .await
         .select_by_value("submitted")

@@ -218,3 +218,78 @@ async fn editors_write_translate_resolve_a_conflict_restore_and_schedule_an_arti
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_admin_creates_a_member_organisation_that_appears_in_the_directory_and_retires_it() {
+    let db = TestDatabase::new();
+    let app = admin_with_spa(&db);
+    let axe = axe_source();
+    with_browser(|c| async move {
+        c.goto(&app.url("/login?next=/admin/members"))
+            .await
+            .unwrap();
+        sign_in_form(&c, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+        wait_url(&c, |u| u.path() == "/admin/members").await;
+        wait_find(&c, "[data-testid=member-row][data-slug=coceta]").await;
+        assert_accessible(&c, &axe, "/admin/members").await;
+
+        click(&c, "[data-testid=member-new]").await;
+        wait_url(&c, |u| u.path() == "/admin/members/new").await;
+        fill(&c, "#member-name", "Suomen Työosuuskunnat").await;
+        fill(&c, "#member-acronym", "STO").await;
+        fill(&c, "#member-country", "XX").await;
+        fill(&c, "#member-description", "Worker cooperatives of Finland.").await;
+        fill(
+            &c,
+            "#member-description-fr",
+            "Les coopératives de travail de Finlande.",
+        )
+        .await;
+        fill(&c, "#member-website", "ftp://example.fi").await;
+        click(&c, "[data-testid=member-save]").await;
+        // The country is checked here; the website by the server.
+        wait_text(&c, "#member-error", |t| !t.is_empty()).await;
+        fill(&c, "#member-country", "FI").await;
+        click(&c, "[data-testid=member-save]").await;
+        wait_text(&c, "#member-website-error", |t| !t.is_empty()).await;
+        assert_accessible(&c, &axe, "the member form, refused").await;
+        fill(&c, "#member-website", "https://example.fi").await;
+        click(&c, "[data-testid=member-save]").await;
+        wait_url(&c, |u| u.path() == "/admin/members/suomen-tyoosuuskunnat").await;
+        wait_text(&c, "[data-testid=member-form-heading]", |t| {
+            t.contains("Suomen")
+        })
+        .await;
+
+        // In the public directory at once, its French description with it.
+        c.goto(&app.url("/members/suomen-tyoosuuskunnat"))
+            .await
+            .unwrap();
+        wait_text(&c, "main", |t| t.contains("Suomen Työosuuskunnat")).await;
+
+        // Retired: out of the active directory, kept at its address.
+        c.goto(&app.url("/admin/members/suomen-tyoosuuskunnat"))
+            .await
+            .unwrap();
+        let status = wait_find(&c, "[data-testid=member-status]").await;
+        status.select_by_value("former").await.unwrap();
+        click(&c, "[data-testid=member-save]").await;
+        wait_find(&c, "[data-testid=member-saved]").await;
+        let listed: cecop_shared::Page<cecop_shared::Member> =
+            app.get_json("/api/v1/members?per_page=100").await;
+        assert!(
+            !listed
+                .items
+                .iter()
+                .any(|m| m.slug.as_str() == "suomen-tyoosuuskunnat")
+        );
+        let kept: cecop_shared::Member =
+            app.get_json("/api/v1/members/suomen-tyoosuuskunnat").await;
+        assert_eq!(kept.status, cecop_shared::MemberStatus::Former);
+        assert_eq!(
+            kept.descriptions[&"fr".parse().unwrap()],
+            "Les coopératives de travail de Finlande."
+        );
+    })
+    .await;
+}

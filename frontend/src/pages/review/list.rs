@@ -1,11 +1,12 @@
 //! `/admin/returns?campaign=&state=&member=&page=`: the review queue —
 //! newest campaign first, then the return that has waited longest.
 
-use cecop_shared::{ReturnSummary, Role};
+use cecop_shared::{CampaignState, ReturnSummary, Role};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::returns::list_returns;
+use crate::api::returns::{list_returns, missing_returns};
+use crate::api::statistics::list_campaigns;
 use crate::components::data_table::Text;
 use crate::components::page_head::PageHead;
 use crate::components::paged_list::PagedList;
@@ -68,7 +69,65 @@ fn ReviewQueue() -> impl IntoView {
             testid="returns-total"
             table=(|t| t.data.review_heading, COLUMNS)
         />
+        <Missing />
     }
+}
+
+/// The active members that have not sent the open campaign's return yet:
+/// not started, a draft, or sent back to them.
+#[component]
+fn Missing() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let missing = LocalResource::new(move || async move {
+        let campaigns = list_campaigns().await?;
+        match campaigns.iter().find(|c| c.state == CampaignState::Open) {
+            Some(open) => missing_returns(session, open.year)
+                .await
+                .map(|rows| Some((open.year, rows))),
+            None => Ok(None),
+        }
+    });
+    let body = move || {
+        Suspend::new(async move {
+            let Ok(Some((year, rows))) = missing.await else {
+                return ().into_any();
+            };
+            let list = if rows.is_empty() {
+                view! { <p>{move || i18n.t().data.missing_none}</p> }.into_any()
+            } else {
+                let items = rows
+                    .into_iter()
+                    .map(|row| {
+                        let state = row.state;
+                        let started = row.id.is_some();
+                        view! {
+                            <li data-testid="missing-row" data-member=row.member.slug.to_string()>
+                                {row.member.name}
+                                " — "
+                                {move || {
+                                    if started {
+                                        i18n.t().data.return_state(state)
+                                    } else {
+                                        i18n.t().data.not_started
+                                    }
+                                }}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! { <ul class="missing-returns">{items}</ul> }.into_any()
+            };
+            view! {
+                <section aria-labelledby="missing-heading" data-testid="missing-returns">
+                    <h2 id="missing-heading">{move || (i18n.t().data.missing_heading)(year)}</h2>
+                    {list}
+                </section>
+            }
+            .into_any()
+        })
+    };
+    view! { <Transition fallback=|| ()>{body}</Transition> }
 }
 
 /// One return of the queue, its member linking to its page.
