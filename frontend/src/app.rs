@@ -34,6 +34,7 @@ use crate::pages::news::list::{NewsPage, PublicationsPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::portal::profile::ProfilePage;
 use crate::pages::portal::tokens::TokensPage;
+use crate::pages::preview::PreviewPage;
 use crate::pages::returns::page::ReturnsPage;
 use crate::pages::review::detail::ReviewDetailPage;
 use crate::pages::review::list::ReviewPage;
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/members") view=MembersAdminPage />
                     <Route path=path!("/admin/members/new") view=MemberFormPage />
                     <Route path=path!("/admin/members/:slug") view=MemberFormPage />
+                    <Route path=path!("/preview/:token") view=PreviewPage />
                     <Route path=path!("/admin/content") view=ContentPage />
                     <Route path=path!("/admin/content/:collection/new") view=EditorPage />
                     <Route path=path!("/admin/content/:collection/:id") view=EditorPage />

@@ -3,13 +3,13 @@
 //! silently overwritten, their status actions, revisions and previews.
 
 use cecop_shared::{
-    Collection, EditorialItem, EditorialSummary, ItemRevision, Page, Preview, PreviewRequest,
-    RevisionDiff, ScheduleRequest,
+    Collection, CreatedPreviewLink, EditorialItem, EditorialSummary, ItemRevision, Page, Preview,
+    PreviewLink, PreviewLinkRequest, PreviewRequest, PublishedItem, RevisionDiff, ScheduleRequest,
 };
 use gloo_net::http::{Method, Response};
 
 use super::authorized::Authorized;
-use super::{ApiError, decode, to_json};
+use super::{ApiError, decode, get_json, to_json};
 
 /// How many items the back office lists per page.
 pub const CONTENT_PER_PAGE: u32 = 25;
@@ -177,4 +177,48 @@ pub async fn preview(session: impl Authorized, markdown: String) -> Result<Previ
     session
         .call_json(Method::POST, "/preview", &[], Some(body))
         .await
+}
+
+/// An item's preview links, newest first.
+pub async fn preview_links(
+    session: impl Authorized,
+    collection: Collection,
+    id: i64,
+) -> Result<Vec<PreviewLink>, ApiError> {
+    let path = format!("{}/preview-links", item_path(collection, id));
+    session.call_json(Method::GET, &path, &[], None).await
+}
+
+/// Makes a preview link that works for `hours`.
+pub async fn create_preview_link(
+    session: impl Authorized,
+    collection: Collection,
+    id: i64,
+    hours: u32,
+) -> Result<CreatedPreviewLink, ApiError> {
+    let path = format!("{}/preview-links", item_path(collection, id));
+    let body = to_json(&PreviewLinkRequest { hours })?;
+    session
+        .call_json(Method::POST, &path, &[], Some(body))
+        .await
+}
+
+/// Revokes a preview link.
+pub async fn revoke_preview_link(
+    session: impl Authorized,
+    collection: Collection,
+    id: i64,
+    link: i64,
+) -> Result<(), ApiError> {
+    let path = format!("{}/preview-links/{link}", item_path(collection, id));
+    session
+        .call(Method::DELETE, &path, &[], None)
+        .await
+        .map(drop)
+}
+
+/// What a preview link shows (no account needed).
+pub async fn open_preview(token: &str, lang: &str) -> Result<PublishedItem, ApiError> {
+    // A token is `cecop_pv_` and base62: nothing to escape in a path.
+    get_json(&format!("/preview/{token}"), &[("lang", lang.to_owned())]).await
 }

@@ -3,7 +3,8 @@
 //! (`/portal/tokens`, `/portal/profile`), `admin` (`/admin/users`,
 //! `/admin/audit`), `content` (`/admin/content`, the editor), the data collection — `data` (`/data`), `returns`
 //! (`/portal/returns`), `review` (`/admin/returns`, `/admin/returns/:id`) —
-//! and `not_found` (every other path).
+//! `preview` (`/preview/:token`, a shared preview link) and `not_found`
+//! (every other path).
 
 pub mod about;
 pub mod account;
@@ -18,6 +19,7 @@ pub mod members;
 pub mod news;
 pub mod not_found;
 pub mod portal;
+pub mod preview;
 pub mod returns;
 pub mod review;
 pub mod search;

@@ -3,8 +3,9 @@
 //! second editor's save in between brings up the conflict screen (nothing
 //! lost: their text is shown, the first editor keeps theirs and the
 //! revisions hold both), a revision is restored, unsaved edits survive a
-//! reload, and the scheduled article appears on `/news` once the clock
-//! passes its time; axe on every page.
+//! reload, a preview link shows the scheduled article to someone without an
+//! account until it is revoked, and the article appears on `/news` once the
+//! clock passes its time; axe on every page.
 
 use cecop_shared::EditorialItem;
 use cecop_tests::browser::{
@@ -197,6 +198,30 @@ async fn editors_write_translate_resolve_a_conflict_restore_and_schedule_an_arti
         let scheduled = stored(&app, &ben, &item_path).await;
         let at = scheduled.publish_at.unwrap();
         assert_eq!(at.to_rfc3339(), "2031-05-01T07:00:00+00:00");
+
+        // A preview link for a colleague without an account: it shows the
+        // scheduled article, marked as not public, until it is revoked.
+        click(&c, "[data-testid=share-make]").await;
+        let link = wait_find(&c, "[data-testid=share-link]").await;
+        let url = link.prop("value").await.unwrap().unwrap_or_default();
+        assert!(url.contains("/preview/cecop_pv_"), "{url}");
+        wait_find(&c, "[data-testid=share-row][data-active=true]").await;
+        assert_accessible(&c, &axe, "the editor, sharing a preview").await;
+        let editor_url = c.current_url().await.unwrap();
+        c.goto(&url).await.unwrap();
+        wait_find(&c, "[data-testid=preview-banner]").await;
+        wait_text(&c, "main", |t| t.contains("Ben's better title")).await;
+        assert_accessible(&c, &axe, "a shared preview").await;
+        c.goto(editor_url.as_str()).await.unwrap();
+        click(&c, "[data-testid=share-revoke]").await;
+        wait_find(&c, "[data-testid=share-row][data-active=false]").await;
+        c.goto(&url).await.unwrap();
+        wait_find(&c, ".not-found").await;
+        assert!(
+            c.find(fantoccini::Locator::Css("[data-testid=preview-banner]"))
+                .await
+                .is_err()
+        );
 
         // Not on /news yet; on an instance whose clock has passed it, it is.
         c.goto(&app.url("/news")).await.unwrap();

@@ -24,6 +24,7 @@ use serde_json::{Value, json};
 use super::actions::Actions;
 use super::conflict::ConflictPanel;
 use super::revisions::Revisions;
+use super::share::SharePreview;
 use super::{editor_href, language_badges};
 use crate::api::ApiError;
 use crate::api::editorial::{Versioned, create_item, get_item, patch_item, preview};
@@ -446,6 +447,7 @@ fn ItemEditor(collection: Collection, initial: Option<Versioned>) -> impl IntoVi
                 .map(|item| {
                     view! {
                         <Actions item=item.clone() dirty=Signal::from(dirty) on_done=on_action on_error=on_action_error />
+                        <SharePreview collection id=item.item.id on_error=on_action_error />
                         <Revisions item on_restored=on_action on_error=on_action_error />
                     }
                 })

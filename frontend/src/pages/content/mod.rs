@@ -1,13 +1,14 @@
 //! The editorial back office: `/admin/content`, every article, event and
 //! story whatever its status ([`list`]), and the editor ([`editor`]) with
 //! its status actions ([`actions`]), its conflict screen ([`conflict`]) and
-//! its history ([`revisions`]).
+//! its history ([`revisions`]), and shareable preview links ([`share`]).
 
 pub mod actions;
 pub mod conflict;
 pub mod editor;
 pub mod list;
 pub mod revisions;
+pub mod share;
 
 use cecop_shared::{Collection, LanguageStatus, TranslationState};
 use leptos::prelude::*;

@@ -27,7 +27,7 @@ pub fn StoryPage() -> impl IntoView {
 
 /// The story's page content.
 #[component]
-fn StoryView(story: Story) -> impl IntoView {
+pub fn StoryView(story: Story) -> impl IntoView {
     let i18n = use_i18n();
     let p = move || &i18n.t().publishing;
     let summary = story.summary;

@@ -27,7 +27,7 @@ pub fn EventPage() -> impl IntoView {
 
 /// The event's page content.
 #[component]
-fn EventView(event: Event) -> impl IntoView {
+pub fn EventView(event: Event) -> impl IntoView {
     let i18n = use_i18n();
     let meta = event.summary.meta.clone();
     let kind = event.summary.kind;
