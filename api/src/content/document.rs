@@ -357,18 +357,27 @@ pub fn slug_from(title: &str) -> Slug {
         .unwrap_or_else(|_| unreachable!("{slug:?} is a slug"))
 }
 
-/// A free slug for a new item: `base`, else `base-2`, `base-3`…
-pub fn free_slug(
-    conn: &mut DbConnection,
-    item_type: ItemType,
+/// The first slug `taken` says is free: `base`, else `base-2`, `base-3`…
+/// (the base cut at a word to leave room for the number). For new items
+/// and new member organisations alike.
+pub fn free_slug<E>(
     base: &Slug,
-) -> diesel::QueryResult<Slug> {
+    mut taken: impl FnMut(&Slug) -> Result<bool, E>,
+) -> Result<Slug, E> {
     let mut candidate = base.clone();
-    let mut n = 2;
-    while content::slug_taken(conn, item_type, &candidate)? {
-        candidate = format!("{base}-{n}")
+    let mut n: u64 = 2;
+    while taken(&candidate)? {
+        let suffix = format!("-{n}");
+        let mut stem = base.as_str();
+        while stem.len() + suffix.len() > Slug::MAX_LEN {
+            stem = stem
+                .rsplit_once('-')
+                .map_or(&stem[..Slug::MAX_LEN - suffix.len()], |(s, _)| s);
+        }
+        // `stem` is a slug's prefix ending in a letter or digit, so this parses.
+        candidate = format!("{stem}{suffix}")
             .parse()
-            .unwrap_or_else(|_| base.clone());
+            .unwrap_or_else(|_| unreachable!("{stem}{suffix} is a slug"));
         n += 1;
     }
     Ok(candidate)
@@ -540,5 +549,25 @@ mod tests {
         assert!(!long.as_str().ends_with('-'));
         let one = slug_from(&"a".repeat(200));
         assert_eq!(one.as_str().len(), Slug::MAX_LEN - 4);
+    }
+
+    #[test]
+    fn a_free_slug_numbers_the_base_and_always_fits() {
+        let base: Slug = "same-title".parse().unwrap_or_else(|_| unreachable!());
+        let taken = ["same-title", "same-title-2"];
+        let free = free_slug::<()>(&base, |s| Ok(taken.contains(&s.as_str())));
+        assert_eq!(free.map(|s| s.to_string()), Ok("same-title-3".to_owned()));
+        // A base of the longest length gives way to the number, at a word.
+        let long: Slug = format!("{}-end", "w".repeat(Slug::MAX_LEN - 4))
+            .parse()
+            .unwrap_or_else(|_| unreachable!());
+        let mut seen = 0;
+        let free = free_slug::<()>(&long, |_| {
+            seen += 1;
+            Ok(seen < 12_000)
+        });
+        let free = free.unwrap_or_else(|_| unreachable!());
+        assert!(free.as_str().len() <= Slug::MAX_LEN, "{free}");
+        assert!(free.as_str().ends_with("-12000"), "{free}");
     }
 }

@@ -214,7 +214,9 @@ pub fn create(
                 .get(&new.content.default_lang)
                 .map(|t| t.title.as_str())
                 .unwrap_or_default();
-            document::free_slug(conn, item_type, &document::slug_from(title))?
+            document::free_slug(&document::slug_from(title), |s| {
+                content::slug_taken(conn, item_type, s)
+            })?
         }
     };
     let document = ItemDocument {

@@ -55,7 +55,9 @@ pub(crate) fn to_one(
     conn: &mut crate::db::DbConnection,
     row: MemberRow,
 ) -> diesel::QueryResult<Member> {
-    Ok(to_members(conn, vec![row])?.remove(0))
+    let mut descriptions = crate::db::members::descriptions(conn, &[row.id])?;
+    let translated = descriptions.remove(&row.id).unwrap_or_default();
+    Ok(to_member(row, translated))
 }
 
 fn to_member(

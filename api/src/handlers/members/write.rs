@@ -11,7 +11,7 @@ use chrono::{TimeZone, Utc};
 use super::{input, to_one};
 use crate::auth::audit::{self, AuditAction, Event};
 use crate::auth::{AdminUser, ClientInfo};
-use crate::content::document::slug_from;
+use crate::content::document::{free_slug, slug_from};
 use crate::content::editorial::Precondition;
 use crate::db::members::{self, NewMember};
 use crate::db::{Db, DbConnection};
@@ -35,20 +35,6 @@ fn member_response(status: StatusCode, member: &Member) -> Result<HttpResponse, 
         .insert_header(("ETag", tag))
         .content_type("application/json")
         .body(body))
-}
-
-/// A free slug for a new member: made from its name, `-2`, `-3`… when taken.
-fn free_slug(conn: &mut DbConnection, name: &str) -> Result<Slug, ApiError> {
-    let base = slug_from(name);
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while members::slug_exists(conn, candidate.as_str())? {
-        candidate = format!("{base}-{n}")
-            .parse()
-            .unwrap_or_else(|_| base.clone());
-        n += 1;
-    }
-    Ok(candidate)
 }
 
 fn audited(
@@ -107,7 +93,9 @@ pub async fn create_member(
                         });
                     }
                     Some(slug) => slug,
-                    None => free_slug(conn, &new.name)?,
+                    None => free_slug(&slug_from(&new.name), |s| {
+                        members::slug_exists(conn, s.as_str())
+                    })?,
                 };
                 let id = members::insert(
                     conn,
