@@ -10,6 +10,7 @@ use actix_web::{FromRequest, HttpRequest};
 
 use crate::content::editorial::Precondition;
 use crate::error::ApiError;
+use crate::representation::tags::base_tag;
 
 /// The entity tags of `If-Match`, or `*`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +18,9 @@ pub struct IfMatch(pub Precondition);
 
 /// Parses `If-Match` values: `*`, or a comma-separated list of entity tags.
 /// Weak tags (`W/"…"`) never match a write (strong comparison), so they
-/// are kept as they are and match nothing.
+/// are kept as they are and match nothing. The tag of a compressed answer
+/// (`"v3-gzip"`, what a browser's `fetch` hands over after reading it)
+/// names the same version as the plain one, and is read as it.
 pub fn parse(values: &[&str]) -> Option<Precondition> {
     let mut tags = Vec::new();
     for value in values {
@@ -25,7 +28,7 @@ pub fn parse(values: &[&str]) -> Option<Precondition> {
             if tag == "*" {
                 return Some(Precondition::Any);
             }
-            tags.push(tag.to_owned());
+            tags.push(base_tag(tag).into_owned());
         }
     }
     (!tags.is_empty()).then_some(Precondition::Tags(tags))
@@ -68,6 +71,16 @@ mod tests {
                 "\"v1\"".into(),
                 "W/\"v2\"".into(),
                 "\"v3\"".into()
+            ]))
+        );
+        // A compressed answer's tag names the same version; a weak one
+        // still matches nothing.
+        assert_eq!(
+            parse(&["\"v4-gzip\", \"v5-br\", W/\"v6-gzip\""]),
+            Some(Precondition::Tags(vec![
+                "\"v4\"".into(),
+                "\"v5\"".into(),
+                "W/\"v6\"".into()
             ]))
         );
     }

@@ -348,6 +348,15 @@ async fn two_editors_never_overwrite_each_other() {
     // Status actions are guarded the same way.
     let res = act(&ben, &draft, "publish", &v1, None).await;
     problem(res, 412).await;
+    // The tag of a compressed answer (what a browser hands over after a
+    // gzip or brotli read) names the same version.
+    let (latest, tag) = read(&ben, &draft).await;
+    let gzip_tag = format!("{}-gzip\"", tag.trim_end_matches('"'));
+    let res = act(&ben, &latest, "publish", &gzip_tag, None).await;
+    let (published, _) = answer(res, 200).await;
+    assert_eq!(published.version, latest.version + 1);
+    let res = act(&ben, &latest, "unpublish", &gzip_tag, None).await;
+    problem(res, 412).await;
 }
 
 #[tokio::test]
