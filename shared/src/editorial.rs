@@ -85,6 +85,45 @@ string_enum!(
     }
 );
 
+/// A document (or any JSON object) as `field path → value as text`, in a
+/// stable order: what revision diffs, their lists of changed fields and the
+/// editor's conflict screen compare. Nested objects become dotted paths
+/// (`translations.fr.body`, `event.venue`); a list of strings is one field,
+/// its items joined by `, `; other lists and scalars are one field each, as
+/// JSON; `null` and empty lists are no field.
+pub fn document_fields(document: &serde_json::Value) -> BTreeMap<String, String> {
+    use serde_json::Value;
+    fn walk(prefix: &str, value: &Value, out: &mut BTreeMap<String, String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, value) in map {
+                    let path = if prefix.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{prefix}.{key}")
+                    };
+                    walk(&path, value, out);
+                }
+            }
+            Value::Null => {}
+            Value::Array(items) if items.is_empty() => {}
+            Value::String(text) => {
+                out.insert(prefix.to_owned(), text.clone());
+            }
+            Value::Array(items) if items.iter().all(Value::is_string) => {
+                let items: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+                out.insert(prefix.to_owned(), items.join(", "));
+            }
+            other => {
+                out.insert(prefix.to_owned(), other.to_string());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk("", document, &mut out);
+    out
+}
+
 /// The languages the site is translated into: an editor's language tabs.
 pub const SITE_LANGUAGES: [&str; 4] = ["en", "fr", "es", "it"];
 

@@ -42,7 +42,7 @@ pub use editorial::{
     EditorialSummary, EventFields, FieldDiff, ItemContent, ItemDocument, ItemRevision,
     ItemRevisionDetail, LanguageStatus, NewItem, Preview, PreviewLink, PreviewLinkRequest,
     PreviewRequest, PublishedItem, RevisionDiff, SITE_LANGUAGES, SaveAction, ScheduleRequest,
-    StoryFields, TranslationState, TranslationText,
+    StoryFields, TranslationState, TranslationText, document_fields,
 };
 pub use member::{
     FigureProvenance, Member, MemberFigures, MemberInput, MemberKind, MemberStatus, MembershipTier,

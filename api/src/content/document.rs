@@ -465,34 +465,12 @@ pub fn read(conn: &mut DbConnection, row: &ContentRow) -> Result<ItemDocument, a
 }
 
 /// A document as (field path, value as text) pairs, in a stable order:
-/// what a diff compares and what `changed` lists. Nested objects become
-/// dotted paths (`translations.fr.body`, `event.venue`); lists and scalars
-/// are one field each.
+/// what a diff compares and what `changed` lists (see
+/// [`cecop_shared::document_fields`]).
 pub fn fields(document: &ItemDocument) -> Vec<(String, String)> {
-    fn walk(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
-        match value {
-            serde_json::Value::Object(map) => {
-                for (key, value) in map {
-                    let path = if prefix.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{prefix}.{key}")
-                    };
-                    walk(&path, value, out);
-                }
-            }
-            serde_json::Value::Null => {}
-            serde_json::Value::String(text) => out.push((prefix.to_owned(), text.clone())),
-            serde_json::Value::Array(items) if items.is_empty() => {}
-            other => out.push((prefix.to_owned(), other.to_string())),
-        }
-    }
-    let mut out = Vec::new();
-    if let Ok(value) = serde_json::to_value(document) {
-        walk("", &value, &mut out);
-    }
-    out.sort();
-    out
+    serde_json::to_value(document)
+        .map(|value| cecop_shared::document_fields(&value).into_iter().collect())
+        .unwrap_or_default()
 }
 
 /// The fields that differ between two documents.

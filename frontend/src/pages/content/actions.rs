@@ -16,7 +16,7 @@ use crate::intl;
 use crate::session::use_session;
 
 /// Zones offered besides the editor's own: CECOP's members' capitals.
-const ZONES: &[&str] = &[
+pub(super) const ZONES: &[&str] = &[
     "Europe/Brussels",
     "Europe/Paris",
     "Europe/Madrid",

@@ -7,11 +7,9 @@
 //! browser (a reload or a crash loses nothing), leaving with them asks
 //! first, and Ctrl+S saves.
 
-use std::collections::BTreeMap;
-
 use cecop_shared::{
-    ArticleKind, Collection, ContentStatus, ItemDocument, Language, Role, SITE_LANGUAGES,
-    TranslationState, TranslationText, Visibility,
+    ArticleKind, Collection, ContentStatus, Language, Role, SITE_LANGUAGES, TranslationState,
+    TranslationText, Visibility,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,17 +17,19 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 
 use super::actions::Actions;
 use super::conflict::ConflictPanel;
+use super::fields::{CommonFields, EventSection, StorySection, field_label};
+use super::form::{Edits, blank_text};
+use super::leave::LeaveGuard;
 use super::revisions::Revisions;
 use super::share::SharePreview;
 use super::{editor_href, language_badges};
 use crate::api::ApiError;
 use crate::api::editorial::{Versioned, create_item, get_item, patch_item, preview};
 use crate::components::error_view::ErrorView;
-use crate::components::form_alert::{FormAlert, error_text};
+use crate::components::form_alert::{FieldMessage, FormAlert, error_text, field_error};
 use crate::components::loading::Loading;
 use crate::components::page_head::page_title;
 use crate::components::require_role::RequireRole;
@@ -83,105 +83,10 @@ fn EditorLoader() -> impl IntoView {
     view! {
         <div class="wrap page">
             <p>
-                <A href="/admin/content">{tr(|t| t.editorial.back_to_list)}</A>
+                <A href="/admin/content" attr:data-testid="editor-back">{tr(|t| t.editorial.back_to_list)}</A>
             </p>
             <Transition fallback=|| view! { <Loading /> }>{body}</Transition>
         </div>
-    }
-}
-
-/// What the editor controls of a document, as edited: kept in the browser
-/// between visits, and sent as a patch.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Edits {
-    pub slug: String,
-    pub kind: Option<ArticleKind>,
-    pub visibility: Visibility,
-    pub default_lang: Language,
-    pub translations: BTreeMap<Language, TranslationText>,
-}
-
-impl Edits {
-    fn blank() -> Self {
-        let english = Language::english();
-        Self {
-            slug: String::new(),
-            kind: Some(ArticleKind::News),
-            visibility: Visibility::Public,
-            default_lang: english.clone(),
-            translations: BTreeMap::from([(english, blank_text())]),
-        }
-    }
-
-    pub fn of(document: &ItemDocument) -> Self {
-        Self {
-            slug: document.slug.to_string(),
-            kind: document.content.article.as_ref().map(|a| a.kind),
-            visibility: document.content.visibility,
-            default_lang: document.content.default_lang.clone(),
-            translations: document.content.translations.clone(),
-        }
-    }
-
-    /// The translations worth sending: a language with nothing written is
-    /// not one the item has.
-    fn written(&self) -> BTreeMap<Language, TranslationText> {
-        self.translations
-            .iter()
-            .filter(|(lang, t)| {
-                **lang == self.default_lang
-                    || !(t.title.trim().is_empty()
-                        && t.summary.trim().is_empty()
-                        && t.body.trim().is_empty())
-            })
-            .map(|(lang, t)| (lang.clone(), t.clone()))
-            .collect()
-    }
-
-    /// A merge patch from `saved` to these edits: the languages removed
-    /// become `null`.
-    pub fn patch(&self, saved: &Edits) -> Value {
-        let mut translations = serde_json::Map::new();
-        for lang in saved.written().keys() {
-            translations.insert(lang.to_string(), Value::Null);
-        }
-        for (lang, text) in self.written() {
-            translations.insert(lang.to_string(), json!(text));
-        }
-        let mut patch = json!({
-            "visibility": self.visibility,
-            "default_lang": self.default_lang,
-            "translations": translations,
-        });
-        if !self.slug.trim().is_empty() {
-            patch["slug"] = json!(self.slug.trim());
-        }
-        if let Some(kind) = self.kind {
-            patch["article"] = json!({ "kind": kind });
-        }
-        patch
-    }
-
-    /// A new article's document.
-    fn new_document(&self) -> Value {
-        let mut document = json!({
-            "visibility": self.visibility,
-            "default_lang": self.default_lang,
-            "translations": self.written(),
-            "article": { "kind": self.kind.unwrap_or(ArticleKind::News) },
-        });
-        if !self.slug.trim().is_empty() {
-            document["slug"] = json!(self.slug.trim());
-        }
-        document
-    }
-}
-
-fn blank_text() -> TranslationText {
-    TranslationText {
-        title: String::new(),
-        summary: String::new(),
-        body: String::new(),
     }
 }
 
@@ -230,7 +135,7 @@ fn ItemEditor(collection: Collection, initial: Option<Versioned>) -> impl IntoVi
     let key = storage_key(collection, id);
     let saved_edits = initial
         .as_ref()
-        .map_or_else(Edits::blank, |v| Edits::of(&v.item.document));
+        .map_or_else(|| Edits::blank(collection), |v| Edits::of(&v.item.document));
     let current = RwSignal::new(initial);
     let saved = RwSignal::new(saved_edits.clone());
     // Edits kept in the browser from an earlier visit, made on this version.
@@ -314,7 +219,7 @@ fn ItemEditor(collection: Collection, initial: Option<Versioned>) -> impl IntoVi
                     let patch = mine.patch(&saved.get_untracked());
                     patch_item(session, collection, v.item.id, &v.etag, &patch).await
                 }
-                None => create_item(session, collection, &mine.new_document()).await,
+                None => create_item(session, collection, &mine.document()).await,
             };
             busy.set(false);
             match outcome {
@@ -342,15 +247,20 @@ fn ItemEditor(collection: Collection, initial: Option<Versioned>) -> impl IntoVi
         ev.prevent_default();
         save.run(());
     };
-    let message = Signal::derive(move || error.get().map(|e| error_text(t(), &e)));
+    let message = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .map(|e| error_summary(t(), i18n.lang().code(), e))
+        })
+    });
     let discard = move |_| {
         edits.set(saved.get_untracked());
         restored.set(false);
     };
     let take_theirs = Callback::new(move |theirs: Versioned| on_saved(theirs));
     let keep_mine = Callback::new(move |theirs: Versioned| {
-        // Their version becomes the base; ours is saved over it.
-        saved.set(Edits::of(&theirs.item.document));
+        // Only what this editor changed since the version they started
+        // from is sent, over theirs: their other changes stay.
         current.set(Some(theirs));
         conflict.set(None);
         save.run(());
@@ -364,7 +274,7 @@ fn ItemEditor(collection: Collection, initial: Option<Versioned>) -> impl IntoVi
             .get(&v.item.document.content.default_lang)
             .map(|t| t.title.clone())
             .unwrap_or_default(),
-        None => t().editorial.new_heading.to_owned(),
+        None => t().editorial.new_item(collection).to_owned(),
     };
     let status_line = move || {
         current.get().map(|v| {
@@ -379,17 +289,21 @@ fn ItemEditor(collection: Collection, initial: Option<Versioned>) -> impl IntoVi
     };
     let public_link = move || {
         current.get().and_then(|v| {
-            (v.item.status == ContentStatus::Published && collection == Collection::Articles).then(
-                || {
-                    let href = format!("/news/{}", v.item.document.slug);
-                    view! { <p><a href=href>{tr(|t| t.editorial.view_public)}</a></p> }
-                },
-            )
+            (v.item.status == ContentStatus::Published).then(|| {
+                let section = match collection {
+                    Collection::Articles => "news",
+                    Collection::Events => "events",
+                    Collection::Stories => "cooptales",
+                };
+                let href = format!("/{section}/{}", v.item.document.slug);
+                view! { <p><a href=href data-testid="editor-public-link">{tr(|t| t.editorial.view_public)}</a></p> }
+            })
         })
     };
     let on_action = Callback::new(move |versioned: Versioned| on_saved(versioned));
     let on_action_error = Callback::new(on_error);
     view! {
+        <LeaveGuard dirty=Signal::from(dirty) />
         <h1 data-testid="editor-heading">{heading}</h1>
         {status_line}
         {public_link}
@@ -408,8 +322,8 @@ fn ItemEditor(collection: Collection, initial: Option<Versioned>) -> impl IntoVi
                     view! {
                         <ConflictPanel
                             theirs
+                            base=saved.get_untracked()
                             mine=edits.get_untracked()
-                            lang=tab.get_untracked()
                             on_take_theirs=take_theirs
                             on_keep_mine=keep_mine
                         />
@@ -430,9 +344,15 @@ fn ItemEditor(collection: Collection, initial: Option<Versioned>) -> impl IntoVi
                     }
                 }}
             </div>
-            <ItemFields collection edits />
+            <ItemFields collection edits error />
             <LanguageTabs edits tab current />
-            <TranslationFields edits tab />
+            <TranslationFields edits tab error />
+            {match collection {
+                Collection::Events => view! { <EventSection edits error /> }.into_any(),
+                Collection::Stories => view! { <StorySection edits error /> }.into_any(),
+                Collection::Articles => ().into_any(),
+            }}
+            <CommonFields edits error />
             <p>
                 <button type="submit" class="button" data-testid="editor-save" disabled=move || busy.get()>
                     {move || if current.with(Option::is_some) { t().editorial.save } else { t().editorial.create }}
@@ -455,10 +375,32 @@ fn ItemEditor(collection: Collection, initial: Option<Versioned>) -> impl IntoVi
     }
 }
 
+/// What went wrong with a save: for refused fields, each named with its
+/// message, wherever it is (another language's tab, an event's times).
+fn error_summary(t: &'static crate::i18n::Strings, lang: &str, error: &ApiError) -> String {
+    if let ApiError::Problem(problem) = error
+        && problem.status == 422
+        && !problem.errors.is_empty()
+    {
+        let fields: Vec<String> = problem
+            .errors
+            .iter()
+            .map(|e| format!("{}: {}", field_label(t, &e.field), e.text(lang)))
+            .collect();
+        return format!("{} {}", t.form_fix_fields, fields.join(" · "));
+    }
+    error_text(t, error)
+}
+
 /// The fields of the item as a whole: slug, kind, visibility, default
 /// language.
 #[component]
-fn ItemFields(collection: Collection, edits: RwSignal<Edits>) -> impl IntoView {
+fn ItemFields(
+    collection: Collection,
+    edits: RwSignal<Edits>,
+    error: RwSignal<Option<ApiError>>,
+) -> impl IntoView {
+    let slug_message = field_error(error, "slug");
     let i18n = use_i18n();
     let t = move || i18n.t();
     let kinds = ArticleKind::ALL
@@ -466,7 +408,7 @@ fn ItemFields(collection: Collection, edits: RwSignal<Edits>) -> impl IntoView {
         .map(|kind| {
             let kind = *kind;
             view! {
-                <option value=kind.as_str() selected=move || edits.with(|e| e.kind == Some(kind))>
+                <option value=kind.as_str() selected=move || edits.with(|e| e.article == Some(kind))>
                     {move || t().publishing.article_kind(kind)}
                 </option>
             }
@@ -488,11 +430,13 @@ fn ItemFields(collection: Collection, edits: RwSignal<Edits>) -> impl IntoView {
             <label for="item-slug">{tr(|t| t.editorial.field_slug)}</label>
             <input
                 id="item-slug"
-                aria-describedby="item-slug-hint"
+                aria-describedby="item-slug-hint item-slug-error"
+                aria-invalid=move || slug_message.with(Option::is_some).to_string()
                 prop:value=move || edits.with(|e| e.slug.clone())
                 on:input=move |ev| edits.update(|e| e.slug = event_target_value(&ev))
             />
             <p class="hint" id="item-slug-hint">{tr(|t| t.editorial.slug_hint)}</p>
+            <FieldMessage id="item-slug-error" message=slug_message />
         </div>
         <Show when=move || collection == Collection::Articles>
             <div class="field">
@@ -501,7 +445,7 @@ fn ItemFields(collection: Collection, edits: RwSignal<Edits>) -> impl IntoView {
                     id="item-kind"
                     on:change=move |ev| {
                         let kind = event_target_value(&ev).parse().ok();
-                        edits.update(|e| e.kind = kind);
+                        edits.update(|e| e.article = kind);
                     }
                 >
                     {kinds.clone()}
@@ -625,8 +569,21 @@ fn LanguageTabs(
 /// Title, summary and body of the language of the current tab, and the
 /// body as readers will see it, rendered by the server as it is typed.
 #[component]
-fn TranslationFields(edits: RwSignal<Edits>, tab: RwSignal<Language>) -> impl IntoView {
+fn TranslationFields(
+    edits: RwSignal<Edits>,
+    tab: RwSignal<Language>,
+    error: RwSignal<Option<ApiError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    // The API's message for a text of the language being edited.
+    let message = move |part: &'static str| {
+        Signal::derive(move || {
+            let field = format!("translations.{}.{part}", tab.get());
+            let lang = i18n.lang().code();
+            error.with(|e| e.as_ref().and_then(|e| e.field_message(&field, lang)))
+        })
+    };
+    let invalid = move |part: &'static str| move || message(part).with(Option::is_some).to_string();
     let session = use_session();
     let field = move |get: fn(&TranslationText) -> String| {
         move || {
@@ -679,9 +636,12 @@ fn TranslationFields(edits: RwSignal<Edits>, tab: RwSignal<Language>) -> impl In
                     <input
                         id="item-title"
                         maxlength="300"
+                        aria-describedby="item-title-error"
+                        aria-invalid=invalid("title")
                         prop:value=field(|t| t.title.clone())
                         on:input=set(|t, v| t.title = v)
                     />
+                    <FieldMessage id="item-title-error" message=message("title") />
                 </div>
                 <div class="field">
                     <label for="item-summary">{tr(|t| t.editorial.field_summary)}</label>
@@ -689,20 +649,25 @@ fn TranslationFields(edits: RwSignal<Edits>, tab: RwSignal<Language>) -> impl In
                         id="item-summary"
                         rows="3"
                         maxlength="1000"
+                        aria-describedby="item-summary-error"
+                        aria-invalid=invalid("summary")
                         prop:value=field(|t| t.summary.clone())
                         on:input=set(|t, v| t.summary = v)
                     ></textarea>
+                    <FieldMessage id="item-summary-error" message=message("summary") />
                 </div>
                 <div class="field">
                     <label for="item-body">{tr(|t| t.editorial.field_body)}</label>
                     <textarea
                         id="item-body"
                         rows="16"
-                        aria-describedby="item-body-hint"
+                        aria-describedby="item-body-hint item-body-error"
+                        aria-invalid=invalid("body")
                         prop:value=field(|t| t.body.clone())
                         on:input=set(|t, v| t.body = v)
                     ></textarea>
                     <p class="hint" id="item-body-hint">{tr(|t| t.editorial.body_hint)}</p>
+                    <FieldMessage id="item-body-error" message=message("body") />
                 </div>
             </div>
             <section class="editor-preview" aria-labelledby="editor-preview-heading">

@@ -113,10 +113,23 @@ fn ContentList() -> impl IntoView {
     view! {
         <div class="wrap page">
             <h1>{tr(|t| t.editorial.heading)}</h1>
-            <p>
-                <A href="/admin/content/articles/new" attr:class="button" attr:data-testid="content-new">
-                    {tr(|t| t.editorial.new_article)}
-                </A>
+            <p class="actions">
+                {[Collection::Articles, Collection::Events, Collection::Stories]
+                    .into_iter()
+                    .map(|c| {
+                        let testid = match c {
+                            Collection::Articles => "content-new",
+                            Collection::Events => "content-new-event",
+                            Collection::Stories => "content-new-story",
+                        };
+                        view! {
+                            <A href=format!("/admin/content/{c}/new") attr:class="button" attr:data-testid=testid>
+                                {move || t().editorial.new_item(c)}
+                            </A>
+                            " "
+                        }
+                    })
+                    .collect_view()}
             </p>
             <form class="filters" role="search" on:submit=on_filter>
                 <div class="field">

@@ -6,6 +6,9 @@
 pub mod actions;
 pub mod conflict;
 pub mod editor;
+pub mod fields;
+pub mod form;
+pub mod leave;
 pub mod list;
 pub mod revisions;
 pub mod share;

@@ -1,12 +1,14 @@
 //! The editor's history: every revision (what it did, who, when, which
-//! fields), what each changed against the one before it word by word, and
-//! restoring one after confirming. Restoring is a new save: the newer
-//! revisions stay, and it goes through `If-Match` like any save.
+//! fields), what each changed against the one before it word by word, any
+//! two compared side by side, and restoring one after confirming.
+//! Restoring is a new save: the newer revisions stay, and it goes through
+//! `If-Match` like any save.
 
 use cecop_shared::{Collection, DiffOp, ItemRevision, RevisionDiff};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::fields::field_label;
 use crate::api::ApiError;
 use crate::api::editorial::{Versioned, diff, restore_revision, revisions};
 use crate::components::confirm_button::ConfirmButton;
@@ -31,15 +33,23 @@ pub fn Revisions(
     let body = move || {
         Suspend::new(async move {
             match list.await {
-                Ok(rows) => rows
-                    .into_iter()
-                    .map(|revision| {
-                        view! {
-                            <RevisionRow revision collection id current=version etag shown on_restored on_error />
-                        }
-                    })
-                    .collect_view()
-                    .into_any(),
+                Ok(rows) => {
+                    let numbers: Vec<(i64, &'static str)> =
+                        rows.iter().map(|r| (r.number, r.action.as_str())).collect();
+                    let rows = rows
+                        .into_iter()
+                        .map(|revision| {
+                            view! {
+                                <RevisionRow revision collection id current=version etag shown on_restored on_error />
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <CompareRevisions collection id numbers />
+                        <ol class="revision-list" data-testid="revisions">{rows}</ol>
+                    }
+                    .into_any()
+                }
                 Err(_) => ().into_any(),
             }
         })
@@ -47,11 +57,90 @@ pub fn Revisions(
     view! {
         <section class="revisions" aria-labelledby="revisions-heading">
             <h2 id="revisions-heading">{tr(|t| t.editorial.revisions_heading)}</h2>
-            <ol class="revision-list" data-testid="revisions">
-                <Transition fallback=|| view! { <Loading /> }>{body}</Transition>
-            </ol>
+            <Transition fallback=|| view! { <Loading /> }>{body}</Transition>
         </section>
     }
+}
+
+/// Any two revisions side by side: the older and the newer chosen from
+/// the list (by default the first and the latest), then compared field by
+/// field.
+#[component]
+fn CompareRevisions(
+    collection: Collection,
+    id: i64,
+    /// Every revision's number and action, newest first.
+    numbers: Vec<(i64, &'static str)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let several = numbers.len() > 1;
+    let newest = numbers.first().map_or(1, |n| n.0);
+    let oldest = numbers.last().map_or(1, |n| n.0);
+    let from = RwSignal::new(oldest);
+    let to = RwSignal::new(newest);
+    let asked = RwSignal::new(None::<(i64, i64)>);
+    let compared = LocalResource::new(move || async move {
+        match asked.get() {
+            Some((a, b)) => diff(session, collection, id, a.min(b), a.max(b))
+                .await
+                .map(Some),
+            None => Ok(None),
+        }
+    });
+    let options = move |chosen: RwSignal<i64>| {
+        numbers
+            .iter()
+            .map(|(n, action)| {
+                let (n, action) = (*n, *action);
+                view! {
+                    <option value=n.to_string() selected=move || chosen.get() == n>
+                        {move || (i18n.t().editorial.revision_option)(n, action)}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let pick = |chosen: RwSignal<i64>| {
+        move |ev: leptos::ev::Event| {
+            if let Ok(n) = event_target_value(&ev).parse() {
+                chosen.set(n);
+            }
+        }
+    };
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        asked.set(Some((from.get_untracked(), to.get_untracked())));
+    };
+    let result = move || {
+        Suspend::new(async move {
+            match compared.await {
+                Ok(Some(diff)) => diff_table(diff).into_any(),
+                _ => ().into_any(),
+            }
+        })
+    };
+    several.then(|| {
+        view! {
+            <form class="filters compare-revisions" on:submit=on_submit aria-labelledby="compare-heading">
+                <h3 id="compare-heading">{tr(|t| t.editorial.compare_heading)}</h3>
+                <div class="field">
+                    <label for="compare-from">{tr(|t| t.editorial.compare_from)}</label>
+                    <select id="compare-from" on:change=pick(from)>{options(from)}</select>
+                </div>
+                <div class="field">
+                    <label for="compare-to">{tr(|t| t.editorial.compare_to)}</label>
+                    <select id="compare-to" on:change=pick(to)>{options(to)}</select>
+                </div>
+                <button type="submit" class="button secondary" data-testid="compare-submit">
+                    {tr(|t| t.editorial.compare_submit)}
+                </button>
+            </form>
+            <div data-testid="compare-result">
+                <Transition fallback=|| ()>{result}</Transition>
+            </div>
+        }
+    })
 }
 
 #[component]
@@ -135,30 +224,58 @@ fn RevisionRow(
     }
 }
 
-/// Field by field, the words taken out and put in.
+/// Field by field and side by side: the older text with the words taken
+/// out marked, the newer with the words put in marked.
 fn diff_table(diff: RevisionDiff) -> impl IntoView {
+    let (older, newer) = (diff.from, diff.to);
     let rows = diff
         .changes
         .into_iter()
         .map(|change| {
-            let segments = change
-                .segments
-                .into_iter()
-                .map(|segment| match segment.op {
-                    DiffOp::Equal => view! { <span>{segment.text}</span> }.into_any(),
-                    DiffOp::Insert => view! { <ins>{segment.text}</ins> }.into_any(),
-                    DiffOp::Delete => view! { <del>{segment.text}</del> }.into_any(),
-                })
-                .collect_view();
+            let side = |keep: DiffOp| {
+                change
+                    .segments
+                    .iter()
+                    .filter(|s| s.op == DiffOp::Equal || s.op == keep)
+                    .map(|segment| {
+                        let text = segment.text.clone();
+                        match segment.op {
+                            DiffOp::Equal => view! { <span>{text}</span> }.into_any(),
+                            DiffOp::Insert => view! { <ins>{text}</ins> }.into_any(),
+                            DiffOp::Delete => view! { <del>{text}</del> }.into_any(),
+                        }
+                    })
+                    .collect_view()
+            };
+            let (before, after) = (side(DiffOp::Delete), side(DiffOp::Insert));
             let field = change.field;
-            let name = field.clone();
+            let label = {
+                let field = field.clone();
+                let i18n = use_i18n();
+                move || field_label(i18n.t(), &field)
+            };
             view! {
-                <div class="diff-field" data-field=field>
-                    <p class="muted"><code>{name}</code></p>
-                    <p class="diff-text">{segments}</p>
-                </div>
+                <tr class="diff-field" data-field=field>
+                    <th scope="row">{label}</th>
+                    <td class="diff-text">{before}</td>
+                    <td class="diff-text">{after}</td>
+                </tr>
             }
         })
         .collect_view();
-    view! { <div class="diff" data-testid="revision-diff">{rows}</div> }
+    let i18n = use_i18n();
+    view! {
+        <div class="diff table-wrap" data-testid="revision-diff">
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(|t| t.editorial.conflict_field)}</th>
+                        <th scope="col">{move || (i18n.t().editorial.revision_n)(older)}</th>
+                        <th scope="col">{move || (i18n.t().editorial.revision_n)(newer)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
 }
