@@ -387,6 +387,8 @@ pub struct EditorialSummary {
     pub publish_at: Option<DateTime<Utc>>,
     pub version: i64,
     pub languages: Vec<LanguageStatus>,
+    /// Who created it in the back office; none for imported content.
+    pub created_by: Option<String>,
     pub updated_at: DateTime<Utc>,
     pub updated_by: Option<String>,
 }

@@ -567,7 +567,7 @@ pub fn to_item(
         .into_iter()
         .map(|(_, lang, v)| (lang, v))
         .collect();
-    let creator = db::creator(conn, row.id)?;
+    let creator = db::creators(conn, &[row.id])?.get(&row.id).copied();
     let ids: Vec<i64> = creator
         .iter()
         .chain(row.updated_by.iter())
@@ -610,7 +610,12 @@ pub fn summaries(
     for head in content::translation_heads(conn, &ids)? {
         titles.insert((head.content_id, head.lang), head.title);
     }
-    let editors: Vec<i64> = rows.iter().filter_map(|r| r.updated_by).collect();
+    let creators = db::creators(conn, &ids)?;
+    let editors: Vec<i64> = rows
+        .iter()
+        .filter_map(|r| r.updated_by)
+        .chain(creators.values().copied())
+        .collect();
     let names = db::names(conn, &editors)?;
     Ok(rows
         .iter()
@@ -628,6 +633,7 @@ pub fn summaries(
                     .then(|| utc(row.publish_at)),
                 version: row.version,
                 languages: languages(row, written.get(&row.id).map_or(&[], Vec::as_slice)),
+                created_by: creators.get(&row.id).and_then(|id| names.get(id).cloned()),
                 updated_at: utc(row.updated_at),
                 updated_by: row.updated_by.and_then(|id| names.get(&id).cloned()),
             }

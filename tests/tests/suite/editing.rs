@@ -226,6 +226,20 @@ async fn an_article_is_drafted_published_everywhere_within_a_second_and_unpublis
         .await;
     assert_eq!(drafts.items.len(), 1, "{drafts:?}");
     assert_eq!(drafts.items[0].title, "Zanzibar cooperatives grow");
+    assert_eq!(drafts.items[0].created_by.as_deref(), Some("Ana Editor"));
+    // Imported content has no author in the back office.
+    let imported: Page<EditorialSummary> = ana
+        .json(
+            Method::GET,
+            "/api/v1/editorial/articles?status=published",
+            None,
+        )
+        .await;
+    assert!(!imported.items.is_empty());
+    assert!(
+        imported.items.iter().all(|i| i.created_by.is_none()),
+        "{imported:?}"
+    );
 
     let (published, tag) = answer(act(&ana, &draft, "publish", &tag, None).await, 200).await;
     assert_eq!(published.status, ContentStatus::Published);

@@ -256,16 +256,18 @@ pub fn has_revisions(conn: &mut DbConnection, id: i64) -> QueryResult<bool> {
     .get_result(conn)
 }
 
-/// Who created an item: the author of its first revision, when it was
-/// made in the back office and the account still exists.
-pub fn creator(conn: &mut DbConnection, id: i64) -> QueryResult<Option<i64>> {
-    let first: Option<(SaveAction, Option<i64>)> = content_revisions::table
-        .filter(content_revisions::content_id.eq(id))
-        .order_by(content_revisions::number.asc())
-        .select((content_revisions::action, content_revisions::saved_by))
-        .first(conn)
-        .optional()?;
-    Ok(first.and_then(|(action, by)| (action == SaveAction::Created).then_some(by).flatten()))
+/// Who created each of the items `ids` in the back office (the saver of
+/// its `created` revision); imported items have none.
+pub fn creators(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, i64>> {
+    let rows: Vec<(i64, Option<i64>)> = content_revisions::table
+        .filter(content_revisions::content_id.eq_any(ids.to_vec()))
+        .filter(content_revisions::action.eq(SaveAction::Created))
+        .select((content_revisions::content_id, content_revisions::saved_by))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, by)| Some((id, by?)))
+        .collect())
 }
 
 /// Every revision of an item, newest first.

@@ -21,6 +21,8 @@ pub const EN: Editorial = Editorial {
     col_title: "Title",
     col_status: "Status",
     col_languages: "Languages",
+    col_author: "Written by",
+    imported: "Imported",
     col_changed: "Last change",
     total: |n| match n {
         1 => "1 item".to_owned(),

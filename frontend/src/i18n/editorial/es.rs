@@ -21,6 +21,8 @@ pub const ES: Editorial = Editorial {
     col_title: "Título",
     col_status: "Estado",
     col_languages: "Idiomas",
+    col_author: "Escrito por",
+    imported: "Importado",
     col_changed: "Último cambio",
     total: |n| match n {
         1 => "1 contenido".to_owned(),

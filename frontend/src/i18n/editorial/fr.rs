@@ -21,6 +21,8 @@ pub const FR: Editorial = Editorial {
     col_title: "Titre",
     col_status: "Statut",
     col_languages: "Langues",
+    col_author: "Écrit par",
+    imported: "Importé",
     col_changed: "Dernière modification",
     total: |n| match n {
         0 | 1 => format!("{n} contenu"),

@@ -21,6 +21,8 @@ pub const IT: Editorial = Editorial {
     col_title: "Titolo",
     col_status: "Stato",
     col_languages: "Lingue",
+    col_author: "Scritto da",
+    imported: "Importato",
     col_changed: "Ultima modifica",
     total: |n| match n {
         1 => "1 contenuto".to_owned(),

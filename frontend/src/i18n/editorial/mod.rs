@@ -35,6 +35,8 @@ pub struct Editorial {
     pub col_title: &'static str,
     pub col_status: &'static str,
     pub col_languages: &'static str,
+    pub col_author: &'static str,
+    pub imported: &'static str,
     pub col_changed: &'static str,
     pub total: fn(u64) -> String,
     pub none_yet: &'static str,

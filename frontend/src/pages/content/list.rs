@@ -26,6 +26,7 @@ const COLUMNS: &[Text] = &[
     |s| s.editorial.col_title,
     |s| s.editorial.col_status,
     |s| s.editorial.col_languages,
+    |s| s.editorial.col_author,
     |s| s.editorial.col_changed,
 ];
 
@@ -185,6 +186,12 @@ fn content_row(item: EditorialSummary) -> impl IntoView {
             </td>
             <td data-testid="content-status">{move || i18n.t().editorial.status(status)}</td>
             <td class="lang-badges">{language_badges(item.languages)}</td>
+            <td data-testid="content-author">
+                {match item.created_by {
+                    Some(name) => name.into_any(),
+                    None => view! { <span class="muted">{move || i18n.t().editorial.imported}</span> }.into_any(),
+                }}
+            </td>
             <td>{changed} " " <span class="muted">{by}</span></td>
         </tr>
     }
