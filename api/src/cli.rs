@@ -66,12 +66,57 @@ pub enum Command {
         #[arg(long, required = true)]
         password_stdin: bool,
     },
+    /// The media library's stored files.
+    Media {
+        #[command(subcommand)]
+        action: MediaCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MediaCommand {
+    /// List every stored object (key and bytes, one a line): what a backup
+    /// of the media store copies.
+    Files,
+    /// Remove stored files no record names, once older than the grace
+    /// period (an upload in progress has stored its file, not yet its
+    /// record).
+    Collect {
+        /// Seconds a file no record names is left alone.
+        #[arg(long, default_value_t = 3600)]
+        older_than: u64,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let mut settings = cli.settings;
     settings.load_secrets()?;
     match cli.command.unwrap_or(Command::Serve) {
+        Command::Media { action } => {
+            telemetry::init(settings.log);
+            let media = crate::media::Media::from_settings(&settings)?;
+            let mut stdout = std::io::stdout();
+            match action {
+                MediaCommand::Files => {
+                    for under in ["files", "sizes"] {
+                        for stored in media.store.list(under).await? {
+                            writeln!(stdout, "{}\t{}", stored.key, stored.size)?;
+                        }
+                    }
+                }
+                MediaCommand::Collect { older_than } => {
+                    let pool = prepare_database(&Settings {
+                        demo_data: Some(false),
+                        ..settings
+                    })?;
+                    let db = db::Db::new(pool);
+                    let grace = chrono::TimeDelta::seconds(i64::try_from(older_than)?);
+                    let removed =
+                        crate::media::collect(&media, &db, chrono::Utc::now(), grace).await?;
+                    writeln!(stdout, "{removed} unnamed file(s) removed")?;
+                }
+            }
+        }
         Command::Openapi => {
             let json = routes::openapi().to_pretty_json()?;
             writeln!(std::io::stdout(), "{json}")?;
@@ -196,6 +241,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve => {
             telemetry::init(settings.log);
             let pool = prepare_database(&settings)?;
+            // A media store this process cannot read or write (wrong
+            // credentials, no bucket) ends it now, not at the first upload.
+            crate::media::MediaStore::from_settings(&settings)?
+                .probe()
+                .await?;
             let app = Application::build(&settings, pool)?;
             // The first line on stdout, which scripts and tests wait for.
             let mut stdout = std::io::stdout();

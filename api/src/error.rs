@@ -40,6 +40,10 @@ pub enum ApiError {
     /// 409: a unique value is taken; names the field.
     #[error("conflict on {field}: {message}")]
     Conflict { field: String, message: String },
+    /// 409: the record is still used where the errors say (a media item
+    /// in articles), so it cannot go.
+    #[error("in use: {0:?}")]
+    InUse(Vec<FieldError>),
     /// 412: `If-Match` names a stale version; carries the current one.
     #[error("stale version; current is {}", .0.etag)]
     PreconditionFailed(Box<cecop_shared::CurrentVersion>),
@@ -90,7 +94,7 @@ impl ApiError {
             Self::Unauthorized(_) => ProblemKind::Unauthorized,
             Self::Forbidden(_) => ProblemKind::Forbidden,
             Self::NotFound(_) => ProblemKind::NotFound,
-            Self::Conflict { .. } => ProblemKind::Conflict,
+            Self::Conflict { .. } | Self::InUse(_) => ProblemKind::Conflict,
             Self::PreconditionFailed(_) => ProblemKind::PreconditionFailed,
             Self::PreconditionRequired => ProblemKind::PreconditionRequired,
             Self::Validation(_) => ProblemKind::ValidationFailed,
@@ -125,6 +129,20 @@ impl ApiError {
             Self::Conflict { field, message } => Problem {
                 errors: vec![FieldError::new(field, message)],
                 ..Problem::new(kind, format!("{field}: {message}"))
+            },
+            Self::InUse(errors) => Problem {
+                errors: errors.clone(),
+                ..Problem::new(
+                    kind,
+                    format!(
+                        "Still used: {}. Take it out of those first.",
+                        errors
+                            .iter()
+                            .map(|e| e.message.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ),
+                )
             },
             Self::Validation(errors) => Problem {
                 errors: errors.clone(),

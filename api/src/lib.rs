@@ -12,6 +12,7 @@ pub mod error;
 pub mod flights;
 pub mod handlers;
 pub mod mail;
+pub mod media;
 pub mod middleware;
 pub mod representation;
 pub mod returns;

@@ -40,12 +40,17 @@ impl Routes for actix_web::web::ServiceConfig {
 
 use crate::handlers::{
     account, articles, audit, auth, campaigns, csp, docs, editorial, events, feeds, health,
-    invitations, members, my, overview, returns, search, statistics, stories, tokens, users,
+    invitations, media, members, my, overview, returns, search, statistics, stories, tokens, users,
 };
 
 /// Versioned API routes, mounted under `/api/v1`.
 pub fn api_v1<R: Routes>(cfg: &mut R) {
-    cfg.add(members::list::list_members)
+    cfg.add(media::upload::upload_media)
+        .add(media::library::list_media)
+        .add(media::library::get_media)
+        .add(media::library::update_media)
+        .add(media::library::delete_media)
+        .add(members::list::list_members)
         .add(members::get::get_member)
         .add(overview::get::get_overview)
         .add(articles::list::list_articles)
@@ -137,9 +142,11 @@ pub fn api_v1<R: Routes>(cfg: &mut R) {
         .add(audit::list::list_audit);
 }
 
-/// Probes, mounted at the root.
+/// Probes and the media library's files, mounted at the root.
 pub fn probes<R: Routes>(cfg: &mut R) {
-    cfg.add(health::get_health).add(health::get_readiness);
+    cfg.add(health::get_health)
+        .add(health::get_readiness)
+        .add(media::serve::serve_media);
 }
 
 /// The OpenAPI document, as served at `/api/v1/openapi.json` and committed at
@@ -181,6 +188,7 @@ pub fn mount(cfg: &mut actix_web::web::ServiceConfig) {
         (name = "content", description = "Articles, events and #COOPTALES stories, and search across them and the members."),
         (name = "feeds", description = "Atom and iCalendar feeds."),
         (name = "editorial", description = "The editorial back office (CECOP staff)."),
+        (name = "media", description = "The media library: images and PDFs, their sizes and metadata, and the files themselves."),
         (name = "data", description = "The yearly data collection: campaigns, members' data returns and their review, and the statistics computed from approved returns."),
         (name = "health", description = "Liveness and readiness probes."),
         (name = "meta", description = "This API's own description."),

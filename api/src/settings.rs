@@ -131,6 +131,60 @@ pub struct Settings {
           default_value_t = false, action = clap::ArgAction::Set)]
     pub require_2fa_for_admins: bool,
 
+    /// Folder of the media library's files on this machine. Default: `media`
+    /// in the data folder. Not used when `CECOP_MEDIA_URL` names object
+    /// storage.
+    #[arg(long, env = "CECOP_MEDIA_DIR")]
+    pub media_dir: Option<PathBuf>,
+
+    /// S3-compatible object storage for the media library, shared by every
+    /// instance: `s3://bucket` or `s3://bucket/prefix`. With it, also
+    /// `CECOP_MEDIA_S3_ENDPOINT`, `CECOP_MEDIA_S3_REGION` and the
+    /// credentials `CECOP_MEDIA_S3_ACCESS_KEY_ID` and
+    /// `CECOP_MEDIA_S3_SECRET_ACCESS_KEY` (secrets: from the variable or
+    /// the file `<NAME>_FILE` names). Requests are path-style.
+    #[arg(long, env = "CECOP_MEDIA_URL")]
+    pub media_url: Option<String>,
+
+    /// The object storage's address, e.g. `https://s3.eu-west-1.amazonaws.com`
+    /// or `http://127.0.0.1:3900` (plain HTTP only for a server on this
+    /// network).
+    #[arg(long, env = "CECOP_MEDIA_S3_ENDPOINT")]
+    pub media_s3_endpoint: Option<String>,
+
+    /// The object storage's region (`garage` for Garage).
+    #[arg(long, env = "CECOP_MEDIA_S3_REGION", default_value = "us-east-1")]
+    pub media_s3_region: String,
+
+    #[arg(skip)]
+    pub media_s3_access_key_id: Option<String>,
+
+    #[arg(skip)]
+    pub media_s3_secret_access_key: Option<String>,
+
+    /// The largest image the library takes, in megabytes (JPEG, PNG, WebP).
+    #[arg(long, env = "CECOP_MEDIA_IMAGE_MAX_MB", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub media_image_max_mb: u64,
+
+    /// The largest PDF the library takes, in megabytes.
+    #[arg(long, env = "CECOP_MEDIA_PDF_MAX_MB", default_value_t = 50,
+          value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub media_pdf_max_mb: u64,
+
+    /// The most pixels an uploaded image may have, in millions: a larger
+    /// one (or a "decompression bomb" claiming to be) is refused before it
+    /// is decoded.
+    #[arg(long, env = "CECOP_MEDIA_MAX_MEGAPIXELS", default_value_t = 40,
+          value_parser = clap::value_parser!(u64).range(1..=500))]
+    pub media_max_megapixels: u64,
+
+    /// Images decoded and resized at once (each holds its pixels in
+    /// memory); more uploads wait their turn. Default: 2.
+    #[arg(long, env = "CECOP_MEDIA_WORKERS", default_value_t = 2,
+          value_parser = clap::value_parser!(u64).range(1..=64))]
+    pub media_workers: u64,
+
     /// Testing aid: seconds to shift the clock that decides when scheduled
     /// content becomes public. Refused with `CECOP_ENV=production`.
     #[arg(
@@ -167,11 +221,14 @@ fn secret_setting(name: &str) -> anyhow::Result<Option<String>> {
 
 impl Settings {
     /// Reads the secret settings from the environment (or the files it
-    /// names): the database URL, the JWT secret and the SMTP URL.
+    /// names): the database URL, the JWT secret, the SMTP URL and the
+    /// object storage's credentials.
     pub fn load_secrets(&mut self) -> anyhow::Result<()> {
         self.database_url = secret_setting("CECOP_DATABASE_URL")?;
         self.jwt_secret = secret_setting("CECOP_JWT_SECRET")?;
         self.smtp_url = secret_setting("CECOP_SMTP_URL")?;
+        self.media_s3_access_key_id = secret_setting("CECOP_MEDIA_S3_ACCESS_KEY_ID")?;
+        self.media_s3_secret_access_key = secret_setting("CECOP_MEDIA_S3_SECRET_ACCESS_KEY")?;
         Ok(())
     }
 

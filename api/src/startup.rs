@@ -128,6 +128,10 @@ impl Application {
         let mailer = crate::mail::Mailer::from_settings(settings, addr)?;
         crate::mail::deliver::spawn(db.clone(), mailer.clone());
         let mailer = web::Data::new(mailer);
+        let media = crate::media::Media::from_settings(settings)?;
+        tracing::info!(store = %media.store.description, "media library");
+        crate::media::spawn_collector(db.clone(), media.clone());
+        let media = web::Data::new(media);
         let traffic = crate::traffic::Traffic::new(crate::traffic::Quotas {
             anonymous: settings.rate_limit_anonymous,
             token: settings.rate_limit_token,
@@ -147,6 +151,7 @@ impl Application {
                 .app_data(statistics.clone())
                 .app_data(public_url.clone())
                 .app_data(mailer.clone())
+                .app_data(media.clone())
                 .app_data(traffic.clone())
                 .app_data(
                     web::JsonConfig::default()

@@ -231,6 +231,7 @@ pub struct Strings {
     pub scope_profile_write: &'static str,
     pub scope_returns_write: &'static str,
     pub scope_stories_write: &'static str,
+    pub scope_media_write: &'static str,
     pub field_expires_days: &'static str,
     pub expires_days_hint: &'static str,
     pub organisation_none_integrator: &'static str,

@@ -11,6 +11,7 @@ pub mod auth;
 pub mod content;
 pub mod country;
 pub mod editorial;
+pub mod media;
 pub mod member;
 pub mod messages;
 pub mod overview;
@@ -44,6 +45,7 @@ pub use editorial::{
     PreviewRequest, PublishedItem, RevisionDiff, SITE_LANGUAGES, SaveAction, ScheduleRequest,
     StoryFields, TranslationState, TranslationText, document_fields,
 };
+pub use media::{MediaInput, MediaItem, MediaKind, MediaUse, MediaVariant};
 pub use member::{
     FigureProvenance, Member, MemberFigures, MemberInput, MemberKind, MemberStatus, MembershipTier,
     ProfileUpdate,

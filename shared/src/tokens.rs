@@ -25,6 +25,9 @@ pub enum Scope {
     /// Propose #COOPTALES stories.
     #[serde(rename = "stories:write")]
     StoriesWrite,
+    /// Upload the organisation's logo and story photos to the media library.
+    #[serde(rename = "media:write")]
+    MediaWrite,
 }
 
 impl Scope {
@@ -33,6 +36,7 @@ impl Scope {
         Self::ProfileWrite,
         Self::ReturnsWrite,
         Self::StoriesWrite,
+        Self::MediaWrite,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -41,6 +45,7 @@ impl Scope {
             Self::ProfileWrite => "profile:write",
             Self::ReturnsWrite => "returns:write",
             Self::StoriesWrite => "stories:write",
+            Self::MediaWrite => "media:write",
         }
     }
 
@@ -60,7 +65,7 @@ impl FromStr for Scope {
             .find(|scope| scope.as_str() == s)
             .ok_or_else(|| {
                 ParseError::new(
-                    "must be one of: members:read, profile:write, returns:write, stories:write",
+                    "must be one of: members:read, profile:write, returns:write, stories:write, media:write",
                 )
             })
     }

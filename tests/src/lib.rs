@@ -378,7 +378,7 @@ impl<'a> Session<'a> {
                 reqwest::Method::POST,
                 "/api/v1/tokens",
                 Some(serde_json::json!({ "name": "every scope",
-                    "scopes": ["members:read", "profile:write", "returns:write"] })),
+                    "scopes": ["members:read", "profile:write", "returns:write", "stories:write", "media:write"] })),
             )
             .await;
         Session {

@@ -139,6 +139,12 @@ audit_actions! {
     MemberUpdated = "member.updated",
     /// An admin made a member organisation a former member.
     MemberDeactivated = "member.deactivated",
+    /// A file was added to the media library.
+    MediaUploaded = "media.uploaded",
+    /// A media item's metadata (title, alt texts, credit, visibility) changed.
+    MediaUpdated = "media.updated",
+    /// A media item left the library.
+    MediaDeleted = "media.deleted",
 }
 
 impl From<Transition> for AuditAction {
@@ -265,6 +271,9 @@ mod tests {
             "member.created",
             "member.updated",
             "member.deactivated",
+            "media.uploaded",
+            "media.updated",
+            "media.deleted",
         ];
         assert_eq!(texts, expected);
         let distinct: std::collections::HashSet<&str> = texts.iter().copied().collect();

@@ -32,7 +32,7 @@ pub fn item_type(collection: Collection) -> ItemType {
     }
 }
 
-fn collection(item_type: ItemType) -> Collection {
+pub fn collection_of(item_type: ItemType) -> Collection {
     match item_type {
         ItemType::Article => Collection::Articles,
         ItemType::Event => Collection::Events,
@@ -575,7 +575,7 @@ pub fn to_item(
         .collect();
     let names = db::names(conn, &ids)?;
     let current = status(row, now);
-    let collection = collection(row.item_type);
+    let collection = collection_of(row.item_type);
     Ok(EditorialItem {
         id: row.id,
         collection,
@@ -623,7 +623,7 @@ pub fn summaries(
             let current = status(row, now);
             EditorialSummary {
                 id: row.id,
-                collection: collection(row.item_type),
+                collection: collection_of(row.item_type),
                 slug: row.slug.clone(),
                 title: titles
                     .remove(&(row.id, row.default_lang.clone()))

@@ -14,6 +14,7 @@ pub mod audit;
 pub mod content;
 pub mod invitations;
 pub mod mail;
+pub mod media;
 pub mod members;
 pub mod password_resets;
 pub mod rate_windows;

@@ -363,7 +363,43 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    media (id) {
+        id -> BigInt,
+        sha256 -> Text,
+        kind -> Text,
+        content_type -> Text,
+        size -> BigInt,
+        width -> Nullable<Integer>,
+        height -> Nullable<Integer>,
+        colour -> Nullable<Text>,
+        variants -> Text,
+        variant_format -> Nullable<Text>,
+        file_name -> Text,
+        title -> Text,
+        credit -> Nullable<Text>,
+        licence -> Nullable<Text>,
+        visibility -> Text,
+        member_id -> Nullable<BigInt>,
+        uploaded_by -> Nullable<BigInt>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    media_alts (media_id, lang) {
+        media_id -> BigInt,
+        lang -> Text,
+        alt -> Text,
+    }
+}
+
 diesel::joinable!(users -> members (member_id));
+diesel::joinable!(media -> members (member_id));
+diesel::joinable!(media -> users (uploaded_by));
+diesel::joinable!(media_alts -> media (media_id));
 diesel::joinable!(data_returns -> campaigns (campaign_id));
 diesel::joinable!(data_returns -> members (member_id));
 diesel::joinable!(return_values -> data_returns (return_id));
@@ -388,6 +424,8 @@ diesel::joinable!(content_members -> content_items (content_id));
 diesel::joinable!(content_members -> members (member_id));
 diesel::allow_tables_to_appear_in_same_query!(
     members,
+    media,
+    media_alts,
     users,
     refresh_tokens,
     audit_log,

@@ -43,6 +43,9 @@ problem_responses! {
     NoPublishedCampaign = 404, "No published campaign for this year.";
     NoSuchReturn = 404, "No such return.";
     NoSuchUser = 404, "No such user.";
+    NotLibrarian = 403,
+        "Neither staff nor a member organisation's user or `media:write` token.";
+    NoSuchMedia = 404, "No media item has this id (or it is another organisation's).";
     NoSuchItem = 404, "No item of this collection has this id (or no such collection).";
     NoSuchRevision = 404, "No item of this collection has this id, or it has no such revision.";
     StaleVersion = 412,

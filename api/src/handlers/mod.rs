@@ -18,6 +18,7 @@ pub mod feeds;
 pub mod health;
 pub mod invitations;
 
+pub mod media;
 pub mod members;
 pub mod my;
 pub mod overview;

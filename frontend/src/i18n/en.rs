@@ -168,6 +168,7 @@ pub const EN: Strings = Strings {
     scope_profile_write: "edit the organisation's public profile",
     scope_returns_write: "submit yearly data returns",
     scope_stories_write: "propose #COOPTALES stories",
+    scope_media_write: "upload the organisation's logo and story photos",
     field_expires_days: "Expires after (days)",
     expires_days_hint: "From 1 to 366 days.",
     organisation_none_integrator: "None — integrator token (read scopes only)",

@@ -169,6 +169,7 @@ pub const ES: Strings = Strings {
     scope_profile_write: "editar el perfil público de la organización",
     scope_returns_write: "enviar las declaraciones anuales de datos",
     scope_stories_write: "proponer historias para #COOPTALES",
+    scope_media_write: "subir el logotipo de la organización y fotos de relatos",
     field_expires_days: "Caduca al cabo de (días)",
     expires_days_hint: "De 1 a 366 días.",
     organisation_none_integrator: "Ninguna — token de integrador (solo permisos de lectura)",

@@ -174,6 +174,7 @@ pub const FR: Strings = Strings {
     scope_profile_write: "modifier le profil public de l’organisation",
     scope_returns_write: "transmettre les déclarations annuelles de données",
     scope_stories_write: "proposer des récits #COOPTALES",
+    scope_media_write: "téléverser le logo de l’organisation et des photos de récits",
     field_expires_days: "Expiration au bout de (jours)",
     expires_days_hint: "De 1 à 366 jours.",
     organisation_none_integrator: "Aucune — jeton d’intégrateur (autorisations de lecture uniquement)",

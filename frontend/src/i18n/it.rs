@@ -172,6 +172,7 @@ pub const IT: Strings = Strings {
     scope_profile_write: "modificare il profilo pubblico dell’organizzazione",
     scope_returns_write: "inviare le dichiarazioni annuali dei dati",
     scope_stories_write: "proporre storie per #COOPTALES",
+    scope_media_write: "caricare il logo dell’organizzazione e foto delle storie",
     field_expires_days: "Scadenza dopo (giorni)",
     expires_days_hint: "Da 1 a 366 giorni.",
     organisation_none_integrator: "Nessuna — token di integratore (solo autorizzazioni di lettura)",

@@ -12,6 +12,7 @@ mod errors;
 mod feeds;
 mod import;
 mod mail;
+mod media;
 mod members;
 mod membership;
 mod overview;

@@ -21,6 +21,7 @@ pub fn scope_label(t: &'static Strings, scope: Scope) -> &'static str {
         Scope::ProfileWrite => t.scope_profile_write,
         Scope::ReturnsWrite => t.scope_returns_write,
         Scope::StoriesWrite => t.scope_stories_write,
+        Scope::MediaWrite => t.scope_media_write,
     }
 }
 

@@ -1,0 +1,2 @@
+DROP TABLE media_alts;
+DROP TABLE media;
