@@ -14,7 +14,11 @@ garage_bin=${GARAGE:-$(command -v garage || echo "$HOME/.cargo/bin/garage")}
 case "$cmd" in
   start)
     port=${3:?usage: garage.sh start DIR PORT}
-    rpc=$((port + 1)); admin=$((port + 2))
+    # The RPC and admin ports are free ones too: `port + 1` may be taken.
+    read -r rpc admin < <(python3 -c 'import socket
+socks = [socket.socket() for _ in range(2)]
+for s in socks: s.bind(("127.0.0.1", 0))
+print(*(s.getsockname()[1] for s in socks))')
     mkdir -p "$dir/meta" "$dir/data"
     cat > "$dir/garage.toml" <<TOML
 metadata_dir = "$dir/meta"
@@ -35,7 +39,18 @@ TOML
     g() { "$garage_bin" -c "$dir/garage.toml" "$@"; }
     g server > "$dir/log" 2>&1 &
     echo $! > "$dir/pid"
-    for _ in $(seq 1 100); do g status >/dev/null 2>&1 && break; sleep 0.1; done
+    # Up to a minute on a loaded machine; a server that died says why.
+    up=
+    for _ in $(seq 1 600); do
+      if g status >/dev/null 2>&1; then up=1; break; fi
+      kill -0 "$(cat "$dir/pid")" 2>/dev/null || break
+      sleep 0.1
+    done
+    if [ -z "$up" ]; then
+      echo "garage.sh: garage did not start; its log:" >&2
+      cat "$dir/log" >&2
+      exit 1
+    fi
     node=$(g node id -q | cut -d@ -f1)
     g layout assign -z dc1 -c 1G "$node" >/dev/null
     g layout apply --version 1 >/dev/null
